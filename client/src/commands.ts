@@ -1,0 +1,18 @@
+// Owns the command id → handler table.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { Commands } from '../../server/src/protocol';
+
+export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const table: Record<string, (...args: unknown[]) => unknown> = {
+    [Commands.showRuleDocumentation]: async (href: unknown) => {
+      if (typeof href !== 'string') return;
+      const uri = vscode.Uri.parse(href);
+      await vscode.commands.executeCommand('markdown.showPreview', uri);
+    },
+    [Commands.restartServer]: async () => {
+      await client.restart();
+    },
+  };
+  for (const [id, handler] of Object.entries(table)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+}

@@ -1,0 +1,32 @@
+// Bundles the shipping artifacts: dist/extension.js, dist/server.js and dist/cli.js.
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: !process.argv.includes('--no-minify'),
+  sourcemap: false,
+  legalComments: 'none',
+  define: { GDL_VERSION: JSON.stringify(pkg.version) },
+  logLevel: 'warning',
+  metafile: true,
+};
+const builds = [
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/cli/entry.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  for (const [i, r] of results.entries()) {
+    const out = Object.entries(r.metafile.outputs)[0];
+    console.log(`${builds[i].outfile}: ${(out[1].bytes / 1024).toFixed(1)} KB`);
+  }
+}

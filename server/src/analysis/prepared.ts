@@ -1,0 +1,25 @@
+// Owns the contract between a language surface and the analysis: what a surface hands over after parsing.
+import type { Range } from '../text/line-index';
+import type { Token } from '../text/token';
+import type { RuleInputs } from '../rules/rule';
+import type { Settings } from '../settings';
+import type { ProjectContext } from '../workspace/project';
+import type { DotenvInput } from '../parsers/dotenv/input';
+
+export interface AnalysisContext {
+  readonly settings: Settings;
+  readonly project: ProjectContext;
+  /** Called when a rule throws; the analysis goes on without it. */
+  readonly onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+export interface Prepared {
+  readonly ast: unknown;
+  /** Comment tokens, where suppression comments are looked for. */
+  readonly comments: readonly Token[];
+  /** Logical statements in order; a line suppression applies to the next one. */
+  readonly statements: readonly Range[];
+  readonly inputs: Partial<RuleInputs>;
+  /** Kept for hover and completion on env files. */
+  readonly dotenv?: DotenvInput;
+}

@@ -1,0 +1,125 @@
+// Owns command-line parsing for the CLI: a small, strict parser with one-line errors.
+import { ENV_DIALECTS } from '../parsers/dotenv/dialects';
+import { LANGUAGE_IDS, isLanguageId, type LanguageId } from '../languages/language-id';
+
+export type Format = 'text' | 'json' | 'sarif';
+export type FailOn = 'error' | 'warning' | 'information' | 'none';
+
+export interface LintOptions {
+  readonly command: 'lint';
+  readonly paths: string[];
+  readonly format: Format;
+  readonly fix: boolean;
+  readonly unsafeFixes: boolean;
+  readonly failOn: FailOn;
+  readonly config: string | undefined;
+  readonly language: LanguageId | undefined;
+  readonly stdinFilename: string | undefined;
+  readonly strict: boolean;
+}
+
+export type Command =
+  | LintOptions
+  | { readonly command: 'rules'; readonly format: 'text' | 'json' }
+  | { readonly command: 'lsp' }
+  | { readonly command: 'help' }
+  | { readonly command: 'version' };
+
+export class UsageError extends Error {}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T {
+  if (value === undefined || !(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+export function parseArgs(argv: readonly string[]): Command {
+  const [cmd, ...rest] = argv;
+  if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') return { command: 'help' };
+  if (cmd === '--version' || cmd === '-v') return { command: 'version' };
+  if (cmd === 'lsp') {
+    if (rest.some((a) => a !== '--stdio' && a !== '--node-ipc' && !a.startsWith('--clientProcessId'))) throw new UsageError('lsp takes only --stdio');
+    return { command: 'lsp' };
+  }
+  if (cmd === 'rules') {
+    let format: 'text' | 'json' = 'text';
+    for (let i = 0; i < rest.length; i++) {
+      const a = rest[i];
+      if (a === '--format') format = oneOf('--format', rest[++i], ['text', 'json']);
+      else if (a?.startsWith('--format=')) format = oneOf('--format', a.slice(9), ['text', 'json']);
+      else throw new UsageError(`unknown option for rules: ${a ?? ''}`);
+    }
+    return { command: 'rules', format };
+  }
+  if (cmd !== 'lint') throw new UsageError(`unknown command \`${cmd}\` (expected lint, rules or lsp)`);
+  const o = { command: 'lint' as const, paths: [] as string[], format: 'text' as Format, fix: false, unsafeFixes: false, failOn: 'error' as FailOn, config: undefined as string | undefined, language: undefined as LanguageId | undefined, stdinFilename: undefined as string | undefined, strict: false };
+  for (let i = 0; i < rest.length; i++) {
+    const raw = rest[i] ?? '';
+    const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
+    const flag = eq === -1 ? raw : raw.slice(0, eq);
+    const value = (): string | undefined => (eq === -1 ? rest[++i] : raw.slice(eq + 1));
+    switch (flag) {
+      case '--format':
+        o.format = oneOf('--format', value(), ['text', 'json', 'sarif']);
+        break;
+      case '--fix':
+        o.fix = true;
+        break;
+      case '--unsafe-fixes':
+        o.unsafeFixes = true;
+        break;
+      case '--fail-on':
+        o.failOn = oneOf('--fail-on', value(), ['error', 'warning', 'information', 'none']);
+        break;
+      case '--config': {
+        const v = value();
+        if (v === undefined || v === '') throw new UsageError('--config needs a file');
+        o.config = v;
+        break;
+      }
+      case '--language': {
+        const v = value();
+        if (v === undefined || !isLanguageId(v)) throw new UsageError(`--language must be one of ${LANGUAGE_IDS.join(', ')}`);
+        o.language = v;
+        break;
+      }
+      case '--stdin-filename': {
+        const v = value();
+        if (v === undefined || v === '') throw new UsageError('--stdin-filename needs a name');
+        o.stdinFilename = v;
+        break;
+      }
+      case '--strict':
+        o.strict = true;
+        break;
+      default:
+        if (raw.startsWith('-') && raw !== '-') throw new UsageError(`unknown option ${raw}`);
+        o.paths.push(raw);
+    }
+  }
+  if (o.paths.length === 0) throw new UsageError('lint needs at least one path (or - for stdin)');
+  if (o.paths.includes('-') && o.fix) throw new UsageError('--fix cannot rewrite stdin; pipe the file through a temporary copy');
+  if (o.unsafeFixes && !o.fix) throw new UsageError('--unsafe-fixes needs --fix');
+  return o;
+}
+
+export const HELP = `Usage: go-deploy-lint <command> [options]
+
+Commands:
+  lint [paths...]        Lint files or directories (recursive; skips node_modules and .git).
+                         Use - to read stdin (with --stdin-filename to pick the language).
+  rules [--format json]  List every rule.
+  lsp --stdio            Run the language server for other editors.
+
+Lint options:
+  --format text|json|sarif   Output format (default text).
+  --fix                      Apply safe fixes in place (repeats until nothing changes).
+  --unsafe-fixes             With --fix, also apply fixes marked unsafe.
+  --fail-on LEVEL            error|warning|information|none: lowest severity that exits 1 (default error).
+  --config FILE              Settings file (default: .go-deploy-lint.json found upward from the current directory).
+  --language ID              Force the language: ${LANGUAGE_IDS.join(', ')}.
+  --stdin-filename NAME      Path used for stdin (language detection, go.mod lookup).
+  --strict                   Also report unused suppressions (GDL003).
+
+Env dialects for the config's "envDialects": ${ENV_DIALECTS.join(', ')}.
+Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or I/O error.
+`;

@@ -1,0 +1,4 @@
+// Owns the CLI bundle's entry point.
+import { runCli } from './main';
+
+runCli();

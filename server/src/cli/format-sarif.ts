@@ -1,0 +1,61 @@
+// Owns the CLI's SARIF 2.1.0 output: rule metadata, results with UTF-16 columns, and fixes.
+import type { Range } from 'vscode-languageserver-types';
+import { allRules } from '../rules/index';
+import type { Severity } from '../rules/rule';
+import type { FileReport } from './report';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+function region(r: Range): Record<string, number> {
+  return { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
+}
+
+export function formatSarif(reports: readonly FileReport[], version: string): string {
+  const ruleIndex = new Map(allRules.map((r, i) => [r.id, i]));
+  const results = reports.flatMap((file) =>
+    file.findings.map(({ finding: f, severity }) => ({
+      ruleId: f.rule.id,
+      ruleIndex: ruleIndex.get(f.rule.id) ?? -1,
+      level: LEVEL[severity],
+      message: { text: f.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(file.path) }, region: region(f.range) } }],
+      ...(f.related.length > 0
+        ? { relatedLocations: f.related.map((rel, id) => ({ id, message: { text: rel.message }, physicalLocation: { artifactLocation: { uri: rel.uri ?? encodeURI(file.path) }, region: region(rel.range) } })) }
+        : {}),
+      ...(f.fixes.length > 0
+        ? {
+            fixes: f.fixes.map((x) => ({
+              description: { text: `${x.title}${x.safe ? '' : ' (unsafe: review before applying)'}` },
+              artifactChanges: [{ artifactLocation: { uri: encodeURI(file.path) }, replacements: x.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })) }],
+            })),
+          }
+        : {}),
+    })),
+  );
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'go-deploy-lint',
+            version,
+            rules: allRules.map((r) => ({
+              id: r.id,
+              name: r.name,
+              shortDescription: { text: r.docs.summary },
+              fullDescription: { text: r.docs.what },
+              help: { text: r.docs.why, markdown: `${r.docs.what}\n\n**Why is this bad?** ${r.docs.why}` },
+              defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
+              properties: { language: r.language, fix: r.fixSafety },
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

@@ -1,0 +1,99 @@
+// Owns `go-deploy-lint lint`: read each file, analyze it, optionally fix it, and collect reports.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyze, type Analysis } from '../analysis/analyze';
+import { selectFixes } from '../analysis/fixes';
+import type { LanguageId } from '../languages/language-id';
+import { detectLanguage } from '../languages/language-id';
+import { applyEdits } from '../text/edits';
+import { effectiveSeverity } from '../lsp/severity';
+import type { Settings } from '../settings';
+import { FsProject } from '../workspace/project';
+import type { LintOptions } from './args';
+import { UsageError } from './args';
+import { collectTargets, IoError } from './walk';
+import type { FileReport, ReportedFinding } from './report';
+
+const MAX_FIX_PASSES = 10;
+
+export interface LintRun {
+  readonly reports: FileReport[];
+  readonly skipped: string[];
+  readonly fixedFiles: number;
+}
+
+/** Reads bytes and decodes UTF-8 leniently: invalid sequences become U+FFFD, which GDL001 reports. */
+function decode(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
+}
+
+function analyzeText(text: string, file: { display: string; abs: string | undefined; language: LanguageId }, settings: Settings, project: FsProject): Analysis {
+  const uri = file.abs !== undefined ? pathToFileURL(file.abs).href : `untitled:${file.display}`;
+  return analyze({ uri, path: file.abs, text, version: 1, languageId: file.language }, { settings, project });
+}
+
+function toReport(display: string, analysis: Analysis, settings: Settings): FileReport {
+  const findings: ReportedFinding[] = [];
+  for (const f of analysis.findings) {
+    const severity = effectiveSeverity(f, settings);
+    if (severity !== 'off') findings.push({ finding: f, severity });
+  }
+  return { path: display, language: analysis.language, findings };
+}
+
+/** Applies fixes until the text stops changing; returns the final text. */
+export function fixText(text: string, run: (t: string) => Analysis, unsafe: boolean): string {
+  let current = text;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const analysis = run(current);
+    const sel = selectFixes(analysis.findings, { unsafe });
+    if (sel.edits.length === 0) break;
+    const next = applyEdits(current, sel.edits);
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+export function runLint(opts: LintOptions, settings: Settings, readStdin: () => string): LintRun {
+  const project = new FsProject([process.cwd()]);
+  const reports: FileReport[] = [];
+  let fixedFiles = 0;
+  const fileArgs = opts.paths.filter((p) => p !== '-');
+  if (opts.paths.includes('-')) {
+    const name = opts.stdinFilename ?? '<stdin>';
+    const language = opts.language ?? (opts.stdinFilename !== undefined ? detectLanguage(path.resolve(opts.stdinFilename)) : undefined);
+    if (language === undefined) throw new UsageError('cannot tell the language of stdin: pass --stdin-filename or --language');
+    const abs = opts.stdinFilename !== undefined ? path.resolve(opts.stdinFilename) : undefined;
+    const analysis = analyzeText(readStdin(), { display: name, abs, language }, settings, project);
+    reports.push(toReport(name, analysis, settings));
+  }
+  const { targets, skipped } = collectTargets(fileArgs, opts.language);
+  for (const t of targets) {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(t.file);
+    } catch (error) {
+      throw new IoError(`cannot read ${t.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    const text = decode(bytes);
+    const abs = path.resolve(t.file);
+    const run = (s: string): Analysis => analyzeText(s, { display: t.display, abs, language: t.language }, settings, project);
+    if (opts.fix) {
+      const fixed = fixText(text, run, opts.unsafeFixes);
+      if (fixed !== text) {
+        try {
+          fs.writeFileSync(t.file, fixed);
+        } catch (error) {
+          throw new IoError(`cannot write ${t.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        }
+        fixedFiles++;
+      }
+      reports.push(toReport(t.display, run(fixed), settings));
+    } else {
+      reports.push(toReport(t.display, run(text), settings));
+    }
+  }
+  return { reports, skipped, fixedFiles };
+}

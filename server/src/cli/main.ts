@@ -1,0 +1,95 @@
+// Owns the CLI entry: dispatch commands, print results, map outcomes to exit codes (0 clean, 1 findings, 2 usage/I-O).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { allRules } from '../rules/index';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { HELP, parseArgs, UsageError, type LintOptions } from './args';
+import { findConfig, loadConfig } from './config';
+import { formatJson } from './format-json';
+import { formatSarif } from './format-sarif';
+import { formatText } from './format-text';
+import { runLint } from './lint';
+import { SEVERITY_RANK } from './report';
+import { IoError } from './walk';
+
+declare const GDL_VERSION: string | undefined;
+
+export function version(): string {
+  if (typeof GDL_VERSION === 'string') return GDL_VERSION;
+  for (let dir = __dirname, i = 0; i < 6; i++, dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'go-deploy-lint' && pkg.version !== undefined) return pkg.version;
+    } catch {
+      // keep looking upward
+    }
+  }
+  return '0.0.0';
+}
+
+export interface Io {
+  readonly stdout: (s: string) => void;
+  readonly stderr: (s: string) => void;
+  readonly readStdin: () => string;
+}
+
+function settingsFor(opts: LintOptions): Settings {
+  const file = opts.config ?? findConfig(process.cwd());
+  const base = file === undefined ? DEFAULT_SETTINGS : loadConfig(file);
+  return opts.strict ? { ...base, reportUnusedSuppressions: true } : base;
+}
+
+/** Runs the CLI and returns the exit code; `lsp` never returns (the server keeps the process alive). */
+export function main(argv: readonly string[], io: Io): number | 'serving' {
+  try {
+    const cmd = parseArgs(argv);
+    switch (cmd.command) {
+      case 'help':
+        io.stdout(HELP);
+        return 0;
+      case 'version':
+        io.stdout(`${version()}\n`);
+        return 0;
+      case 'lsp': {
+        // Loaded lazily so `lint` does not pay for the LSP libraries.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        (require('../server') as typeof import('../server')).startServer();
+        return 'serving';
+      }
+      case 'rules': {
+        const rows = allRules.map((r) => ({ code: r.id, name: r.name, language: r.language, severity: r.defaultSeverity, fix: r.fixSafety, summary: r.docs.summary }));
+        if (cmd.format === 'json') io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+        else io.stdout(rows.map((r) => `${r.code}  ${r.name.padEnd(38)} ${r.language.padEnd(11)} ${r.severity.padEnd(11)} ${r.fix.padEnd(6)} ${r.summary}`).join('\n') + '\n');
+        return 0;
+      }
+      case 'lint': {
+        const settings = settingsFor(cmd);
+        const run = runLint(cmd, settings, io.readStdin);
+        for (const s of run.skipped) io.stderr(`go-deploy-lint: skipped ${s}: unknown file type (use --language)\n`);
+        if (cmd.format === 'json') io.stdout(formatJson(run.reports));
+        else if (cmd.format === 'sarif') io.stdout(formatSarif(run.reports, version()));
+        else io.stdout(formatText(run.reports));
+        if (cmd.fix && run.fixedFiles > 0) io.stderr(`go-deploy-lint: fixed ${run.fixedFiles} file(s)\n`);
+        if (cmd.failOn === 'none') return 0;
+        const threshold = SEVERITY_RANK[cmd.failOn];
+        return run.reports.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)) ? 1 : 0;
+      }
+    }
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof IoError) {
+      io.stderr(`go-deploy-lint: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`go-deploy-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 2;
+  }
+}
+
+export function runCli(): void {
+  const code = main(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    readStdin: () => fs.readFileSync(0, 'utf8'),
+  });
+  if (code !== 'serving') process.exitCode = code;
+}

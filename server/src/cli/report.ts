@@ -1,0 +1,17 @@
+// Owns the CLI's neutral result model that every output format renders.
+import type { LanguageId } from '../languages/language-id';
+import type { Finding, Severity } from '../rules/rule';
+
+export interface ReportedFinding {
+  readonly finding: Finding;
+  readonly severity: Severity;
+}
+
+export interface FileReport {
+  /** The argument given plus the walked relative path, with `/` separators. */
+  readonly path: string;
+  readonly language: LanguageId | undefined;
+  readonly findings: readonly ReportedFinding[];
+}
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };

@@ -1,0 +1,43 @@
+// Owns Go version values: parsing `1.27`, `1.27.4`, `go1.27.4` and comparing them.
+export interface GoVersion {
+  readonly major: number;
+  readonly minor: number;
+  readonly patch: number;
+}
+
+/** The latest stable Go at the knowledge snapshot (ground-truth/go.md, 2026-11-22). */
+export const LATEST_GO: GoVersion = { major: 1, minor: 27, patch: 4 };
+
+export function parseGoVersion(text: string): GoVersion | undefined {
+  const m = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?(?:(?:rc|beta)\d+)?$/.exec(text.trim());
+  if (m === null) return undefined;
+  return { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3] ?? 0) };
+}
+
+export function compareGoVersions(a: GoVersion, b: GoVersion): number {
+  return a.major - b.major || a.minor - b.minor || a.patch - b.patch;
+}
+
+/** True when `v` is at least `major.minor`. */
+export function goAtLeast(v: GoVersion, minor: number): boolean {
+  return compareGoVersions(v, { major: 1, minor, patch: 0 }) >= 0;
+}
+
+export function formatGoVersion(v: GoVersion): string {
+  return `${v.major}.${v.minor}`;
+}
+
+export interface ResolvedGoVersion {
+  readonly version: GoVersion;
+  /** Where it came from, for messages: `go.mod toolchain line`, `setting`, `latest stable`… */
+  readonly source: string;
+}
+
+/** Reads the `toolchain` line, else the `go` line, of a go.mod text. */
+export function goVersionFromGoMod(text: string): GoVersion | undefined {
+  const toolchain = /^toolchain\s+(go\S+)\s*$/m.exec(text);
+  const fromToolchain = toolchain?.[1] === undefined ? undefined : parseGoVersion(toolchain[1]);
+  if (fromToolchain !== undefined) return fromToolchain;
+  const go = /^go\s+(\S+)\s*$/m.exec(text);
+  return go?.[1] === undefined ? undefined : parseGoVersion(go[1]);
+}

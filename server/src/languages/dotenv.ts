@@ -1,0 +1,107 @@
+// Owns the env-file surface: parse once, resolve the dialect, and build the inputs for dotenv and Go value rules.
+import * as path from 'node:path';
+import type { LineIndex, Range } from '../text/line-index';
+import { replace, deleteLines, type TextEdit } from '../text/edits';
+import type { Token } from '../text/token';
+import type { EnvAssignment, EnvFile } from '../parsers/dotenv/ast';
+import { parseEnvFile } from '../parsers/dotenv/parse';
+import { EXPANDING_DIALECTS, evaluateFile, isEnvDialect, type EnvDialect } from '../parsers/dotenv/dialects';
+import type { DotenvInput } from '../parsers/dotenv/input';
+import type { EnvBinding, EnvScope } from '../rules/env-scope';
+import { dialectFromSettings } from '../workspace/project';
+import type { AnalysisContext, Prepared } from '../analysis/prepared';
+import type { SourceDocument } from './source-document';
+
+const DIALECT_COMMENT = /go-deploy-lint\s+dialect=([A-Za-z-]+)/;
+
+export function resolveDialect(doc: SourceDocument, file: EnvFile, ctx: AnalysisContext): { dialect: EnvDialect; source: string } {
+  for (const e of file.entries) {
+    if (e.range.start.line >= 5) break;
+    if (e.kind !== 'comment') continue;
+    const m = DIALECT_COMMENT.exec(e.text.text);
+    if (m?.[1] !== undefined && isEnvDialect(m[1])) return { dialect: m[1], source: `the dialect comment on line ${e.range.start.line + 1}` };
+  }
+  if (doc.path !== undefined) {
+    const fromSetting = dialectFromSettings(doc.path, ctx.project.globPath(doc.path), ctx.settings);
+    if (fromSetting !== undefined) return { dialect: fromSetting.dialect, source: `goDeployLint.envDialects "${fromSetting.glob}"` };
+    const ref = ctx.project.referencedDialect(doc.path);
+    if (ref !== undefined) return { dialect: ref.dialect, source: ref.source };
+    const base = path.basename(doc.path);
+    if (base === 'go.env' || /(^|[\\/])\.config[\\/]go[\\/]env$/.test(doc.path)) return { dialect: 'go-env', source: 'the file name (go env file)' };
+  }
+  return { dialect: 'dotenv', source: 'the default' };
+}
+
+export function prepareDotenv(doc: SourceDocument, index: LineIndex, ctx: AnalysisContext): Prepared {
+  const { ast } = parseEnvFile(doc.text, index);
+  const { dialect, source } = resolveDialect(doc, ast, ctx);
+  const bindings = evaluateFile(ast, dialect);
+  const dotenv: DotenvInput = { file: ast, dialect, dialectSource: source, bindings, index };
+  const comments: Token[] = [];
+  const statements: Range[] = [];
+  for (const e of ast.entries) {
+    if (e.kind === 'comment') comments.push(e.text);
+    else statements.push(e.range);
+  }
+  const envBindings: EnvBinding[] = [];
+  for (const b of bindings) {
+    if (b.entry.kind !== 'assignment' || b.effect.kind !== 'set') continue;
+    envBindings.push(envBinding({ entry: b.entry, value: b.effect.value, literal: b.literal ?? b.effect.value, index, dialect }));
+  }
+  const scope: EnvScope = {
+    surface: 'env-file',
+    expanding: EXPANDING_DIALECTS.has(dialect),
+    bindings: envBindings,
+    goVersion: ctx.project.goVersion(doc.path, ctx.settings),
+    index,
+    appendBinding: (name, value) => {
+      const end = index.text.length;
+      const eol = index.text.includes('\r\n') ? '\r\n' : '\n';
+      const needsBreak = end > 0 && !index.text.endsWith('\n');
+      return replace(index.range(end, end), `${needsBreak ? eol : ''}${name}=${value}${eol}`);
+    },
+  };
+  return { ast, comments, statements, inputs: { dotenv, 'env-values': scope }, dotenv };
+}
+
+interface BindingInput {
+  readonly entry: EnvAssignment;
+  readonly value: string;
+  readonly literal: string;
+  readonly index: LineIndex;
+  readonly dialect: EnvDialect;
+}
+
+function envBinding({ entry, value, literal, index, dialect }: BindingInput): EnvBinding {
+  const v = entry.value;
+  const candidate = v === undefined ? entry.equals.offset + 1 : v.quote === undefined ? v.raw.offset : v.body.offset;
+  const exactOffset = index.text.startsWith(literal, candidate) ? candidate : undefined;
+  // Underline exactly the value the loader sees when it is verbatim (not a trailing comment); else what was written.
+  const valueRange =
+    exactOffset !== undefined && literal !== '' ? index.range(exactOffset, exactOffset + literal.length) : (v?.raw.range ?? entry.key.range);
+  return {
+    name: entry.key.text,
+    nameRange: entry.key.range,
+    value,
+    literal,
+    valueRange,
+    exactOffset,
+    statementRange: entry.range,
+    replaceValue(newValue: string): TextEdit {
+      if (exactOffset !== undefined && v !== undefined) return replace(index.range(exactOffset, exactOffset + literal.length), escapeFor(newValue, v.quote));
+      if (v === undefined) return replace({ start: entry.equals.range.end, end: entry.equals.range.end }, quoteIfNeeded(newValue, dialect));
+      if (v.quote !== undefined && v.closed) return replace(v.body.range, escapeFor(newValue, v.quote));
+      return replace(v.raw.range, quoteIfNeeded(newValue, dialect));
+    },
+    remove: () => deleteLines(index, entry.range),
+  };
+}
+
+function escapeFor(value: string, quote: string | undefined): string {
+  return quote === '"' ? value.replace(/(["\\])/g, '\\$1') : value;
+}
+
+function quoteIfNeeded(value: string, dialect: EnvDialect): string {
+  if (!/[\s#"'`$\\]/.test(value) || dialect === 'docker' || dialect === 'go-env') return value;
+  return `"${value.replace(/(["\\])/g, '\\$1')}"`;
+}

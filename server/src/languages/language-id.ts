@@ -1,0 +1,31 @@
+// Owns the language ids and how a file path maps to one, shared by the extension manifest, server and CLI.
+import * as path from 'node:path';
+
+export const LANGUAGE_IDS = ['dotenv', 'systemd-unit', 'binfmt', 'dockerfile'] as const;
+export type LanguageId = (typeof LANGUAGE_IDS)[number];
+
+export const UNIT_EXTENSIONS = ['service', 'socket', 'timer', 'path', 'mount', 'automount', 'swap', 'target', 'slice', 'scope'] as const;
+
+/** Detects the language from a path exactly as the extension's manifest does (see the test that compares them). */
+export function detectLanguage(filePath: string): LanguageId | undefined {
+  const p = filePath.replace(/\\/g, '/');
+  const base = path.posix.basename(p);
+  const parent = path.posix.basename(path.posix.dirname(p));
+  if (base === '.env' || base.startsWith('.env.') || (base.endsWith('.env') && base.length > 4) || base === 'go.env') return 'dotenv';
+  if (parent === 'go' && base === 'env' && /(^|\/)\.config\/go\/env$/.test(p)) return 'dotenv';
+  const ext = base.includes('.') ? base.slice(base.lastIndexOf('.') + 1) : '';
+  if (parent === 'binfmt.d' && ext === 'conf') return 'binfmt';
+  if (parent === 'binfmts') return 'binfmt';
+  if ((UNIT_EXTENSIONS as readonly string[]).includes(ext)) return 'systemd-unit';
+  if (ext === 'conf' && parent.endsWith('.d')) {
+    const unit = parent.slice(0, -2);
+    const unitExt = unit.includes('.') ? unit.slice(unit.lastIndexOf('.') + 1) : '';
+    if ((UNIT_EXTENSIONS as readonly string[]).includes(unitExt)) return 'systemd-unit';
+  }
+  if (/^(Dockerfile|Containerfile)(\..+)?$/.test(base) || /\.(dockerfile|Dockerfile|containerfile)$/.test(base)) return 'dockerfile';
+  return undefined;
+}
+
+export function isLanguageId(x: string): x is LanguageId {
+  return (LANGUAGE_IDS as readonly string[]).includes(x);
+}

@@ -1,0 +1,153 @@
+// Owns the server's state: open documents, per-resource settings, memoized analyses and validation scheduling.
+import { fileURLToPath } from 'node:url';
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { analyze, type Analysis } from '../analysis/analyze';
+import type { SourceDocument } from '../languages/source-document';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from '../settings';
+import { FsProject } from '../workspace/project';
+import { toDiagnostics } from './diagnostics';
+import { Methods } from '../protocol';
+
+/** Documents above this size get one information diagnostic instead of analysis (issue #7 makes it a setting). */
+export const MAX_DOCUMENT_CHARS = 8 * 1024 * 1024;
+
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export class Session {
+  private readonly settingsCache = new Map<string, Promise<Settings>>();
+  private readonly analyses = new Map<string, { readonly analysis: Analysis; readonly settings: Settings }>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly warned = new Set<string>();
+  project: FsProject = new FsProject([]);
+  /** True when the client pulls diagnostics (LSP 3.17); otherwise the server pushes them. */
+  pullDiagnostics = false;
+  configurationSupport = false;
+
+  constructor(
+    private readonly connection: Connection,
+    readonly documents: TextDocuments<TextDocument>,
+  ) {}
+
+  setWorkspaceRoots(roots: readonly string[]): void {
+    this.project = new FsProject(roots);
+  }
+
+  async settingsFor(uri: string): Promise<Settings> {
+    if (!this.configurationSupport) return DEFAULT_SETTINGS;
+    let cached = this.settingsCache.get(uri);
+    if (cached === undefined) {
+      cached = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'goDeployLint' }).then(
+        (raw: unknown) => {
+          const { settings, problems } = readSettings(raw);
+          for (const p of problems) this.warnOnce(`Invalid setting ignored: ${p}`);
+          return settings;
+        },
+        () => DEFAULT_SETTINGS,
+      );
+      this.settingsCache.set(uri, cached);
+    }
+    return cached;
+  }
+
+  settingsChanged(): void {
+    this.settingsCache.clear();
+    this.analyses.clear();
+  }
+
+  filesChanged(): void {
+    this.project.invalidate();
+    this.analyses.clear();
+  }
+
+  /** Analysis of the document's current version, computed once per version and settings. */
+  async analysisFor(doc: TextDocument): Promise<Analysis> {
+    const settings = await this.settingsFor(doc.uri);
+    const cached = this.analyses.get(doc.uri);
+    if (cached !== undefined && cached.analysis.version === doc.version && cached.settings === settings) return cached.analysis;
+    const text = doc.getText();
+    const source: SourceDocument = {
+      uri: doc.uri,
+      path: uriToPath(doc.uri),
+      text: text.length > MAX_DOCUMENT_CHARS ? '' : text,
+      version: doc.version,
+      languageId: doc.languageId,
+    };
+    const analysis = analyze(source, {
+      settings,
+      project: this.project,
+      onRuleError: (id, error) => this.connection.console.error(`Rule ${id} failed on ${doc.uri}: ${error instanceof Error ? (error.stack ?? error.message) : 'unknown error'}`),
+    });
+    this.analyses.set(doc.uri, { analysis, settings });
+    return analysis;
+  }
+
+  async diagnosticsFor(doc: TextDocument): Promise<Diagnostic[]> {
+    const analysis = await this.analysisFor(doc);
+    const settings = await this.settingsFor(doc.uri);
+    const diags = toDiagnostics(analysis, settings);
+    if (doc.getText().length > MAX_DOCUMENT_CHARS) {
+      diags.push({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+        severity: 3,
+        source: 'go-deploy-lint',
+        message: `File is larger than ${MAX_DOCUMENT_CHARS / 1024 / 1024} MB; Go Deploy Lint skips it`,
+      });
+    }
+    return diags;
+  }
+
+  /** Push mode: validate after a short pause; a newer change cancels the pending run. */
+  scheduleValidation(doc: TextDocument, delayMs: number): void {
+    if (this.pullDiagnostics) return;
+    const pending = this.timers.get(doc.uri);
+    if (pending !== undefined) clearTimeout(pending);
+    const version = doc.version;
+    this.timers.set(
+      doc.uri,
+      setTimeout(() => {
+        this.timers.delete(doc.uri);
+        const current = this.documents.get(doc.uri);
+        if (current === undefined || current.version !== version) return;
+        void this.diagnosticsFor(current).then(
+          (diagnostics) => {
+            if (this.documents.get(doc.uri)?.version !== version) return;
+            void this.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+          },
+          (error: unknown) => this.connection.console.error(`Validation failed for ${doc.uri}: ${String(error)}`),
+        );
+      }, delayMs),
+    );
+  }
+
+  closed(uri: string): void {
+    const pending = this.timers.get(uri);
+    if (pending !== undefined) clearTimeout(pending);
+    this.timers.delete(uri);
+    this.analyses.delete(uri);
+    this.settingsCache.delete(uri);
+    if (!this.pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  revalidateAll(): void {
+    if (this.pullDiagnostics) {
+      void this.connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const doc of this.documents.all()) this.scheduleValidation(doc, 0);
+  }
+
+  warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    void this.connection.sendNotification(Methods.showWarning, { message });
+  }
+}

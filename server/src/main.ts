@@ -1,0 +1,4 @@
+// Owns the server bundle's entry point.
+import { startServer } from './server';
+
+startServer();

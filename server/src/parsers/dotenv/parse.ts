@@ -1,0 +1,117 @@
+// Owns turning env-file text into an EnvFile; never throws, every part gets an exact range.
+import { LineIndex } from '../../text/line-index';
+import type { ParseResult, Token } from '../../text/token';
+import type { EnvAssignment, EnvEntry, EnvFile, EnvValue, QuoteChar } from './ast';
+
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t';
+
+export function parseEnvFile(text: string, index: LineIndex = new LineIndex(text)): ParseResult<EnvFile> {
+  const entries: EnvEntry[] = [];
+  const crlfLines: number[] = [];
+  const hasBom = text.charCodeAt(0) === 0xfeff;
+  const tok = (start: number, end: number): Token => ({ text: text.slice(start, end), range: index.range(start, end), offset: start });
+
+  for (let line = 0; line < index.lineCount; line++) {
+    const lineStartRaw = index.lineStart(line);
+    const lineStart = line === 0 && hasBom ? 1 : lineStartRaw;
+    const lineEnd = index.lineContentEnd(line);
+    if (lineEnd < index.lineEndWithBreak(line) - 1) crlfLines.push(line);
+    let p = lineStart;
+    while (p < lineEnd && isSpace(text[p])) p++;
+    if (p === lineEnd) continue;
+    if (text[p] === '#' || text[p] === ';') {
+      entries.push({ kind: 'comment', range: index.range(lineStart, lineEnd), text: tok(p, lineEnd) });
+      continue;
+    }
+    const eq = text.indexOf('=', p);
+    if (eq === -1 || eq >= lineEnd) {
+      const words = text.slice(p, lineEnd).trim().split(/[ \t]+/);
+      const exportKw = words.length === 2 && words[0] === 'export' ? tok(p, p + 6) : undefined;
+      if (words.length === 1 || exportKw !== undefined) {
+        const keyStart = exportKw === undefined ? p : text.indexOf(words[1] ?? '', p + 6);
+        const keyEnd = keyStart + (exportKw === undefined ? (words[0] ?? '') : (words[1] ?? '')).length;
+        entries.push({ kind: 'bare-key', range: index.range(lineStart, lineEnd), exportKeyword: exportKw, key: tok(keyStart, keyEnd) });
+      } else {
+        entries.push({ kind: 'invalid', range: index.range(lineStart, lineEnd), text: tok(p, lineEnd) });
+      }
+      continue;
+    }
+    let exportKeyword: Token | undefined;
+    let keyStart = p;
+    if (text.startsWith('export', p) && isSpace(text[p + 6])) {
+      let q = p + 6;
+      while (q < eq && isSpace(text[q])) q++;
+      if (q < eq) {
+        exportKeyword = tok(p, p + 6);
+        keyStart = q;
+      }
+    }
+    let keyEnd = eq;
+    while (keyEnd > keyStart && isSpace(text[keyEnd - 1])) keyEnd--;
+    const spaceBefore = keyEnd < eq ? tok(keyEnd, eq) : undefined;
+    let v = eq + 1;
+    while (v < lineEnd && isSpace(text[v])) v++;
+    const spaceAfter = v > eq + 1 ? tok(eq + 1, v) : undefined;
+    const scanned = scanValue({ text, index, tok, start: v, lineEnd, line });
+    line = scanned.lastLine;
+    const entryEnd = scanned.value?.raw.offset !== undefined ? scanned.value.raw.offset + scanned.value.raw.text.length : lineEnd;
+    const assignment: EnvAssignment = {
+      kind: 'assignment',
+      range: index.range(lineStart, Math.max(entryEnd, v)),
+      exportKeyword,
+      key: tok(keyStart, keyEnd),
+      spaceBefore,
+      equals: tok(eq, eq + 1),
+      spaceAfter,
+      value: scanned.value,
+      crlf: index.lineContentEnd(line) < index.lineEndWithBreak(line) - 1,
+    };
+    if (line !== scanned.firstLine) {
+      for (let l = scanned.firstLine + 1; l <= line; l++) {
+        if (index.lineContentEnd(l) < index.lineEndWithBreak(l) - 1) crlfLines.push(l);
+      }
+    }
+    entries.push(assignment);
+  }
+  return { ast: { kind: 'env-file', entries, hasBom, crlfLines }, problems: [] };
+}
+
+interface ScanInput {
+  readonly text: string;
+  readonly index: LineIndex;
+  readonly tok: (start: number, end: number) => Token;
+  readonly start: number;
+  readonly lineEnd: number;
+  readonly line: number;
+}
+
+function scanValue(input: ScanInput): { value: EnvValue | undefined; firstLine: number; lastLine: number } {
+  const { text, index, tok, start, lineEnd, line } = input;
+  if (start >= lineEnd) return { value: undefined, firstLine: line, lastLine: line };
+  const first = text[start];
+  if (first !== '"' && first !== "'" && first !== '`') {
+    const raw = tok(start, lineEnd);
+    return { value: { raw, quote: undefined, closed: true, body: raw, after: undefined }, firstLine: line, lastLine: line };
+  }
+  const quote = first as QuoteChar;
+  let p = start + 1;
+  while (p < text.length) {
+    const c = text[p];
+    if (c === '\\' && p + 1 < text.length && text[p + 1] === quote) {
+      p += 2;
+      continue;
+    }
+    if (c === quote) break;
+    p++;
+  }
+  if (p >= text.length) {
+    // Unterminated: the entry stays on its own line so later lines are still read as entries.
+    const raw = tok(start, lineEnd);
+    return { value: { raw, quote, closed: false, body: tok(start + 1, lineEnd), after: undefined }, firstLine: line, lastLine: line };
+  }
+  const closeLine = index.positionAt(p).line;
+  const closeLineEnd = index.lineContentEnd(closeLine);
+  const after = p + 1 < closeLineEnd ? tok(p + 1, closeLineEnd) : undefined;
+  const raw = tok(start, closeLineEnd);
+  return { value: { raw, quote, closed: true, body: tok(start + 1, p), after }, firstLine: line, lastLine: closeLine };
+}

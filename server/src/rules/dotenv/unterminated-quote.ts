@@ -1,0 +1,48 @@
+// Owns GDL107: a quoted value that never closes.
+import { defineRule } from '../rule';
+import type { EnvDialect } from '../../parsers/dotenv/dialects';
+
+function effect(dialect: EnvDialect): string {
+  switch (dialect) {
+    case 'dotenv':
+    case 'dotenv-expand':
+      return 'dotenv keeps the quote character in the value';
+    case 'compose':
+      return 'Compose refuses the file';
+    case 'godotenv':
+      return 'godotenv refuses the file';
+    case 'systemd':
+      return 'systemd swallows the following lines into this value';
+    case 'docker':
+    case 'go-env':
+      return 'the quote is kept literally';
+  }
+}
+
+/** Flags an opening quote with no closing quote before the end of the file. */
+export const unterminatedQuote = defineRule({
+  id: 'GDL107',
+  name: 'unterminated-quote',
+  language: 'dotenv',
+  defaultSeverity: 'error',
+  fixSafety: 'none',
+  docs: {
+    summary: 'Quoted value never closes',
+    what: 'Reports a value that opens a quote and never closes it, from the quote to the end of the line.',
+    why: 'Each loader recovers differently: dotenv keeps the quote, Compose and godotenv fail, systemd eats the rest of the file into one value, so later variables vanish.',
+    example: 'DATABASE_URL="postgres://db/app\n',
+    useInstead: 'DATABASE_URL="postgres://db/app"\n',
+  },
+  check({ file, dialect, index }, report) {
+    if (dialect === 'docker' || dialect === 'go-env') return;
+    for (const e of file.entries) {
+      if (e.kind !== 'assignment' || e.value === undefined || e.value.closed) continue;
+      const start = e.value.raw.offset;
+      const end = dialect === 'systemd' ? index.text.replace(/\s+$/, '').length : e.value.raw.offset + e.value.raw.text.length;
+      report({
+        range: index.range(start, Math.max(end, start + 1)),
+        message: `The \`${e.value.quote ?? ''}\` opened for \`${e.key.text}\` is never closed; ${effect(dialect)}`,
+      });
+    }
+  },
+});

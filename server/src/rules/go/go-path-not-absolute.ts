@@ -1,0 +1,44 @@
+// Owns GDL142: GOPATH entries and Go directory variables that are relative or start with `~`.
+import { defineRule } from '../rule';
+import { GO_PATH_VARIABLES } from '../../knowledge/go-env';
+import { valueSubRange } from '../env-scope';
+import { bindingsFor, splitList } from './go-values';
+
+/** Flags relative or `~` paths in GOPATH, GOBIN, GOCACHE, GOMODCACHE, GOTMPDIR and GOWORK. */
+export const goPathNotAbsolute = defineRule({
+  id: 'GDL142',
+  name: 'go-path-not-absolute',
+  language: 'env-values',
+  defaultSeverity: 'error',
+  fixSafety: 'unsafe',
+  docs: {
+    summary: 'Go directory is not an absolute path',
+    what: 'Reports GOPATH entries and `GOBIN`, `GOCACHE`, `GOMODCACHE`, `GOTMPDIR`, `GOWORK` values that are relative or start with `~` (and `GOCACHE=off`).',
+    why: 'No env loader and no systemd unit expands `~`; the go command exits with "GOPATH entry cannot start with shell metacharacter \'~\'" or "must be absolute path".',
+    example: 'GOPATH=~/go\n',
+    useInstead: 'GOPATH=/home/app/go\n',
+  },
+  check(scope, report) {
+    for (const b of bindingsFor(scope, ...GO_PATH_VARIABLES)) {
+      const value = b.value ?? '';
+      if (b.name === 'GOWORK' && (value === 'off' || value === 'auto')) continue;
+      if (b.name === 'GOCACHE' && value === 'off') {
+        report({ range: b.valueRange, message: '`GOCACHE=off` is fatal since Go 1.12: the build cache is required' });
+        continue;
+      }
+      const parts = b.name === 'GOPATH' ? splitList(value, ':') : [{ text: value, start: 0, end: value.length }];
+      for (const p of parts) {
+        if (p.text === '' || p.text.startsWith('/') || p.text.startsWith('$')) continue;
+        const tilde = p.text.startsWith('~');
+        const fix = tilde && scope.expanding && p.text.startsWith('~/') ? `\${HOME}${p.text.slice(1)}` : undefined;
+        report({
+          range: value === b.literal ? valueSubRange(scope, b, p.start, p.end) : b.valueRange,
+          message: tilde
+            ? `\`${p.text}\` in ${b.name} starts with \`~\`, which nothing expands here; the go command exits with an error`
+            : `\`${p.text}\` in ${b.name} is a relative path; the go command requires an absolute one`,
+          fixes: fix === undefined || value !== b.literal ? [] : [{ title: `Use \`${fix}\``, edits: [b.replaceValue(b.literal.slice(0, p.start) + fix + b.literal.slice(p.end))] }],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,93 @@
+// Owns the registry: every rule, sorted by id. Adding a rule means adding one import and one entry here.
+import type { Rule } from './rule';
+import { unparsableFile } from './engine/unparsable-file';
+import { unknownRuleInSuppression } from './engine/unknown-rule-in-suppression';
+import { unusedSuppression } from './engine/unused-suppression';
+import { duplicateKey } from './dotenv/duplicate-key';
+import { invalidKey } from './dotenv/invalid-key';
+import { spaceAroundEquals } from './dotenv/space-around-equals';
+import { inlineCommentKept } from './dotenv/inline-comment-kept';
+import { exportPrefixUnsupported } from './dotenv/export-prefix-unsupported';
+import { variableNotExpanded } from './dotenv/variable-not-expanded';
+import { unterminatedQuote } from './dotenv/unterminated-quote';
+import { quotesKeptLiterally } from './dotenv/quotes-kept-literally';
+import { keyWithoutValue } from './dotenv/key-without-value';
+import { crlfLineEndings } from './dotenv/crlf-line-endings';
+import { malformedGomemlimit } from './go/malformed-gomemlimit';
+import { invalidGogc } from './go/invalid-gogc';
+import { invalidGomaxprocs } from './go/invalid-gomaxprocs';
+import { invalidGotraceback } from './go/invalid-gotraceback';
+import { godebugRemovedSetting } from './go/godebug-removed-setting';
+import { godebugMalformed } from './go/godebug-malformed';
+import { godebugDebugSettingInProduction } from './go/godebug-debug-setting-in-production';
+import { invalidCgoEnabled } from './go/invalid-cgo-enabled';
+import { unsupportedGoosGoarch } from './go/unsupported-goos-goarch';
+import { invalidArchLevel } from './go/invalid-arch-level';
+import { malformedGoproxy } from './go/malformed-goproxy';
+import { malformedModulePatternList } from './go/malformed-module-pattern-list';
+import { malformedGoflags } from './go/malformed-goflags';
+import { invalidGotoolchain } from './go/invalid-gotoolchain';
+import { legacyGopathMode } from './go/legacy-gopath-mode';
+import { unknownGoVariable } from './go/unknown-go-variable';
+import { invalidGosumdbGovcs } from './go/invalid-gosumdb-govcs';
+import { gorootNotInstallRoot } from './go/goroot-not-install-root';
+import { gorootSetUnnecessarily } from './go/goroot-set-unnecessarily';
+import { goPathNotAbsolute } from './go/go-path-not-absolute';
+import { gopathEqualsGoroot } from './go/gopath-equals-goroot';
+import { pathShadowsGo } from './go/path-shadows-go';
+import { gobinNotOnPath } from './go/gobin-not-on-path';
+import { pathOverwritten } from './go/path-overwritten';
+import { variableUsedBeforeSet } from './go/variable-used-before-set';
+
+/** Sorted by id; registry tests check order, uniqueness, docs and fixtures. */
+export const allRules: readonly Rule[] = [
+  unparsableFile,
+  unknownRuleInSuppression,
+  unusedSuppression,
+  duplicateKey,
+  invalidKey,
+  spaceAroundEquals,
+  inlineCommentKept,
+  exportPrefixUnsupported,
+  variableNotExpanded,
+  unterminatedQuote,
+  quotesKeptLiterally,
+  keyWithoutValue,
+  crlfLineEndings,
+  malformedGomemlimit,
+  invalidGogc,
+  invalidGomaxprocs,
+  invalidGotraceback,
+  godebugRemovedSetting,
+  godebugMalformed,
+  godebugDebugSettingInProduction,
+  invalidCgoEnabled,
+  unsupportedGoosGoarch,
+  invalidArchLevel,
+  malformedGoproxy,
+  malformedModulePatternList,
+  malformedGoflags,
+  invalidGotoolchain,
+  legacyGopathMode,
+  unknownGoVariable,
+  invalidGosumdbGovcs,
+  gorootNotInstallRoot,
+  gorootSetUnnecessarily,
+  goPathNotAbsolute,
+  gopathEqualsGoroot,
+  pathShadowsGo,
+  gobinNotOnPath,
+  pathOverwritten,
+  variableUsedBeforeSet,
+];
+
+const BY_ID = new Map(allRules.map((r) => [r.id, r]));
+const CODES: ReadonlySet<string> = new Set(BY_ID.keys());
+
+export function ruleById(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}
+
+export function knownCodes(): ReadonlySet<string> {
+  return CODES;
+}

@@ -1,0 +1,116 @@
+// Owns the rule contract: defineRule, findings, fixes and the inputs each rule language receives.
+import type { DiagnosticTag } from 'vscode-languageserver-types';
+import type { Range } from '../text/line-index';
+import type { TextEdit } from '../text/edits';
+import type { DotenvInput } from '../parsers/dotenv/input';
+import type { EnvScope } from './env-scope';
+import type { EngineInput } from './engine/engine-input';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+export type FixSafety = 'safe' | 'unsafe' | 'none';
+
+/** What each rule language's `check` receives. Later surfaces (systemd, binfmt, Dockerfile) add entries here. */
+export interface RuleInputs {
+  engine: EngineInput;
+  dotenv: DotenvInput;
+  /** Go environment values from any surface: env files now, unit `Environment=` and Dockerfile `ENV` later. */
+  'env-values': EnvScope;
+}
+export type RuleLanguage = keyof RuleInputs;
+
+export interface RuleDocs {
+  /** Short noun phrase, shown in tables. */
+  readonly summary: string;
+  /** What it does, in one or two sentences. */
+  readonly what: string;
+  readonly why: string;
+  /** A file in the rule's example language that fires the rule. */
+  readonly example: string;
+  /** The same file written right; must not fire the rule. */
+  readonly useInstead: string;
+  /** File name the examples are linted under (default `.env`). */
+  readonly exampleFile?: string;
+  /** Raw settings the examples are linted with, when the rule needs one turned on. */
+  readonly exampleSettings?: Readonly<Record<string, unknown>>;
+  readonly references?: readonly string[];
+}
+
+export interface RelatedInfo {
+  readonly range: Range;
+  readonly message: string;
+  /** Another document; defaults to the current one. */
+  readonly uri?: string;
+}
+
+export interface FixInput {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** Defaults to the rule's fixSafety. */
+  readonly safe?: boolean;
+}
+
+export interface FindingInput {
+  readonly range: Range;
+  readonly message: string;
+  /** Overrides the rule's default for this finding (the user's setting still wins). */
+  readonly severity?: Severity;
+  readonly related?: readonly RelatedInfo[];
+  readonly fixes?: readonly FixInput[];
+  readonly tags?: readonly DiagnosticTag[];
+}
+
+export type Report = (finding: FindingInput) => void;
+
+export interface RuleDefinition<L extends RuleLanguage> {
+  readonly id: string;
+  readonly name: string;
+  readonly language: L;
+  readonly defaultSeverity: Severity;
+  readonly fixSafety: FixSafety;
+  readonly docs: RuleDocs;
+  check(input: RuleInputs[L], report: Report): void;
+}
+
+export type Rule = { [L in RuleLanguage]: RuleDefinition<L> }[RuleLanguage];
+
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  readonly safe: boolean;
+}
+
+export interface Finding {
+  readonly rule: Rule;
+  readonly range: Range;
+  readonly message: string;
+  readonly severity: Severity;
+  readonly related: readonly RelatedInfo[];
+  readonly fixes: readonly Fix[];
+  readonly tags: readonly DiagnosticTag[];
+}
+
+export function defineRule<L extends RuleLanguage>(def: RuleDefinition<L>): RuleDefinition<L> {
+  return def;
+}
+
+/** Runs one rule and turns what it reports into findings; a throwing rule never takes the others down. */
+export function runRule<L extends RuleLanguage>(rule: RuleDefinition<L>, input: RuleInputs[L], onError: (rule: Rule, error: unknown) => void): Finding[] {
+  const out: Finding[] = [];
+  try {
+    rule.check(input, (f) => {
+      out.push({
+        rule: rule as unknown as Rule,
+        range: f.range,
+        message: f.message,
+        severity: f.severity ?? rule.defaultSeverity,
+        related: f.related ?? [],
+        fixes: (f.fixes ?? []).map((x) => ({ title: x.title, edits: x.edits, safe: x.safe ?? rule.fixSafety === 'safe' })),
+        tags: f.tags ?? [],
+      });
+    });
+  } catch (error) {
+    onError(rule as unknown as Rule, error);
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+// Owns the language server entry: connection and handler wiring only.
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeActionKind } from 'vscode-languageserver-types';
+import { Session, uriToPath } from './lsp/session';
+import { codeActions } from './lsp/code-actions';
+import { hover } from './lsp/hover';
+import { completion } from './lsp/completion';
+import { FIX_ALL_KIND } from './protocol';
+
+/** Starts the server on the process's stdio (or node-ipc when the client asks for it). */
+export function startServer(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  const session = new Session(connection, documents);
+  let dynamicConfig = false;
+
+  connection.onInitialize((params): InitializeResult => {
+    const caps = params.capabilities;
+    session.configurationSupport = caps.workspace?.configuration === true;
+    dynamicConfig = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    session.pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
+    const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+    const rootPath = params.rootUri === null || params.rootUri === undefined ? undefined : uriToPath(params.rootUri);
+    session.setWorkspaceRoots(roots.length > 0 ? roots : rootPath !== undefined ? [rootPath] : []);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['='] },
+        ...(session.pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'go-deploy-lint' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (dynamicConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'goDeployLint' });
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    session.settingsChanged();
+    session.revalidateAll();
+  });
+  connection.onDidChangeWatchedFiles(() => {
+    session.filesChanged();
+    session.revalidateAll();
+  });
+
+  documents.onDidOpen((e) => session.scheduleValidation(e.document, 0));
+  documents.onDidChangeContent((e) => session.scheduleValidation(e.document, 30));
+  documents.onDidClose((e) => session.closed(e.document.uri));
+
+  connection.languages.diagnostics.on(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return { kind: 'full', items: doc === undefined ? [] : await session.diagnosticsFor(doc) };
+  });
+
+  connection.onCodeAction(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (doc === undefined) return [];
+    const analysis = await session.analysisFor(doc);
+    return codeActions({ analysis, settings: await session.settingsFor(doc.uri), range: params.range, only: params.context.only });
+  });
+
+  connection.onHover(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc === undefined ? null : (hover(await session.analysisFor(doc), params.position) ?? null);
+  });
+
+  connection.onCompletion(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc === undefined ? [] : completion(await session.analysisFor(doc), params.position);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,56 @@
+// Owns the settings schema (one zod schema) and is the sole reader of raw settings.
+import { z } from 'zod';
+import { ENV_DIALECTS } from './parsers/dotenv/dialects';
+
+export const RULE_LEVELS = ['off', 'error', 'warning', 'information', 'hint'] as const;
+export type RuleLevel = (typeof RULE_LEVELS)[number];
+
+export const HOST_ARCHES = ['', 'x86_64', 'aarch64', 'arm', 'armeb', 'i386', 'riscv64', 'ppc64le', 'ppc64', 's390x', 'mips', 'mipsel', 'mips64', 'mips64el', 'loongarch64'] as const;
+
+/** Every key with its default and description; package.json `contributes.configuration` must match (tested). */
+export const settingsSchema = z.object({
+  rules: z
+    .record(z.string().regex(/^GDL\d{3}$/), z.enum(RULE_LEVELS))
+    .default({})
+    .describe('Severity per rule code, e.g. {"GDL101": "off", "GDL120": "warning"}.'),
+  envDialects: z
+    .record(z.string(), z.enum(ENV_DIALECTS))
+    .default({})
+    .describe('Glob (matched against the workspace-relative path, or the file name when it has no slash) → env dialect.'),
+  goVersion: z
+    .string()
+    .regex(/^$|^\d+\.\d+(\.\d+)?$/)
+    .default('')
+    .describe('Go version to assume when no go.mod is found, e.g. "1.24". Empty: the latest stable Go.'),
+  systemdVersion: z.number().int().min(200).max(400).default(252).describe('systemd version of the target hosts (252 = Debian 12).'),
+  hostArch: z.enum(HOST_ARCHES).default('').describe('Architecture of the hosts that load binfmt_misc registrations (uname -m). Empty: unknown.'),
+  reportUnusedSuppressions: z.boolean().default(false).describe('Report `# go-deploy-lint ignore=` comments that suppress nothing (GDL003).'),
+  trace: z
+    .object({ server: z.enum(['off', 'messages', 'verbose']).default('off').describe('Traces the communication between VS Code and the Go Deploy Lint server.') })
+    .default({ server: 'off' }),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+export interface SettingsResult {
+  readonly settings: Settings;
+  /** One message per invalid key; the key falls back to its default. */
+  readonly problems: readonly string[];
+}
+
+/** Validates raw settings key by key, so one bad key never discards the others. */
+export function readSettings(raw: unknown): SettingsResult {
+  const obj = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const problems: string[] = [];
+  const picked: Record<string, unknown> = {};
+  const shape = settingsSchema.shape;
+  for (const key of Object.keys(shape) as (keyof typeof shape)[]) {
+    if (obj[key] === undefined || obj[key] === null) continue;
+    const result = shape[key].safeParse(obj[key]);
+    if (result.success) picked[key] = result.data;
+    else problems.push(`goDeployLint.${key}: ${result.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  return { settings: settingsSchema.parse(picked), problems };
+}

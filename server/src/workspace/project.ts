@@ -1,0 +1,94 @@
+// Owns facts that come from around a file: the Go version in force and dialects implied by other files.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { goVersionFromGoMod, LATEST_GO, parseGoVersion, type ResolvedGoVersion } from '../knowledge/go-version';
+import type { EnvDialect } from '../parsers/dotenv/dialects';
+import type { Settings } from '../settings';
+
+export interface DialectReference {
+  readonly dialect: EnvDialect;
+  /** e.g. `EnvironmentFile= in deploy/api.service`. */
+  readonly source: string;
+}
+
+export interface ProjectContext {
+  goVersion(filePath: string | undefined, settings: Settings): ResolvedGoVersion;
+  /** The dialect another workspace file implies for this one (units' EnvironmentFile=, compose env_file:). */
+  referencedDialect(filePath: string | undefined): DialectReference | undefined;
+  /** Path used for glob settings: relative to the workspace root containing it, else the absolute path. */
+  globPath(filePath: string): string;
+}
+
+/** File-system project context with a go.mod cache; `invalidate` after file changes. */
+export class FsProject implements ProjectContext {
+  private readonly goModCache = new Map<string, string | null>();
+  private readonly references = new Map<string, DialectReference>();
+
+  constructor(private readonly roots: readonly string[] = []) {}
+
+  invalidate(): void {
+    this.goModCache.clear();
+  }
+
+  /** Hook for later surfaces: record that `target` is read with `dialect` (e.g. a unit's EnvironmentFile=). */
+  setReference(target: string, ref: DialectReference | undefined): void {
+    if (ref === undefined) this.references.delete(path.resolve(target));
+    else this.references.set(path.resolve(target), ref);
+  }
+
+  goVersion(filePath: string | undefined, settings: Settings): ResolvedGoVersion {
+    if (filePath !== undefined) {
+      const found = this.findGoMod(path.dirname(path.resolve(filePath)));
+      if (found !== undefined) {
+        const v = goVersionFromGoMod(found.text);
+        if (v !== undefined) return { version: v, source: `go.mod (${found.path})` };
+      }
+    }
+    const fromSetting = parseGoVersion(settings.goVersion);
+    if (fromSetting !== undefined) return { version: fromSetting, source: 'the goDeployLint.goVersion setting' };
+    return { version: LATEST_GO, source: 'the latest stable Go' };
+  }
+
+  referencedDialect(filePath: string | undefined): DialectReference | undefined {
+    return filePath === undefined ? undefined : this.references.get(path.resolve(filePath));
+  }
+
+  globPath(filePath: string): string {
+    const abs = path.resolve(filePath);
+    for (const root of this.roots) {
+      const rel = path.relative(root, abs);
+      if (!rel.startsWith('..') && !path.isAbsolute(rel)) return rel.split(path.sep).join('/');
+    }
+    return abs.split(path.sep).join('/');
+  }
+
+  private findGoMod(dir: string): { path: string; text: string } | undefined {
+    for (let d = dir, i = 0; i < 64; i++) {
+      const file = path.join(d, 'go.mod');
+      let text = this.goModCache.get(file);
+      if (text === undefined) {
+        try {
+          text = fs.readFileSync(file, 'utf8');
+        } catch {
+          text = null;
+        }
+        this.goModCache.set(file, text);
+      }
+      if (text !== null) return { path: file, text };
+      const up = path.dirname(d);
+      if (up === d) break;
+      d = up;
+    }
+    return undefined;
+  }
+}
+
+/** Matches the envDialects setting: globs with a slash match the glob path, others the file name. */
+export function dialectFromSettings(filePath: string, globPath: string, settings: Settings): { dialect: EnvDialect; glob: string } | undefined {
+  for (const [glob, dialect] of Object.entries(settings.envDialects)) {
+    const subject = glob.includes('/') ? globPath : path.basename(filePath);
+    if (picomatch.isMatch(subject, glob, { dot: true })) return { dialect, glob };
+  }
+  return undefined;
+}
