@@ -48,7 +48,10 @@ export const malformedGoproxy = defineRule({
         if (entry === '') return;
         const range = valueSubRange(scope, b, p.start, p.end);
         if (terminal !== undefined) {
-          report({ range, message: `\`${entry}\` comes after \`${terminal}\` and is never tried`, fixes: [{ title: `Remove \`${entry}\``, edits: [removeListItem(scope, b, parts, i)] }] });
+          // `direct` first is usually a reordering mistake: offer to move it last; after `off`, drop the entry.
+          const reordered = terminal === 'direct' ? [...live.filter((x) => x.text.trim() !== 'direct').map((x) => x.text.trim()), 'direct'].join(',') : undefined;
+          const fix = reordered !== undefined ? { title: 'Move `direct` to the end of GOPROXY', edits: [b.replaceValue(reordered)] } : { title: `Remove \`${entry}\``, edits: [removeListItem(scope, b, parts, i)] };
+          report({ range, message: `\`${entry}\` comes after \`${terminal}\` and is never tried`, fixes: [fix] });
           return;
         }
         const problem = goproxyEntryProblem(entry);

@@ -1,0 +1,98 @@
+// Owns the generated artifacts that tests keep in sync: rule doc pages, the rules index and the settings manifest.
+import { z } from 'zod';
+import { allRules } from '../../server/src/rules/index';
+import type { Rule, RuleLanguage } from '../../server/src/rules/rule';
+import { docFileName } from '../../server/src/lsp/rule-docs';
+import { settingsSchema } from '../../server/src/settings';
+
+/** Folder of a rule language under server/src/rules and test/fixtures/rules. */
+export const RULE_DIR: Record<RuleLanguage, string> = { engine: 'engine', dotenv: 'dotenv', 'env-values': 'go' };
+
+export const LANGUAGE_LABEL: Record<RuleLanguage, string> = { engine: 'any file', dotenv: 'env files', 'env-values': 'Go values (every surface)' };
+
+const FIX_LABEL = { safe: 'safe fix', unsafe: 'suggestion', none: '—' } as const;
+
+function fence(text: string, file: string): string {
+  const lang = file.endsWith('.env') || file.startsWith('.env') ? 'sh' : '';
+  const shown = text.replace(/\u0000/g, '\\0').replace(/\r/g, '');
+  return `\`\`\`${lang}\n${shown}${shown.endsWith('\n') ? '' : '\n'}\`\`\``;
+}
+
+export function renderRuleDoc(rule: Rule): string {
+  const d = rule.docs;
+  const file = d.exampleFile ?? '.env';
+  const safety =
+    rule.fixSafety === 'safe'
+      ? 'The fix is **safe**: it is offered as the preferred quick fix and applied by "Fix all" and `--fix`.'
+      : rule.fixSafety === 'unsafe'
+        ? 'The fix is a **suggestion**: review it before applying; "Fix all" and `--fix` skip it unless `--unsafe-fixes` is given.'
+        : 'This rule has no automatic fix.';
+  const parts = [
+    `# ${rule.id} ${rule.name}`,
+    '',
+    `${d.summary}.`,
+    '',
+    `| Language | Default severity | Fix |`,
+    `|---|---|---|`,
+    `| ${LANGUAGE_LABEL[rule.language]} | ${rule.defaultSeverity} | ${FIX_LABEL[rule.fixSafety]} |`,
+    '',
+    '## What it does',
+    '',
+    d.what,
+    '',
+    '## Why is this bad?',
+    '',
+    d.why,
+    '',
+    '## Example',
+    '',
+    fence(d.example, file),
+    '',
+    '## Use instead',
+    '',
+    fence(d.useInstead, file),
+    '',
+    '## Fix safety',
+    '',
+    safety,
+    '',
+    '## Settings',
+    '',
+    `Change the severity or turn the rule off with \`"goDeployLint.rules": { "${rule.id}": "off" }\` (CLI: the same \`rules\` key in \`.go-deploy-lint.json\`). Suppress one line with \`# go-deploy-lint ignore=${rule.id}\` on the line above, or a whole file with \`# go-deploy-lint ignore-file=${rule.id}\`.`,
+    ...(d.exampleSettings !== undefined ? ['', `The example needs: \`${JSON.stringify(d.exampleSettings)}\`.`] : []),
+    '',
+    '## References',
+    '',
+    ...(d.references ?? []).map((r) => `- <${r}>`),
+    `- [Rule catalog](README.md)`,
+    '',
+    '## View source',
+    '',
+    `[server/src/rules/${RULE_DIR[rule.language]}/${rule.name}.ts](../../server/src/rules/${RULE_DIR[rule.language]}/${rule.name}.ts)`,
+    '',
+  ];
+  return parts.join('\n');
+}
+
+export function renderRulesIndex(): string {
+  const rows = allRules.map((r) => `| [${r.id}](${docFileName(r)}) | ${r.name} | ${LANGUAGE_LABEL[r.language]} | ${r.defaultSeverity} | ${FIX_LABEL[r.fixSafety]} | ${r.docs.summary} |`);
+  return ['# Rules', '', 'Generated from the rule registry; do not edit by hand (`BLESS=1 npm test` regenerates it).', '', '| Code | Name | Language | Severity | Fix | Summary |', '|---|---|---|---|---|---|', ...rows, ''].join('\n');
+}
+
+type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; additionalProperties?: unknown; default?: unknown; description?: string; [k: string]: unknown };
+
+/** The `contributes.configuration.properties` the zod schema implies, flattened to `goDeployLint.a.b` keys. */
+export function expectedConfiguration(): Record<string, JsonSchema> {
+  const root = z.toJSONSchema(settingsSchema, { io: 'input' }) as JsonSchema;
+  const out: Record<string, JsonSchema> = {};
+  const visit = (prefix: string, s: JsonSchema): void => {
+    if (s.type === 'object' && s.properties !== undefined && s.additionalProperties === undefined) {
+      for (const [k, v] of Object.entries(s.properties)) visit(`${prefix}.${k}`, v);
+      return;
+    }
+    const { $schema: _ignored, ...rest } = s;
+    out[prefix] = { ...rest, scope: prefix.endsWith('trace.server') ? 'window' : 'resource' };
+  };
+  for (const [k, v] of Object.entries(root.properties ?? {})) visit(`goDeployLint.${k}`, v);
+  return out;
+}
