@@ -40,7 +40,8 @@ export const malformedGomemlimit = defineRule({
     for (const b of bindingsFor(scope, 'GOMEMLIMIT')) {
       const value = b.value ?? '';
       if (hasReference(value) || isValidGoMemLimit(value)) continue;
-      const fixed = suggestGoMemLimit(value);
+      const suggestion = suggestGoMemLimit(value);
+      const fixed = suggestion !== undefined && suggestion !== value && isValidGoMemLimit(suggestion) ? suggestion : undefined;
       report({
         range: b.valueRange,
         message: `\`${value}\` is not a valid GOMEMLIMIT: every Go program exits at startup with "malformed GOMEMLIMIT"`,
