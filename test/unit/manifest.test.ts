@@ -1,0 +1,71 @@
+// The extension manifest agrees with the code: language patterns, commands, entry points, engine.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { detectLanguage, LANGUAGE_IDS } from '../../server/src/languages/language-id';
+import { Commands } from '../../server/src/protocol';
+import { ROOT } from '../support/fixture-files';
+
+interface Lang { id: string; filenames?: string[]; filenamePatterns?: string[]; extensions?: string[] }
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  name: string; displayName: string; main: string; bin: Record<string, string>; engines: { vscode: string };
+  capabilities: { untrustedWorkspaces: { supported: unknown } };
+  contributes: { languages: Lang[]; grammars: { language: string; path: string }[]; commands: { command: string }[] };
+};
+
+/** What VS Code would pick from the manifest for a path (dockerfile is VS Code's own). */
+function manifestLanguage(p: string): string | undefined {
+  const base = path.posix.basename(p);
+  for (const l of pkg.contributes.languages) {
+    if (l.filenames?.includes(base)) return l.id;
+    if (l.extensions?.some((e) => base.endsWith(e) && base.length > e.length)) return l.id;
+    if (l.filenamePatterns?.some((g) => picomatch.isMatch(g.includes('/') ? p : base, g, { dot: true }))) return l.id;
+  }
+  if (/^(Dockerfile|Containerfile)(\..+)?$/.test(base) || /\.(dockerfile|Dockerfile|containerfile)$/.test(base)) return 'dockerfile';
+  return undefined;
+}
+
+const SAMPLES = [
+  '/w/.env', '/w/.env.local', '/w/.env.production', '/w/app.env', '/w/go.env', '/home/u/.config/go/env', '/w/.envrc', '/w/env',
+  '/w/api.service', '/w/db.socket', '/w/backup.timer', '/w/x.path', '/w/data.mount', '/w/data.automount', '/w/swapfile.swap',
+  '/w/multi-user.target', '/w/app.slice', '/w/x.scope', '/w/etc/systemd/system/api.service.d/override.conf',
+  '/w/etc/systemd/system/api@.service.d/10-env.conf', '/w/etc/nginx/conf.d/site.conf',
+  '/w/usr/lib/binfmt.d/qemu-aarch64.conf', '/w/usr/share/binfmts/qemu-arm', '/w/etc/binfmt.d/README',
+  '/w/Dockerfile', '/w/Dockerfile.prod', '/w/build.Dockerfile', '/w/Containerfile', '/w/readme.md',
+];
+
+test('language detection in the CLI matches the manifest', () => {
+  for (const p of SAMPLES) assert.equal(detectLanguage(p), manifestLanguage(p), p);
+});
+
+test('every language id has a grammar except dockerfile', () => {
+  for (const id of LANGUAGE_IDS) {
+    if (id === 'dockerfile') continue;
+    const g = pkg.contributes.grammars.find((x) => x.language === id);
+    assert.ok(g !== undefined, id);
+    assert.doesNotThrow(() => JSON.parse(fs.readFileSync(path.join(ROOT, g.path), 'utf8')));
+  }
+});
+
+test('entry points, name and engine', () => {
+  assert.equal(pkg.name, 'go-deploy-lint');
+  assert.equal(pkg.displayName, 'Go Deploy Lint');
+  assert.equal(pkg.main, './dist/extension.js');
+  assert.deepEqual(pkg.bin, { 'go-deploy-lint': './dist/cli.js' });
+  const m = /^\^1\.(\d+)\.\d+$/.exec(pkg.engines.vscode);
+  assert.ok(m !== null && Number(m[1]) <= 139, `engines.vscode ${pkg.engines.vscode} must be at most ^1.139.0`);
+  assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+});
+
+test('contributed commands are the protocol commands that have a palette entry', () => {
+  const declared = pkg.contributes.commands.map((c) => c.command).sort();
+  for (const c of declared) assert.ok((Object.values(Commands) as string[]).includes(c), c);
+});
+
+test('.vscodeignore is an allowlist that ships dist, syntaxes and docs', () => {
+  const lines = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
+  assert.equal(lines[0], '**');
+  for (const keep of ['!dist/**', '!syntaxes/**', '!docs/rules/**', '!package.json', '!README.md']) assert.ok(lines.includes(keep), keep);
+});
