@@ -1,0 +1,162 @@
+// Drives dist/server.js over stdio: open, incremental change, diagnostics, code actions, fix-all, settings, hover, completion.
+import { test, before, after } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { CodeAction, CompletionItem, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
+import { applyEdits } from '../../server/src/text/edits';
+import { fileUri, startServer, type TestServer } from './lsp-client';
+
+let dir = '';
+let server: TestServer;
+const codes = (d: Diagnostic[]): string[] => d.map((x) => String(x.code));
+
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-lsp-'));
+  fs.writeFileSync(path.join(dir, 'go.mod'), 'module x\n\ngo 1.26\n');
+  server = await startServer({ rootDir: dir });
+});
+after(async () => {
+  await server.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function open(name: string, text: string, languageId = 'dotenv'): string {
+  const uri = fileUri(dir, name);
+  void server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  return uri;
+}
+
+function actionEdits(a: CodeAction): TextEdit[] {
+  const change = a.edit?.documentChanges?.[0];
+  return change !== undefined && 'edits' in change ? (change.edits as TextEdit[]) : [];
+}
+
+test('open publishes diagnostics with code, link, source and related information', async () => {
+  const uri = open('a.env', 'PORT=1\nPORT=2\nGOMEMLIMIT=512M\n');
+  const d = await server.diagnostics(uri, (x) => x.length > 0);
+  assert.deepEqual(codes(d), ['GDL101', 'GDL120']);
+  const dup = d[0];
+  assert.equal(dup?.source, 'go-deploy-lint');
+  assert.match(dup?.codeDescription?.href ?? '', /^file:\/\/.*docs\/rules\/GDL101-duplicate-key\.md$/);
+  assert.ok(fs.existsSync(new URL(dup?.codeDescription?.href ?? '').pathname), 'doc page exists offline');
+  assert.equal(dup?.relatedInformation?.[0]?.location.range.start.line, 0);
+  assert.equal(d[1]?.severity, 1);
+});
+
+test('incremental change updates diagnostics for the new version', async () => {
+  const uri = open('b.env', 'GOGC=OFF\n');
+  assert.deepEqual(codes(await server.diagnostics(uri, (x) => x.length > 0)), ['GDL121']);
+  void server.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 8 } }, text: 'off' }],
+  });
+  assert.deepEqual(await server.diagnostics(uri, (_x, v) => v === 2), []);
+});
+
+test('go.mod decides the Go version: removed GODEBUG is a warning on 1.26', async () => {
+  const uri = open('c.env', 'GODEBUG=x509sha1=1\n');
+  const d = await server.diagnostics(uri, (x) => x.length > 0);
+  assert.equal(d[0]?.severity, 2);
+  assert.match(String(d[0]?.message ?? ''), /ignored by Go 1\.26/);
+});
+
+test('code actions: preferred quick fix, fix all of a rule, ignore line, show docs, source.fixAll', async () => {
+  const text = 'CGO_ENABLED=false\nCGO_ENABLED=no\nGOTOOLCHAIN=go1.27\n';
+  const uri = open('d.env', text);
+  await server.diagnostics(uri, (x) => x.length >= 3);
+  const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 12 }, end: { line: 0, character: 12 } },
+    context: { diagnostics: [] },
+  })) as CodeAction[];
+  const titles = actions.map((a) => a.title);
+  assert.ok(titles.includes('Change to `0`'), titles.join(' | '));
+  assert.equal(actions.find((a) => a.title === 'Change to `0`')?.isPreferred, true);
+  assert.ok(titles.includes('Fix all GDL130 (invalid-cgo-enabled) in this file'));
+  assert.ok(titles.includes('Ignore GDL130 for this line'));
+  assert.ok(titles.includes('Show documentation for GDL130 (invalid-cgo-enabled)'));
+  const fixAllRule = actions.find((a) => a.title.startsWith('Fix all GDL130'));
+  assert.ok(fixAllRule !== undefined);
+  assert.equal(applyEdits(text, actionEdits(fixAllRule)), 'CGO_ENABLED=0\nCGO_ENABLED=0\nGOTOOLCHAIN=go1.27\n');
+  const ignore = actions.find((a) => a.title === 'Ignore GDL130 for this line');
+  assert.ok(ignore !== undefined);
+  assert.equal(applyEdits(text, actionEdits(ignore)), `# go-deploy-lint ignore=GDL130\n${text}`);
+  const versioned = ignore.edit?.documentChanges?.[0] as { textDocument: { version: number } };
+  assert.equal(versioned.textDocument.version, 1);
+
+  const source = (await server.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll'] },
+  })) as CodeAction[];
+  assert.deepEqual(source.map((a) => a.kind), ['source.fixAll.goDeployLint']);
+  const first = source[0];
+  assert.ok(first !== undefined);
+  assert.equal(applyEdits(text, actionEdits(first)), 'CGO_ENABLED=0\nCGO_ENABLED=0\nGOTOOLCHAIN=go1.27\n', 'unsafe GOTOOLCHAIN fix is not applied');
+});
+
+test('settings change re-pulls configuration and revalidates', async () => {
+  const uri = open('e.env', 'PORT=1\nPORT=2\n');
+  assert.deepEqual(codes(await server.diagnostics(uri, (x) => x.length > 0)), ['GDL101']);
+  server.settings = { rules: { GDL101: 'error' } };
+  void server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  const upgraded = await server.diagnostics(uri, (x) => x[0]?.severity === 1);
+  assert.equal(upgraded[0]?.severity, 1);
+  server.settings = { rules: { GDL101: 'off' } };
+  void server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  assert.deepEqual(await server.diagnostics(uri, (x) => x.length === 0), []);
+  server.settings = {};
+  void server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+});
+
+test('envDialects setting switches the dialect', async () => {
+  server.settings = { envDialects: { 'sys-*.env': 'systemd' } };
+  void server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  const uri = open('sys-api.env', 'export GOGC=100\n');
+  assert.deepEqual(codes(await server.diagnostics(uri, (x) => x.length > 0)), ['GDL105']);
+  server.settings = {};
+  void server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+});
+
+test('hover shows the value each loader sees and the Go summary', async () => {
+  const uri = open('f.env', 'GOMEMLIMIT=512MiB # soft limit\n');
+  await server.diagnostics(uri);
+  const h = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } })) as Hover;
+  const md = (h.contents as { value: string }).value;
+  assert.match(md, /\*\*GOMEMLIMIT\*\*: dotenv sees `512MiB`/);
+  assert.match(md, /systemd \(EnvironmentFile=\): `512MiB # soft limit`/);
+  assert.match(md, /Soft memory limit/);
+});
+
+test('completion offers Go variables for keys and enum values after =', async () => {
+  const uri = open('g.env', 'GO\nGOTRACEBACK=\n');
+  await server.diagnostics(uri);
+  const keys = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 2 } })) as CompletionItem[];
+  assert.ok(keys.some((k) => k.label === 'GOMEMLIMIT'));
+  const values = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 12 } })) as CompletionItem[];
+  assert.deepEqual(values.map((v) => v.label), ['none', 'single', 'all', 'system', 'crash']);
+});
+
+test('the server survives malformed requests, binary documents and unknown URIs', async () => {
+  await assert.rejects(server.connection.sendRequest('textDocument/hover', { nonsense: true }));
+  const bin = open('bin.env', 'A=\u0000\u0001\u0002');
+  assert.deepEqual(codes(await server.diagnostics(bin, (x) => x.length > 0)), ['GDL001']);
+  const none = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: fileUri(dir, 'never-opened.env') }, position: { line: 0, character: 0 } });
+  assert.equal(none, null);
+  const uri = open('after.env', 'CGO_ENABLED=off\n');
+  assert.deepEqual(codes(await server.diagnostics(uri, (x) => x.length > 0)), ['GDL130']);
+});
+
+test('close clears diagnostics', async () => {
+  const uri = open('h.env', 'GOGC=%\n');
+  await server.diagnostics(uri, (x) => x.length > 0);
+  void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  assert.deepEqual(await server.diagnostics(uri, (x) => x.length === 0), []);
+});
+
+test('no env value appears on the server stderr', () => {
+  const all = server.stderr.join('');
+  for (const secret of ['512M', 'x509sha1', 'go1.27']) assert.ok(!all.includes(secret), secret);
+});
