@@ -1,0 +1,87 @@
+// UI test in Chromium against code-server with the packaged VSIX: squiggle, Problems count, Ctrl+. quick fix, screenshot.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { freshWorkspace, launchChromium, missingTools, ROOT, startCodeServer } from './code-server.mjs';
+
+const missing = missingTools();
+if (missing !== undefined) {
+  console.log(`SKIPPED UI test: ${missing}`);
+  process.exit(process.env.GDL_REQUIRE_E2E === '1' ? 1 : 3);
+}
+const results = path.join(ROOT, 'test-results');
+fs.mkdirSync(results, { recursive: true });
+const vsix = path.join(results, 'go-deploy-lint.vsix');
+execFileSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--skip-license', '-o', vsix], { cwd: ROOT, stdio: 'inherit' });
+
+const t0 = Date.now();
+const step = (m) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+const folder = freshWorkspace();
+const cs = await startCodeServer({ userSettings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.fontSize': 15, 'window.commandCenter': false } });
+let browser;
+let ok = false;
+try {
+  await cs.installExtension(vsix);
+  step('extension installed');
+  browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+  await page.goto(`http://127.0.0.1:${cs.port}/?folder=${encodeURIComponent(folder)}`);
+  await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 120_000 });
+  step('workbench up');
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { timeout: 30_000 });
+  await page.keyboard.type('ui/.env');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: '.env' }).first();
+  await row.waitFor({ timeout: 30_000 });
+  await row.click();
+  await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30_000 });
+  await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 60_000 });
+  step('error squiggle visible');
+  const problems = await page.locator('#status\\.problems').getAttribute('aria-label');
+  step(`status bar: ${problems}`);
+  if (!/Errors: [1-9]/.test(problems ?? '')) throw new Error(`expected errors in the status bar, got ${problems}`);
+  await page.keyboard.press('Control+Shift+M');
+  await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 30_000 });
+  const markerText = (await page.locator('.markers-panel').innerText()).replace(/\u00a0/g, ' ');
+  if (!markerText.includes('GDL120')) throw new Error(`Problems panel lacks GDL120: ${markerText.slice(0, 300)}`);
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  await page.waitForSelector('.monaco-hover:not(.hidden)', { timeout: 15_000 });
+  const hoverText = (await page.locator('.monaco-hover').first().innerText()).replace(/\u00a0/g, ' ');
+  if (!hoverText.includes('GDL120')) throw new Error(`hover lacks the diagnostic: ${hoverText.slice(0, 200)}`);
+  step('hover shows the diagnostic with its code');
+  await page.screenshot({ path: path.join(results, 'screenshot.png') });
+  step('screenshot taken');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+.');
+  await page.waitForSelector('.action-widget .monaco-list-row', { timeout: 30_000 });
+  const menu = (await page.locator('.action-widget').first().innerText()).replace(/\u00a0/g, ' ');
+  step(`quick-fix menu: ${menu.replace(/\s+/g, ' ').slice(0, 160)}`);
+  if (!menu.includes('Change to `512MiB`') && !menu.includes('Change to 512MiB')) throw new Error('quick fix missing from the Ctrl+. menu');
+  await page.locator('.action-widget .monaco-list-row', { hasText: '512MiB' }).first().click();
+  await page.waitForFunction(() => document.querySelector('.monaco-editor .view-lines')?.textContent?.replace(/\u00a0/g, ' ').includes('GOMEMLIMIT=512MiB'), null, { timeout: 30_000 });
+  step('quick fix applied in the editor');
+  await page.screenshot({ path: path.join(results, 'screenshot-after-fix.png') });
+  if (process.env.UPDATE_SCREENSHOT === '1') {
+    fs.mkdirSync(path.join(ROOT, 'docs', 'images'), { recursive: true });
+    fs.copyFileSync(path.join(results, 'screenshot.png'), path.join(ROOT, 'docs', 'images', 'screenshot.png'));
+    step('docs/images/screenshot.png updated');
+  }
+  ok = true;
+} catch (error) {
+  console.log(`UI TEST FAILED: ${String(error).slice(0, 600)}`);
+  const page = browser?.contexts()[0]?.pages()[0];
+  await page?.screenshot({ path: path.join(results, 'ui-failure.png') }).catch(() => {});
+} finally {
+  await browser?.close().catch(() => {});
+  cs.stop();
+  fs.rmSync(folder, { recursive: true, force: true });
+}
+console.log(`UI test: ${ok ? 'passed' : 'failed'} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,52 @@
+// Owns waiting helpers for extension tests: events, never sleeps.
+import * as vscode from 'vscode';
+
+export function workspaceUri(...parts: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (folder === undefined) throw new Error('no workspace folder open');
+  return vscode.Uri.joinPath(folder.uri, ...parts);
+}
+
+/** Resolves when the document's diagnostics satisfy the predicate (checked now and on every change). */
+export function diagnosticsFor(uri: vscode.Uri, until: (d: vscode.Diagnostic[]) => boolean, timeoutMs = 30_000): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'go-deploy-lint');
+      if (!until(d)) return false;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(d);
+      return true;
+    };
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for diagnostics on ${uri.toString()}: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => d.message))}`));
+    }, timeoutMs);
+    check();
+  });
+}
+
+/** Resolves when the document's text satisfies the predicate. */
+export function textOf(doc: vscode.TextDocument, until: (t: string) => boolean, timeoutMs = 15_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (until(doc.getText())) return resolve(doc.getText());
+    const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === doc && until(doc.getText())) {
+        sub.dispose();
+        clearTimeout(timer);
+        resolve(doc.getText());
+      }
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out; text is ${JSON.stringify(doc.getText())}`));
+    }, timeoutMs);
+  });
+}
+
+export function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
