@@ -74,7 +74,9 @@ interface BindingInput {
 
 function envBinding({ entry, value, literal, index, dialect }: BindingInput): EnvBinding {
   const v = entry.value;
-  const candidate = v === undefined ? entry.equals.offset + 1 : v.quote === undefined ? v.raw.offset : v.body.offset;
+  // docker and go env files keep quotes and leading spaces, so their value starts right after `=`.
+  const verbatim = dialect === 'docker' || dialect === 'go-env';
+  const candidate = v === undefined || verbatim ? entry.equals.offset + 1 : v.quote === undefined ? v.raw.offset : v.body.offset;
   const exactOffset = index.text.startsWith(literal, candidate) ? candidate : undefined;
   // Underline exactly the value the loader sees when it is verbatim (not a trailing comment); else what was written.
   const valueRange =

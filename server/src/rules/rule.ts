@@ -102,7 +102,8 @@ export function runRule<L extends RuleLanguage>(rule: RuleDefinition<L>, input: 
       out.push({
         rule: rule as unknown as Rule,
         range: f.range,
-        message: f.message,
+        // Messages are one line: control characters from values are shown escaped.
+        message: f.message.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t'),
         severity: f.severity ?? rule.defaultSeverity,
         related: f.related ?? [],
         fixes: (f.fixes ?? []).map((x) => ({ title: x.title, edits: x.edits, safe: x.safe ?? rule.fixSafety === 'safe' })),

@@ -2,6 +2,9 @@
 import { defineRule } from '../rule';
 import { DIALECT_LOADER } from '../../parsers/dotenv/dialects';
 
+/** Variables whose consumer splits the value itself and honours quotes (cmd/internal/quoted.Split). */
+const QUOTE_AWARE = /^(GOFLAGS|CC|CXX|FC|CGO_(C|CPP|CXX|F|LD)FLAGS|GOCACHEPROG)$/;
+
 /** Flags `KEY="v"` in docker --env-file and go env files, where the quotes become part of the value. */
 export const quotesKeptLiterally = defineRule({
   id: 'GDL108',
@@ -12,14 +15,14 @@ export const quotesKeptLiterally = defineRule({
   docs: {
     summary: 'Quotes become part of the value',
     what: 'In the `docker` and `go-env` dialects, reports a value wrapped in quotes.',
-    why: 'These loaders do not strip quotes: `GOPROXY="https://proxy.example"` gives Go a URL starting with a quote, and `CGO_ENABLED="0"` is not `0`, so cgo stays on.',
+    why: 'These loaders do not strip quotes (GOFLAGS, CC and the CGO_*FLAGS are exempt: the go command splits them itself and honours quotes): `GOPROXY="https://proxy.example"` gives Go a URL starting with a quote, and `CGO_ENABLED="0"` is not `0`, so cgo stays on.',
     example: '# go-deploy-lint dialect=docker\nCGO_ENABLED="0"\n',
     useInstead: '# go-deploy-lint dialect=docker\nCGO_ENABLED=0\n',
   },
   check({ file, dialect }, report) {
     if (dialect !== 'docker' && dialect !== 'go-env') return;
     for (const e of file.entries) {
-      if (e.kind !== 'assignment' || e.value?.quote === undefined || !e.value.closed || e.value.after !== undefined) continue;
+      if (e.kind !== 'assignment' || e.value?.quote === undefined || !e.value.closed || e.value.after !== undefined || QUOTE_AWARE.test(e.key.text)) continue;
       const v = e.value;
       const fixable = !/\s/.test(v.body.text) && !v.body.text.includes(v.quote ?? '');
       report({
