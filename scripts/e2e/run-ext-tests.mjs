@@ -1,6 +1,7 @@
 // Runs the extension test suite inside code-server's real extension host, driven by Chromium; exit 0 = all passed.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { format } from 'node:util';
 import { freshWorkspace, launchChromium, missingTools, ROOT, startCodeServer } from './code-server.mjs';
 
 const missing = missingTools();
@@ -25,7 +26,7 @@ try {
   const exited = new Promise((r) => (exit = r));
   const noise = /open-vsx\.org|AccountPolicyGate|AgentHost|Service Worker|Creating a socket|authentication provider/;
   await page.exposeFunction('codeAutomationLog', (type, args) => {
-    const text = (args ?? []).map(String).join(' ');
+    const text = format(...(args ?? []).map(String));
     if (type !== 'trace' && type !== 'debug' && !noise.test(text)) console.log(text);
   });
   await page.exposeFunction('codeAutomationExit', (c) => exit(c));

@@ -79,6 +79,12 @@ export function renderRulesIndex(): string {
   return ['# Rules', '', 'Generated from the rule registry; do not edit by hand (`BLESS=1 npm test` regenerates it).', '', '| Code | Name | Language | Severity | Fix | Summary |', '|---|---|---|---|---|---|', ...rows, ''].join('\n');
 }
 
+/** The README's rules table: same rows as the index, links into docs/rules. */
+export function renderReadmeRules(): string {
+  const rows = allRules.map((r) => `| [${r.id}](docs/rules/${docFileName(r)}) | ${r.name} | ${LANGUAGE_LABEL[r.language]} | ${r.defaultSeverity} | ${FIX_LABEL[r.fixSafety]} | ${r.docs.summary} |`);
+  return ['| Code | Name | Language | Severity | Fix | Summary |', '|---|---|---|---|---|---|', ...rows, ''].join('\n');
+}
+
 type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; additionalProperties?: unknown; default?: unknown; description?: string; [k: string]: unknown };
 
 /** The `contributes.configuration.properties` the zod schema implies, flattened to `goDeployLint.a.b` keys. */

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../../server/src/rules/index';
 import { docFileName } from '../../server/src/lsp/rule-docs';
-import { expectedConfiguration, renderRuleDoc, renderRulesIndex } from '../support/generated';
+import { expectedConfiguration, renderReadmeRules, renderRuleDoc, renderRulesIndex } from '../support/generated';
 import { ROOT } from '../support/fixture-files';
 
 const bless = process.env['BLESS'] === '1';
@@ -46,4 +46,14 @@ test('package.json settings match the zod schema', () => {
     return;
   }
   assert.deepEqual(pkg.contributes.configuration.properties, expected);
+});
+
+test('README rules table is up to date', () => {
+  const file = path.join(ROOT, 'README.md');
+  const text = fs.readFileSync(file, 'utf8');
+  const m = /<!-- rules:start -->\n[\s\S]*?<!-- rules:end -->/.exec(text);
+  assert.ok(m !== null, 'README.md needs <!-- rules:start --> and <!-- rules:end --> markers');
+  const expected = text.replace(m[0], `<!-- rules:start -->\n${renderReadmeRules()}<!-- rules:end -->`);
+  if (bless) fs.writeFileSync(file, expected);
+  else assert.equal(text, expected, 'README.md rules table is stale (BLESS=1 npm test regenerates it)');
 });

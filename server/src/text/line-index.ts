@@ -7,6 +7,8 @@ export type { Position, Range };
 export class LineIndex {
   /** Offset at which each line starts. */
   private readonly starts: number[];
+  /** Line of the last lookup: parsers ask for nearby offsets, so most lookups hit it or the next line. */
+  private lastLine = 0;
 
   constructor(readonly text: string) {
     const starts = [0];
@@ -43,6 +45,14 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    for (let l = this.lastLine; l <= this.lastLine + 1 && l < this.starts.length; l++) {
+      const start = this.starts[l] ?? 0;
+      const next = l + 1 < this.starts.length ? (this.starts[l + 1] ?? Infinity) : Infinity;
+      if (o >= start && o < next) {
+        this.lastLine = l;
+        return { line: l, character: o - start };
+      }
+    }
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -50,6 +60,7 @@ export class LineIndex {
       if ((this.starts[mid] ?? 0) <= o) lo = mid;
       else hi = mid - 1;
     }
+    this.lastLine = lo;
     return { line: lo, character: o - (this.starts[lo] ?? 0) };
   }
 

@@ -37,7 +37,7 @@ export const invalidKey = defineRule({
   check({ file, dialect }, report) {
     for (const e of file.entries) {
       if (e.kind === 'invalid') {
-        report({ range: e.text.range, message: `\`${e.text.text}\` is not a KEY=value line; ${consequence(dialect)}` });
+        report({ range: e.text.range, message: `\`${e.text.text}\` is not a KEY=value line (env files run no shell commands); ${consequence(dialect)}` });
         continue;
       }
       if (e.kind !== 'assignment' && e.kind !== 'bare-key') continue;

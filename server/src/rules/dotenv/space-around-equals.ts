@@ -26,7 +26,7 @@ export const spaceAroundEquals = defineRule({
   fixSafety: 'safe',
   docs: {
     summary: 'Spaces around `=`',
-    what: 'Reports whitespace between the key and `=`, and whitespace after `=` in dialects that keep it in the value (docker, go-env).',
+    what: 'Reports whitespace between the key and `=`, and whitespace after `=` in dialects that keep it in the value. A warning for `docker` and `go-env`, where the line breaks; a hint elsewhere, where the loader trims it but the file stops being portable.',
     why: 'Loaders disagree: docker rejects the key, the go command reads `KEY ` as the key and ignores the line, others trim. The same file then means different things to different consumers.',
     example: 'GOFLAGS = -trimpath\n',
     useInstead: 'GOFLAGS=-trimpath\n',
@@ -40,6 +40,8 @@ export const spaceAroundEquals = defineRule({
       const end = e.spaceAfter?.range.end ?? e.equals.range.end;
       report({
         range: { start, end },
+        // Only docker --env-file and go env files break on it; elsewhere it is a portability hint.
+        severity: keepsAfter ? 'warning' : 'hint',
         message: `Space around \`=\` after \`${e.key.text}\`: ${effect(dialect, e.key.text, e.spaceBefore !== undefined)}`,
         fixes: [{ title: 'Remove the spaces around `=`', edits: [{ range: { start, end }, newText: '=' }] }],
       });
