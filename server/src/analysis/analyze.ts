@@ -32,12 +32,9 @@ export function languageOf(doc: SourceDocument): LanguageId | undefined {
 
 /** First NUL or U+FFFD (invalid UTF-8 decoded by the editor or the CLI). */
 export function findUnreadable(text: string): { offset: number; reason: string } | undefined {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0) return { offset: i, reason: 'File contains a NUL byte here: it is binary, not text' };
-    if (c === 0xfffd) return { offset: i, reason: 'File is not valid UTF-8 here' };
-  }
-  return undefined;
+  const m = /[\u0000\ufffd]/.exec(text);
+  if (m === null) return undefined;
+  return m[0] === '\u0000' ? { offset: m.index, reason: 'File contains a NUL byte here: it is binary, not text' } : { offset: m.index, reason: 'File is not valid UTF-8 here' };
 }
 
 export function analyze(doc: SourceDocument, ctx: AnalysisContext): Analysis {
@@ -66,7 +63,7 @@ export function analyze(doc: SourceDocument, ctx: AnalysisContext): Analysis {
     if (rule.language === 'engine' || !enabled(rule)) continue;
     raw.push(...runOne(rule, prepared.inputs, onError));
   }
-  const suppressions = findSuppressions(prepared.comments, prepared.statements, index);
+  const suppressions = findSuppressions(prepared.comments, () => prepared.statements, index);
   const kept = raw.filter((f) => !isSuppressed(suppressions, f.rule.id, f.range));
   const engine: EngineInput = { unparsable: undefined, suppressions, knownCodes: knownCodes(), reportUnusedSuppressions: ctx.settings.reportUnusedSuppressions };
   for (const rule of allRules) {

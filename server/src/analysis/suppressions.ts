@@ -23,9 +23,10 @@ export interface Suppression {
 const DIRECTIVE = /go-deploy-lint\s+(ignore|ignore-file)=([A-Za-z0-9_,\s]*)/;
 
 /** Finds suppression comments; `statements` are the logical lines, in order. */
-export function findSuppressions(comments: readonly Token[], statements: readonly Range[], index: LineIndex): Suppression[] {
+export function findSuppressions(comments: readonly Token[], statements: () => readonly Range[], index: LineIndex): Suppression[] {
   const out: Suppression[] = [];
   for (const c of comments) {
+    if (!c.text.includes('go-deploy-lint')) continue;
     const m = DIRECTIVE.exec(c.text);
     if (m === null || m[1] === undefined || m[2] === undefined) continue;
     const listStart = c.offset + m.index + m[0].length - m[2].length;
@@ -41,7 +42,7 @@ export function findSuppressions(comments: readonly Token[], statements: readonl
       codes.push({ code: p.code.toUpperCase(), range: index.range(p.start, p.end), removal, used: false });
     });
     const line = c.range.start.line;
-    const target = m[1] === 'ignore' ? statements.find((s) => s.start.line > line) : undefined;
+    const target = m[1] === 'ignore' ? statements().find((s) => s.start.line > line) : undefined;
     out.push({ scope: m[1] === 'ignore' ? 'line' : 'file', comment: c, codes, target, line });
   }
   return out;

@@ -38,15 +38,12 @@ export function prepareDotenv(doc: SourceDocument, index: LineIndex, ctx: Analys
   const bindings = evaluateFile(ast, dialect);
   const dotenv: DotenvInput = { file: ast, dialect, dialectSource: source, bindings, index };
   const comments: Token[] = [];
-  const statements: Range[] = [];
-  for (const e of ast.entries) {
-    if (e.kind === 'comment') comments.push(e.text);
-    else statements.push(e.range);
-  }
+  for (const e of ast.entries) if (e.kind === 'comment') comments.push(e.text);
+  let statements: Range[] | undefined;
   const envBindings: EnvBinding[] = [];
   for (const b of bindings) {
     if (b.entry.kind !== 'assignment' || b.effect.kind !== 'set') continue;
-    envBindings.push(envBinding({ entry: b.entry, value: b.effect.value, literal: b.literal ?? b.effect.value, index, dialect }));
+    envBindings.push(new DotenvBinding(b.entry, b.effect.value, b.literal ?? b.effect.value, index, dialect));
   }
   const scope: EnvScope = {
     surface: 'env-file',
@@ -61,42 +58,63 @@ export function prepareDotenv(doc: SourceDocument, index: LineIndex, ctx: Analys
       return replace(index.range(end, end), `${needsBreak ? eol : ''}${name}=${value}${eol}`);
     },
   };
-  return { ast, comments, statements, inputs: { dotenv, 'env-values': scope }, dotenv };
-}
-
-interface BindingInput {
-  readonly entry: EnvAssignment;
-  readonly value: string;
-  readonly literal: string;
-  readonly index: LineIndex;
-  readonly dialect: EnvDialect;
-}
-
-function envBinding({ entry, value, literal, index, dialect }: BindingInput): EnvBinding {
-  const v = entry.value;
-  // docker and go env files keep quotes and leading spaces, so their value starts right after `=`.
-  const verbatim = dialect === 'docker' || dialect === 'go-env';
-  const candidate = v === undefined || verbatim ? entry.equals.offset + 1 : v.quote === undefined ? v.raw.offset : v.body.offset;
-  const exactOffset = index.text.startsWith(literal, candidate) ? candidate : undefined;
-  // Underline exactly the value the loader sees when it is verbatim (not a trailing comment); else what was written.
-  const valueRange =
-    exactOffset !== undefined && literal !== '' ? index.range(exactOffset, exactOffset + literal.length) : (v?.raw.range ?? entry.key.range);
   return {
-    name: entry.key.text,
-    nameRange: entry.key.range,
-    value,
-    literal,
-    valueRange,
-    exactOffset,
-    statementRange: entry.range,
-    replaceValue(newValue: string): TextEdit {
-      if (exactOffset !== undefined && v !== undefined) return replace(index.range(exactOffset, exactOffset + literal.length), escapeFor(newValue, v.quote));
-      if (v === undefined) return replace({ start: entry.equals.range.end, end: entry.equals.range.end }, quoteIfNeeded(newValue, dialect));
-      if (v.quote !== undefined && v.closed) return replace(v.body.range, escapeFor(newValue, v.quote));
-      return replace(v.raw.range, quoteIfNeeded(newValue, dialect));
+    ast,
+    comments,
+    // Computed on first use: only suppression comments and "ignore for this line" need statement ranges.
+    get statements(): readonly Range[] {
+      return (statements ??= ast.entries.filter((e) => e.kind !== 'comment').map((e) => e.range));
     },
-    remove: () => deleteLines(index, entry.range),
+    inputs: { dotenv, 'env-values': scope },
+    dotenv,
   };
+}
+
+/** One env-file assignment seen as an EnvBinding; ranges are computed only when a rule reports. */
+class DotenvBinding implements EnvBinding {
+  readonly name: string;
+  readonly exactOffset: number | undefined;
+
+  constructor(
+    private readonly entry: EnvAssignment,
+    readonly value: string,
+    readonly literal: string,
+    private readonly index: LineIndex,
+    private readonly dialect: EnvDialect,
+  ) {
+    this.name = entry.key.text;
+    const v = entry.value;
+    // docker and go env files keep quotes and leading spaces, so their value starts right after `=`.
+    const verbatim = dialect === 'docker' || dialect === 'go-env';
+    const candidate = v === undefined || verbatim ? entry.equals.offset + 1 : v.quote === undefined ? v.raw.offset : v.body.offset;
+    this.exactOffset = index.text.startsWith(literal, candidate) ? candidate : undefined;
+  }
+
+  get nameRange(): Range {
+    return this.entry.key.range;
+  }
+
+  /** Exactly the value the loader sees when it is verbatim (not a trailing comment); else what was written. */
+  get valueRange(): Range {
+    if (this.exactOffset !== undefined && this.literal !== '') return this.index.range(this.exactOffset, this.exactOffset + this.literal.length);
+    return this.entry.value?.raw.range ?? this.entry.key.range;
+  }
+
+  get statementRange(): Range {
+    return this.entry.range;
+  }
+
+  replaceValue(newValue: string): TextEdit {
+    const v = this.entry.value;
+    if (this.exactOffset !== undefined && v !== undefined) return replace(this.index.range(this.exactOffset, this.exactOffset + this.literal.length), escapeFor(newValue, v.quote));
+    if (v === undefined) return replace({ start: this.entry.equals.range.end, end: this.entry.equals.range.end }, quoteIfNeeded(newValue, this.dialect));
+    if (v.quote !== undefined && v.closed) return replace(v.body.range, escapeFor(newValue, v.quote));
+    return replace(v.raw.range, quoteIfNeeded(newValue, this.dialect));
+  }
+
+  remove(): TextEdit {
+    return deleteLines(this.index, this.entry.range);
+  }
 }
 
 function escapeFor(value: string, quote: string | undefined): string {

@@ -1,6 +1,7 @@
 // Owns turning env-file text into an EnvFile; never throws, every part gets an exact range.
 import { LineIndex } from '../../text/line-index';
-import type { ParseResult, Token } from '../../text/token';
+import { SourceToken, type ParseResult, type Token } from '../../text/token';
+import type { Range } from '../../text/line-index';
 import type { EnvAssignment, EnvEntry, EnvFile, EnvValue, QuoteChar } from './ast';
 
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t';
@@ -9,7 +10,8 @@ export function parseEnvFile(text: string, index: LineIndex = new LineIndex(text
   const entries: EnvEntry[] = [];
   const crlfLines: number[] = [];
   const hasBom = text.charCodeAt(0) === 0xfeff;
-  const tok = (start: number, end: number): Token => ({ text: text.slice(start, end), range: index.range(start, end), offset: start });
+  const tok = (start: number, end: number): Token => new SourceToken(index, start, end);
+  const span = (start: number, end: number): { readonly range: Range } => new LazySpan(index, start, end);
 
   for (let line = 0; line < index.lineCount; line++) {
     const lineStartRaw = index.lineStart(line);
@@ -20,7 +22,7 @@ export function parseEnvFile(text: string, index: LineIndex = new LineIndex(text
     while (p < lineEnd && isSpace(text[p])) p++;
     if (p === lineEnd) continue;
     if (text[p] === '#' || text[p] === ';') {
-      entries.push({ kind: 'comment', range: index.range(lineStart, lineEnd), text: tok(p, lineEnd) });
+      entries.push(withKind(span(lineStart, lineEnd), { kind: 'comment', text: tok(p, lineEnd) }));
       continue;
     }
     const eq = text.indexOf('=', p);
@@ -30,9 +32,9 @@ export function parseEnvFile(text: string, index: LineIndex = new LineIndex(text
       if (words.length === 1 || exportKw !== undefined) {
         const keyStart = exportKw === undefined ? p : text.indexOf(words[1] ?? '', p + 6);
         const keyEnd = keyStart + (exportKw === undefined ? (words[0] ?? '') : (words[1] ?? '')).length;
-        entries.push({ kind: 'bare-key', range: index.range(lineStart, lineEnd), exportKeyword: exportKw, key: tok(keyStart, keyEnd) });
+        entries.push(withKind(span(lineStart, lineEnd), { kind: 'bare-key', exportKeyword: exportKw, key: tok(keyStart, keyEnd) }));
       } else {
-        entries.push({ kind: 'invalid', range: index.range(lineStart, lineEnd), text: tok(p, lineEnd) });
+        entries.push(withKind(span(lineStart, lineEnd), { kind: 'invalid', text: tok(p, lineEnd) }));
       }
       continue;
     }
@@ -55,9 +57,8 @@ export function parseEnvFile(text: string, index: LineIndex = new LineIndex(text
     const scanned = scanValue({ text, index, tok, start: v, lineEnd, line });
     line = scanned.lastLine;
     const entryEnd = scanned.value?.raw.offset !== undefined ? scanned.value.raw.offset + scanned.value.raw.text.length : lineEnd;
-    const assignment: EnvAssignment = {
-      kind: 'assignment',
-      range: index.range(lineStart, Math.max(entryEnd, v)),
+    const assignment: EnvAssignment = withKind(span(lineStart, Math.max(entryEnd, v)), {
+      kind: 'assignment' as const,
       exportKeyword,
       key: tok(keyStart, keyEnd),
       spaceBefore,
@@ -65,7 +66,7 @@ export function parseEnvFile(text: string, index: LineIndex = new LineIndex(text
       spaceAfter,
       value: scanned.value,
       crlf: index.lineContentEnd(line) < index.lineEndWithBreak(line) - 1,
-    };
+    });
     if (line !== scanned.firstLine) {
       for (let l = scanned.firstLine + 1; l <= line; l++) {
         if (index.lineContentEnd(l) < index.lineEndWithBreak(l) - 1) crlfLines.push(l);
@@ -114,4 +115,21 @@ function scanValue(input: ScanInput): { value: EnvValue | undefined; firstLine: 
   const after = p + 1 < closeLineEnd ? tok(p + 1, closeLineEnd) : undefined;
   const raw = tok(start, closeLineEnd);
   return { value: { raw, quote, closed: true, body: tok(start + 1, p), after }, firstLine: line, lastLine: closeLine };
+}
+
+/** An AST node whose `range` is computed on first use; the node's own fields are copied onto it. */
+class LazySpan {
+  private cached: Range | undefined;
+  constructor(
+    private readonly index: LineIndex,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+  get range(): Range {
+    return (this.cached ??= this.index.range(this.start, this.end));
+  }
+}
+
+function withKind<T extends object>(node: { readonly range: Range }, fields: T): T & { readonly range: Range } {
+  return Object.assign(node, fields);
 }

@@ -17,11 +17,10 @@ export const duplicateKey = defineRule({
     example: 'PORT=8080\nPORT=9090\n',
     useInstead: 'PORT=9090\n',
   },
-  check({ file, bindings, index }, report) {
+  check({ bindings, index }, report) {
     const previous = new Map<string, EnvAssignment>();
-    const live = new Set(bindings.filter((b) => b.effect.kind !== 'dropped').map((b) => b.entry));
-    for (const entry of file.entries) {
-      if (entry.kind !== 'assignment' || !live.has(entry)) continue;
+    for (const { entry, effect } of bindings) {
+      if (entry.kind !== 'assignment' || effect.kind === 'dropped') continue;
       const earlier = previous.get(entry.key.text);
       previous.set(entry.key.text, entry);
       if (earlier === undefined) continue;

@@ -28,6 +28,7 @@ export const variableNotExpanded = defineRule({
       // Single quotes mean "literal" to every shell-like reader; the author meant the text.
       if (v.quote === "'") continue;
       const body = v.quote === undefined ? v.raw : v.body;
+      if (!body.text.includes('$')) continue;
       const patterns = dialect === 'godotenv' ? [GODOTENV_UNSUPPORTED] : [BRACED, PLAIN_UPPER];
       const seen = new Set<number>();
       for (const re of patterns) {

@@ -1,8 +1,23 @@
 // Owns small shared helpers of the Go value rules: picking bindings by name, splitting lists, edit distance.
 import type { EnvBinding, EnvScope } from '../env-scope';
 
-/** Bindings of one of the names with a value the consumer sees (empty values are "unset" to Go). */
+const byNameCache = new WeakMap<readonly EnvBinding[], Map<string, EnvBinding[]>>();
+
+/** Bindings of one of the names with a value the consumer sees (empty values are "unset" to Go), in file order. */
 export function bindingsFor(scope: EnvScope, ...names: string[]): EnvBinding[] {
+  // Indexed once per scope: each of the many Go rules asks for one or two names.
+  let byName = byNameCache.get(scope.bindings);
+  if (byName === undefined) {
+    byName = new Map();
+    for (const b of scope.bindings) {
+      if (b.value === undefined || b.value === '') continue;
+      const list = byName.get(b.name);
+      if (list === undefined) byName.set(b.name, [b]);
+      else list.push(b);
+    }
+    byNameCache.set(scope.bindings, byName);
+  }
+  if (names.length === 1) return byName.get(names[0] ?? '') ?? [];
   return scope.bindings.filter((b) => names.includes(b.name) && b.value !== undefined && b.value !== '');
 }
 

@@ -1,5 +1,6 @@
 // Owns GDL146: PATH replaced without keeping the inherited $PATH, in surfaces that expand variables.
 import { defineRule } from '../rule';
+import { bindingsFor } from './go-values';
 import { keepsInheritedPath } from './go-paths';
 
 /** Flags `PATH=/usr/local/go/bin` in dotenv-expand, Compose, Dockerfile ENV and shells. */
@@ -18,8 +19,8 @@ export const pathOverwritten = defineRule({
   },
   check(scope, report) {
     if (!scope.expanding) return;
-    for (const b of scope.bindings) {
-      if (b.name !== 'PATH' || b.value === undefined || b.value === '' || keepsInheritedPath(b.literal)) continue;
+    for (const b of bindingsFor(scope, 'PATH')) {
+      if (b.value === undefined || b.value === '' || keepsInheritedPath(b.literal)) continue;
       report({
         range: b.valueRange,
         message: 'PATH is replaced without `$PATH`: the system directories are no longer searched',

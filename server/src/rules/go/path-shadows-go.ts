@@ -1,5 +1,6 @@
 // Owns GDL144: PATH listing a directory with another `go` before the Go toolchain's bin.
 import { defineRule } from '../rule';
+import { bindingsFor } from './go-values';
 import { valueSubRange } from '../env-scope';
 import { isGoBinEntry, lastLiteral, normalizeDir, pathParts, SHADOWING_DIRS } from './go-paths';
 
@@ -19,8 +20,8 @@ export const pathShadowsGo = defineRule({
   },
   check(scope, report) {
     const goroot = lastLiteral(scope, 'GOROOT')?.literal;
-    for (const b of scope.bindings) {
-      if (b.name !== 'PATH' || b.value === undefined) continue;
+    for (const b of bindingsFor(scope, 'PATH')) {
+      if (b.value === undefined) continue;
       const parts = pathParts(b);
       const goIndex = parts.findIndex((p) => isGoBinEntry(p.text, goroot));
       const goPart = parts[goIndex];

@@ -8,6 +8,8 @@ const MISNAMES: Readonly<Record<string, string>> = { GONOSUMCHECK: 'GONOSUMDB', 
 const NAMES = GO_VARIABLES.map((v) => v.name).concat('CGO_ENABLED');
 
 export function suggestGoName(name: string): string | undefined {
+  const c = name.charCodeAt(0);
+  if (c !== 71 /* G */ && c !== 67 /* C */) return undefined;
   if (isKnownGoName(name) && !(name in MISNAMES)) return undefined;
   const explicit = MISNAMES[name];
   if (explicit !== undefined) return explicit;

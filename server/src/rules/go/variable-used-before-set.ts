@@ -24,6 +24,7 @@ export const variableUsedBeforeSet = defineRule({
       if (!firstSet.has(b.name)) firstSet.set(b.name, i);
     });
     scope.bindings.forEach((b, i) => {
+      if (!b.literal.includes('$')) return;
       const re = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
       for (let m = re.exec(b.literal); m !== null; m = re.exec(b.literal)) {
         const name = m[1] ?? '';
