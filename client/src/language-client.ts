@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { redactingChannel } from './redacting-output-channel';
 
-export const LANGUAGES = ['dotenv', 'systemd-unit', 'binfmt', 'dockerfile'] as const;
+export const LANGUAGES = ['dotenv', 'systemd-unit', 'binfmt', 'dockerfile', 'shellscript'] as const;
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');

@@ -24,12 +24,16 @@ export function fixedPathOf(file: string): string {
   return path.join(path.dirname(file), m === null ? `${base}.fixed` : `${m[1]}.fixed${m[2] ?? ''}`);
 }
 
+/** Every fixture below test/fixtures/rules (subfolders such as binfmt.d/ give files their real context). */
 export function fixtureFiles(): string[] {
   const out: string[] = [];
-  for (const dir of fs.readdirSync(FIXTURES)) {
-    for (const f of fs.readdirSync(path.join(FIXTURES, dir))) {
-      if (/^GDL\d{3}-/.test(f) && !isFixedFile(f)) out.push(path.join(FIXTURES, dir, f));
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/^GDL\d{3}-/.test(e.name) && !isFixedFile(e.name)) out.push(p);
     }
-  }
+  };
+  walk(FIXTURES);
   return out.sort();
 }

@@ -6,14 +6,14 @@ import { docFileName } from '../../server/src/lsp/rule-docs';
 import { settingsSchema } from '../../server/src/settings';
 
 /** Folder of a rule language under server/src/rules and test/fixtures/rules. */
-export const RULE_DIR: Record<RuleLanguage, string> = { engine: 'engine', dotenv: 'dotenv', 'env-values': 'go' };
+export const RULE_DIR: Record<RuleLanguage, string> = { engine: 'engine', dotenv: 'dotenv', 'env-values': 'go', binfmt: 'binfmt' };
 
-export const LANGUAGE_LABEL: Record<RuleLanguage, string> = { engine: 'any file', dotenv: 'env files', 'env-values': 'Go values (every surface)' };
+export const LANGUAGE_LABEL: Record<RuleLanguage, string> = { engine: 'any file', dotenv: 'env files', 'env-values': 'Go values (every surface)', binfmt: 'binfmt_misc (every surface)' };
 
 const FIX_LABEL = { safe: 'safe fix', unsafe: 'suggestion', none: '—' } as const;
 
 function fence(text: string, file: string): string {
-  const lang = file.endsWith('.env') || file.startsWith('.env') ? 'sh' : '';
+  const lang = file.endsWith('.env') || file.startsWith('.env') ? 'sh' : file.includes('binfmt') ? 'text' : '';
   const shown = text.replace(/\u0000/g, '\\0').replace(/\r/g, '');
   return `\`\`\`${lang}\n${shown}${shown.endsWith('\n') ? '' : '\n'}\`\`\``;
 }
@@ -50,6 +50,7 @@ export function renderRuleDoc(rule: Rule): string {
     '',
     '## Use instead',
     '',
+    ...(d.useInsteadFile !== undefined ? [`Name the file \`${d.useInsteadFile}\`:`, ''] : []),
     fence(d.useInstead, file),
     '',
     '## Fix safety',

@@ -26,7 +26,7 @@ test('names are unique kebab-case and never start with no-', () => {
 });
 
 test('codes sit in the block of their language', () => {
-  const block = { engine: '0', dotenv: '1', 'env-values': '1' } as const;
+  const block = { engine: '0', dotenv: '1', 'env-values': '1', binfmt: '3' } as const;
   for (const r of allRules) assert.equal(r.id[3], block[r.language], `${r.id} in the wrong block`);
 });
 
@@ -70,7 +70,8 @@ test('doc examples fire the rule and the "use instead" text does not', () => {
     const opts = { file, ...(r.docs.exampleSettings !== undefined ? { settings: r.docs.exampleSettings } : {}) };
     const fired = lintText(r.docs.example, opts).findings.filter((f) => f.rule.id === r.id);
     assert.ok(fired.length > 0, `${r.id}: docs.example does not fire the rule`);
-    const clean = lintText(r.docs.useInstead, opts).findings.filter((f) => f.rule.id === r.id);
+    const insteadOpts = { ...opts, file: path.join(ROOT, 'test', 'doc-example', r.docs.useInsteadFile ?? r.docs.exampleFile ?? '.env') };
+    const clean = lintText(r.docs.useInstead, insteadOpts).findings.filter((f) => f.rule.id === r.id);
     assert.deepEqual(clean.map((f) => f.message), [], `${r.id}: docs.useInstead fires the rule`);
   }
 });

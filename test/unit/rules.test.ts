@@ -48,6 +48,9 @@ for (const file of fixtureFiles()) {
       `${rel}: findings without a marker`,
     );
 
+    // A fixture proves something only with a marker, except the `-ok` files that hold negative cases alone.
+    if (!/-ok(\.|$)/.test(path.basename(file))) assert.ok(markers.length > 0, `${rel}: no markers (name it *-ok.* if it only holds negative cases)`);
+    else assert.deepEqual(findings.map((f) => f.message), [], `${rel}: a negative fixture must be clean`);
     const fixedPath = fixedPathOf(file);
     if (!fs.existsSync(fixedPath) && process.env['BLESS'] !== '1') return;
     let fixed = text;

@@ -3,6 +3,9 @@ import { LineIndex, comparePositions } from '../text/line-index';
 import { isLanguageId, detectLanguage, type LanguageId } from '../languages/language-id';
 import type { SourceDocument } from '../languages/source-document';
 import { prepareDotenv } from '../languages/dotenv';
+import { prepareBinfmt } from '../languages/binfmt';
+import { prepareShellscript } from '../languages/shellscript';
+import { prepareDockerfile } from '../languages/dockerfile';
 import { allRules, knownCodes } from '../rules/index';
 import { runRule, type Finding, type Rule, type RuleInputs, type RuleLanguage } from '../rules/rule';
 import type { EngineInput } from '../rules/engine/engine-input';
@@ -23,6 +26,9 @@ type Surface = (doc: SourceDocument, index: LineIndex, ctx: AnalysisContext) => 
 /** Language surfaces; systemd, binfmt and Dockerfile plug in here. */
 const SURFACES: Partial<Record<LanguageId, Surface>> = {
   dotenv: prepareDotenv,
+  binfmt: prepareBinfmt,
+  shellscript: prepareShellscript,
+  dockerfile: prepareDockerfile,
 };
 
 export function languageOf(doc: SourceDocument): LanguageId | undefined {

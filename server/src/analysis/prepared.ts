@@ -5,6 +5,7 @@ import type { RuleInputs } from '../rules/rule';
 import type { Settings } from '../settings';
 import type { ProjectContext } from '../workspace/project';
 import type { DotenvInput } from '../parsers/dotenv/input';
+import type { BinfmtFile } from '../parsers/binfmt/ast';
 
 export interface AnalysisContext {
   readonly settings: Settings;
@@ -22,4 +23,6 @@ export interface Prepared {
   readonly inputs: Partial<RuleInputs>;
   /** Kept for hover and completion on env files. */
   readonly dotenv?: DotenvInput;
+  /** Kept for hover on registrations. */
+  readonly binfmt?: BinfmtFile;
 }

@@ -1,7 +1,7 @@
 // Owns the language ids and how a file path maps to one, shared by the extension manifest, server and CLI.
 import * as path from 'node:path';
 
-export const LANGUAGE_IDS = ['dotenv', 'systemd-unit', 'binfmt', 'dockerfile'] as const;
+export const LANGUAGE_IDS = ['dotenv', 'systemd-unit', 'binfmt', 'dockerfile', 'shellscript'] as const;
 export type LanguageId = (typeof LANGUAGE_IDS)[number];
 
 export const UNIT_EXTENSIONS = ['service', 'socket', 'timer', 'path', 'mount', 'automount', 'swap', 'target', 'slice', 'scope'] as const;
@@ -14,7 +14,7 @@ export function detectLanguage(filePath: string): LanguageId | undefined {
   if (base === '.env' || base.startsWith('.env.') || (base.endsWith('.env') && base.length > 4) || base === 'go.env') return 'dotenv';
   if (parent === 'go' && base === 'env' && /(^|\/)\.config\/go\/env$/.test(p)) return 'dotenv';
   const ext = base.includes('.') ? base.slice(base.lastIndexOf('.') + 1) : '';
-  if (parent === 'binfmt.d' && ext === 'conf') return 'binfmt';
+  if (parent === 'binfmt.d') return 'binfmt';
   if (parent === 'binfmts') return 'binfmt';
   if ((UNIT_EXTENSIONS as readonly string[]).includes(ext)) return 'systemd-unit';
   if (ext === 'conf' && parent.endsWith('.d')) {
@@ -23,7 +23,13 @@ export function detectLanguage(filePath: string): LanguageId | undefined {
     if ((UNIT_EXTENSIONS as readonly string[]).includes(unitExt)) return 'systemd-unit';
   }
   if (/^(Dockerfile|Containerfile)(\..+)?$/.test(base) || /\.(dockerfile|Dockerfile|containerfile)$/.test(base)) return 'dockerfile';
+  if (ext === 'sh' || ext === 'bash') return 'shellscript';
   return undefined;
+}
+
+/** For files the path does not identify: a sh or bash shebang makes a shell script. */
+export function detectLanguageFromContent(firstLine: string): LanguageId | undefined {
+  return /^#!\s*(\/usr\/bin\/env\s+)?(\/(usr\/)?bin\/)?(ba|da|a)?sh(\s|$)/.test(firstLine) ? 'shellscript' : undefined;
 }
 
 export function isLanguageId(x: string): x is LanguageId {

@@ -4,6 +4,7 @@ import type { Analysis } from '../analysis/analyze';
 import { comparePositions } from '../text/line-index';
 import { goVariable } from '../knowledge/go-env';
 import { DIALECT_LOADER, ENV_DIALECTS, rawEffect, type Effect } from '../parsers/dotenv/dialects';
+import { binfmtHover } from './binfmt-hover';
 
 function describe(effect: Effect): string {
   switch (effect.kind) {
@@ -19,6 +20,11 @@ function describe(effect: Effect): string {
 }
 
 export function hover(analysis: Analysis, position: Position): Hover | undefined {
+  const binfmt = analysis.prepared?.binfmt;
+  if (binfmt !== undefined) {
+    const h = binfmtHover(binfmt, position);
+    if (h !== undefined) return { contents: { kind: 'markdown', value: h.value }, range: h.range };
+  }
   const input = analysis.prepared?.dotenv;
   if (input === undefined) return undefined;
   const binding = input.bindings.find((b) => comparePositions(b.entry.range.start, position) <= 0 && comparePositions(position, b.entry.range.end) <= 0);

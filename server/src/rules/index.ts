@@ -38,6 +38,25 @@ import { pathShadowsGo } from './go/path-shadows-go';
 import { gobinNotOnPath } from './go/gobin-not-on-path';
 import { pathOverwritten } from './go/path-overwritten';
 import { variableUsedBeforeSet } from './go/variable-used-before-set';
+import { registrationLength } from './binfmt/registration-length';
+import { invalidDelimiter } from './binfmt/invalid-delimiter';
+import { wrongFieldCount } from './binfmt/wrong-field-count';
+import { invalidRegistrationName } from './binfmt/invalid-registration-name';
+import { invalidRegistrationType } from './binfmt/invalid-registration-type';
+import { invalidOffset } from './binfmt/invalid-offset';
+import { magicBeyondBuffer } from './binfmt/magic-beyond-buffer';
+import { invalidHexEscape } from './binfmt/invalid-hex-escape';
+import { emptyMagic } from './binfmt/empty-magic';
+import { maskLengthMismatch } from './binfmt/mask-length-mismatch';
+import { invalidExtension } from './binfmt/invalid-extension';
+import { invalidInterpreter } from './binfmt/invalid-interpreter';
+import { invalidFlags } from './binfmt/invalid-flags';
+import { elfMagicMatchesEveryBinary } from './binfmt/elf-magic-matches-every-binary';
+import { nativeArchRegistration } from './binfmt/native-arch-registration';
+import { missingFixBinaryFlag } from './binfmt/missing-fix-binary-flag';
+import { credentialsFlag } from './binfmt/credentials-flag';
+import { duplicateRegistrationName } from './binfmt/duplicate-registration-name';
+import { binfmtFileNotConf } from './binfmt/binfmt-file-not-conf';
 
 /** Sorted by id; registry tests check order, uniqueness, docs and fixtures. */
 export const allRules: readonly Rule[] = [
@@ -79,6 +98,25 @@ export const allRules: readonly Rule[] = [
   gobinNotOnPath,
   pathOverwritten,
   variableUsedBeforeSet,
+  registrationLength,
+  invalidDelimiter,
+  wrongFieldCount,
+  invalidRegistrationName,
+  invalidRegistrationType,
+  invalidOffset,
+  magicBeyondBuffer,
+  invalidHexEscape,
+  emptyMagic,
+  maskLengthMismatch,
+  invalidExtension,
+  invalidInterpreter,
+  invalidFlags,
+  elfMagicMatchesEveryBinary,
+  nativeArchRegistration,
+  missingFixBinaryFlag,
+  credentialsFlag,
+  duplicateRegistrationName,
+  binfmtFileNotConf,
 ];
 
 const BY_ID = new Map(allRules.map((r) => [r.id, r]));

@@ -5,6 +5,7 @@ import type { TextEdit } from '../text/edits';
 import type { DotenvInput } from '../parsers/dotenv/input';
 import type { EnvScope } from './env-scope';
 import type { EngineInput } from './engine/engine-input';
+import type { BinfmtInput } from '../parsers/binfmt/input';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -16,6 +17,8 @@ export interface RuleInputs {
   dotenv: DotenvInput;
   /** Go environment values from any surface: env files now, unit `Environment=` and Dockerfile `ENV` later. */
   'env-values': EnvScope;
+  /** binfmt_misc registrations from binfmt.d, update-binfmts files, shell scripts, Dockerfile RUN and unit Exec lines. */
+  binfmt: BinfmtInput;
 }
 export type RuleLanguage = keyof RuleInputs;
 
@@ -31,6 +34,8 @@ export interface RuleDocs {
   readonly useInstead: string;
   /** File name the examples are linted under (default `.env`). */
   readonly exampleFile?: string;
+  /** File name for the "use instead" text when the fix is a rename (default: exampleFile). */
+  readonly useInsteadFile?: string;
   /** Raw settings the examples are linted with, when the rule needs one turned on. */
   readonly exampleSettings?: Readonly<Record<string, unknown>>;
   readonly references?: readonly string[];

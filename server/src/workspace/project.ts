@@ -5,6 +5,8 @@ import picomatch from 'picomatch';
 import { goVersionFromGoMod, LATEST_GO, parseGoVersion, type ResolvedGoVersion } from '../knowledge/go-version';
 import type { EnvDialect } from '../parsers/dotenv/dialects';
 import type { Settings } from '../settings';
+import type { NameDefinition } from '../parsers/binfmt/input';
+import { BinfmtIndex, binfmtOrder } from './binfmt-index';
 
 export interface DialectReference {
   readonly dialect: EnvDialect;
@@ -18,6 +20,10 @@ export interface ProjectContext {
   referencedDialect(filePath: string | undefined): DialectReference | undefined;
   /** Path used for glob settings: relative to the workspace root containing it, else the absolute path. */
   globPath(filePath: string): string;
+  /** Registrations of `name` in the workspace's other binfmt.d files. */
+  binfmtDefinitions(name: string, exceptPath: string | undefined): readonly NameDefinition[];
+  /** This file's place in systemd-binfmt's order among the workspace's binfmt.d files. */
+  binfmtOrder(filePath: string): readonly number[];
 }
 
 /** File-system project context with a go.mod cache; `invalidate` after file changes. */
@@ -25,10 +31,24 @@ export class FsProject implements ProjectContext {
   private readonly goModCache = new Map<string, string | null>();
   private readonly references = new Map<string, DialectReference>();
 
-  constructor(private readonly roots: readonly string[] = []) {}
+  private readonly binfmt: BinfmtIndex;
+
+  constructor(private readonly roots: readonly string[] = []) {
+    this.binfmt = new BinfmtIndex(roots);
+  }
 
   invalidate(): void {
     this.goModCache.clear();
+    this.binfmt.invalidate();
+  }
+
+  binfmtDefinitions(name: string, exceptPath: string | undefined): readonly NameDefinition[] {
+    return this.binfmt.definitions(name, exceptPath);
+  }
+
+  binfmtOrder(filePath: string): readonly number[] {
+    const all = this.binfmt.allFiles();
+    return binfmtOrder(filePath, all.includes(filePath) ? all : [...all, filePath]);
   }
 
   /** Hook for later surfaces: record that `target` is read with `dialect` (e.g. a unit's EnvironmentFile=). */

@@ -1,0 +1,27 @@
+// Owns BinfmtInput: what binfmt rules receive from any surface (binfmt.d, update-binfmts, shell, Dockerfile, units).
+import type { LineIndex, Range } from '../../text/line-index';
+import type { BinfmtFile } from './ast';
+
+/** A registration of the same name elsewhere in the workspace, in systemd-binfmt's application order. */
+export interface NameDefinition {
+  readonly uri: string;
+  readonly path: string;
+  readonly line: number;
+  readonly range: Range;
+  /** Position in systemd-binfmt's order: higher applies later and wins. */
+  readonly order: readonly number[];
+}
+
+export interface BinfmtInput {
+  readonly file: BinfmtFile;
+  readonly index: LineIndex;
+  readonly path: string | undefined;
+  /** `uname -m` of the target hosts, from settings; empty when unknown. */
+  readonly hostArch: string;
+  /** True for files inside a `binfmt.d/` directory (systemd-binfmt reads only `*.conf` there). */
+  readonly inBinfmtD: boolean;
+  /** Sort key of this file in systemd-binfmt's order, when it is a binfmt.d file. */
+  readonly order: readonly number[] | undefined;
+  /** Definitions of a name in other workspace binfmt.d files. */
+  readonly otherDefinitions: (name: string) => readonly NameDefinition[];
+}

@@ -1,0 +1,48 @@
+// Owns GDL324: a name registered twice, in one file or across the workspace's binfmt.d files.
+import { defineRule, type RelatedInfo } from '../rule';
+import { compareOrder } from '../../workspace/binfmt-index';
+import type { Range } from '../../text/line-index';
+
+interface Definition {
+  readonly order: readonly number[];
+  readonly range: Range;
+  readonly uri?: string;
+  readonly where: string;
+}
+
+/** Flags definitions that a later one replaces (systemd-binfmt deletes and re-registers by name). */
+export const duplicateRegistrationName = defineRule({
+  id: 'GDL324',
+  name: 'duplicate-registration-name',
+  language: 'binfmt',
+  defaultSeverity: 'warning',
+  fixSafety: 'none',
+  docs: {
+    summary: 'Registration name is defined twice',
+    what: 'Reports a registration whose name is registered again later, in the same file or in another binfmt.d file of the workspace, following systemd-binfmt\'s order (same basename: /etc over /run over /usr/local/lib over /usr/lib; then files by name).',
+    why: 'systemd-binfmt removes the entry and registers the later line, so this definition never takes effect; editing it changes nothing.',
+    example: ':jar:E::jar::/usr/bin/jexec:\n:jar:M::PK\\x03\\x04::/usr/bin/jexec:\n',
+    useInstead: ':jar:M::PK\\x03\\x04::/usr/bin/jexec:\n',
+    exampleFile: 'binfmt.d/example.conf',
+  },
+  check(input, report) {
+    const mine = input.order ?? [0];
+    for (const node of input.file.registrations) {
+      const name = node.registration.name;
+      if (name === undefined || node.registration.rejection !== undefined) continue;
+      const range = node.rangeOf(name.start, name.end);
+      const self: Definition = { order: [...mine, range.start.line], range, where: 'here' };
+      const all: Definition[] = [];
+      for (const other of input.file.registrations) {
+        if (other === node || other.registration.name?.text !== name.text) continue;
+        const r = other.rangeOf(other.registration.name.start, other.registration.name.end);
+        all.push({ order: [...mine, r.start.line], range: r, where: `on line ${r.start.line + 1}` });
+      }
+      for (const d of input.otherDefinitions(name.text)) all.push({ order: d.order, range: d.range, uri: d.uri, where: `in ${d.path}` });
+      const winner = all.reduce<Definition>((best, d) => (compareOrder(d.order, best.order) > 0 ? d : best), self);
+      if (winner === self) continue;
+      const related: RelatedInfo[] = [{ range: winner.range, message: `\`${name.text}\` registered again here, applied later`, ...(winner.uri !== undefined ? { uri: winner.uri } : {}) }];
+      report({ range, message: `\`${name.text}\` is registered again ${winner.where}, which systemd-binfmt applies later: this definition is replaced`, related });
+    }
+  },
+});
