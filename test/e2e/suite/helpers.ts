@@ -50,3 +50,10 @@ export function textOf(doc: vscode.TextDocument, until: (t: string) => boolean, 
 export function codeOf(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
 }
+
+/** Activates the extension and waits until its language client has started (activate() awaits client.start()). */
+export async function ensureActive(): Promise<void> {
+  const ext = vscode.extensions.getExtension('go-deploy-lint.go-deploy-lint');
+  if (ext === undefined) throw new Error('extension go-deploy-lint.go-deploy-lint is not installed');
+  await ext.activate();
+}

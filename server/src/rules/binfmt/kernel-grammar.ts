@@ -24,7 +24,12 @@ export function reportRejections(
   for (const node of input.file.registrations) {
     const r = node.registration.rejection;
     if (r === undefined || r.code !== code) continue;
-    report({ range: node.rangeOf(r.start, Math.max(r.end, r.start + 1)), message: `${capital(r.detail)}: ${errnoPhrase(r)}${received(node)}`, ...extra(node, r) });
+    // dash's echo prints `-e` literally: say that first, it is the real mistake.
+    const dashE = node.registration.raw.startsWith('-e ') && (node.transformNote ?? '').includes('no `-e` option');
+    const message = dashE
+      ? `/bin/sh (dash) has no \`echo -e\`: it writes \`-e ${shown(node.registration.raw.slice(3), 24)}\`, so the kernel takes \`-\` as the delimiter (${r.detail}) and ${errnoPhrase(r).replace('the kernel ', '')}; use printf`
+      : `${capital(r.detail)}: ${errnoPhrase(r)}${received(node)}`;
+    report({ range: node.rangeOf(r.start, Math.max(r.end, r.start + 1)), message, ...extra(node, r) });
   }
 }
 
