@@ -24,6 +24,10 @@ export const settingsSchema = z.object({
     .describe('Go version to assume when no go.mod is found, e.g. "1.24". Empty: the latest stable Go.'),
   systemdVersion: z.number().int().min(200).max(400).default(252).describe('systemd version of the target hosts (252 = Debian 12).'),
   hostArch: z.enum(HOST_ARCHES).default('').describe('Architecture of the hosts that load binfmt_misc registrations (uname -m). Empty: unknown.'),
+  pathMappings: z
+    .record(z.string().regex(/^\//), z.string())
+    .default({})
+    .describe('Absolute path prefix on the target hosts → folder in the workspace that holds those files, e.g. {"/etc/default": "deploy/default"}. Without a mapping, each workspace folder (and the root above an etc/systemd/system folder) stands for /.'),
   reportUnusedSuppressions: z.boolean().default(false).describe('Report `# go-deploy-lint ignore=` comments that suppress nothing (GDL003).'),
   trace: z
     .object({ server: z.enum(['off', 'messages', 'verbose']).default('off').describe('Traces the communication between VS Code and the Go Deploy Lint server.') })

@@ -6,6 +6,7 @@ import { prepareDotenv } from '../languages/dotenv';
 import { prepareBinfmt } from '../languages/binfmt';
 import { prepareShellscript } from '../languages/shellscript';
 import { prepareDockerfile } from '../languages/dockerfile';
+import { prepareSystemd } from '../languages/systemd';
 import { allRules, knownCodes } from '../rules/index';
 import { runRule, type Finding, type Rule, type RuleInputs, type RuleLanguage } from '../rules/rule';
 import type { EngineInput } from '../rules/engine/engine-input';
@@ -29,6 +30,7 @@ const SURFACES: Partial<Record<LanguageId, Surface>> = {
   binfmt: prepareBinfmt,
   shellscript: prepareShellscript,
   dockerfile: prepareDockerfile,
+  'systemd-unit': prepareSystemd,
 };
 
 export function languageOf(doc: SourceDocument): LanguageId | undefined {

@@ -6,6 +6,7 @@ import type { Settings } from '../settings';
 import type { ProjectContext } from '../workspace/project';
 import type { DotenvInput } from '../parsers/dotenv/input';
 import type { BinfmtFile } from '../parsers/binfmt/ast';
+import type { SystemdInput } from '../parsers/systemd/input';
 
 export interface AnalysisContext {
   readonly settings: Settings;
@@ -25,4 +26,6 @@ export interface Prepared {
   readonly dotenv?: DotenvInput;
   /** Kept for hover on registrations. */
   readonly binfmt?: BinfmtFile;
+  /** Kept for hover and completion in units. */
+  readonly systemd?: SystemdInput;
 }

@@ -38,6 +38,35 @@ import { pathShadowsGo } from './go/path-shadows-go';
 import { gobinNotOnPath } from './go/gobin-not-on-path';
 import { pathOverwritten } from './go/path-overwritten';
 import { variableUsedBeforeSet } from './go/variable-used-before-set';
+import { assignmentOutsideSection } from './systemd/assignment-outside-section';
+import { unknownSection } from './systemd/unknown-section';
+import { invalidSectionHeader } from './systemd/invalid-section-header';
+import { missingEquals } from './systemd/missing-equals';
+import { unknownDirective } from './systemd/unknown-directive';
+import { directiveInWrongSection } from './systemd/directive-in-wrong-section';
+import { inlineCommentInValue } from './systemd/inline-comment-in-value';
+import { invalidSpecifier } from './systemd/invalid-specifier';
+import { specifierInCommand } from './systemd/specifier-in-command';
+import { deprecatedDirective } from './systemd/deprecated-directive';
+import { invalidValue } from './systemd/invalid-value';
+import { execNotAbsolute } from './systemd/exec-not-absolute';
+import { execstartNotResetInDropin } from './systemd/execstart-not-reset-in-dropin';
+import { missingExecstart } from './systemd/missing-execstart';
+import { restartOnOneshot } from './systemd/restart-on-oneshot';
+import { invalidEnvironmentAssignment } from './systemd/invalid-environment-assignment';
+import { environmentfileNotAbsolute } from './systemd/environmentfile-not-absolute';
+import { installTargetWithoutSuffix } from './systemd/install-target-without-suffix';
+import { duplicateSingleValueDirective } from './systemd/duplicate-single-value-directive';
+import { forkingTypeForGo } from './systemd/forking-type-for-go';
+import { memoryLimitWithoutGomemlimit } from './systemd/memory-limit-without-gomemlimit';
+import { gomemlimitAboveMemoryLimit } from './systemd/gomemlimit-above-memory-limit';
+import { limitnofileLowersGoDefault } from './systemd/limitnofile-lowers-go-default';
+import { syscallFilterKillsGo } from './systemd/syscall-filter-kills-go';
+import { gomaxprocsUnawareOfCpuquota } from './systemd/gomaxprocs-unaware-of-cpuquota';
+import { fileCapabilitiesWithNonewprivileges } from './systemd/file-capabilities-with-nonewprivileges';
+import { runsAsRoot } from './systemd/runs-as-root';
+import { restartLoopTooFast } from './systemd/restart-loop-too-fast';
+import { environmentFileDialect } from './systemd/environment-file-dialect';
 import { registrationLength } from './binfmt/registration-length';
 import { invalidDelimiter } from './binfmt/invalid-delimiter';
 import { wrongFieldCount } from './binfmt/wrong-field-count';
@@ -98,6 +127,35 @@ export const allRules: readonly Rule[] = [
   gobinNotOnPath,
   pathOverwritten,
   variableUsedBeforeSet,
+  assignmentOutsideSection,
+  unknownSection,
+  invalidSectionHeader,
+  missingEquals,
+  unknownDirective,
+  directiveInWrongSection,
+  inlineCommentInValue,
+  invalidSpecifier,
+  specifierInCommand,
+  deprecatedDirective,
+  invalidValue,
+  execNotAbsolute,
+  execstartNotResetInDropin,
+  missingExecstart,
+  restartOnOneshot,
+  invalidEnvironmentAssignment,
+  environmentfileNotAbsolute,
+  installTargetWithoutSuffix,
+  duplicateSingleValueDirective,
+  forkingTypeForGo,
+  memoryLimitWithoutGomemlimit,
+  gomemlimitAboveMemoryLimit,
+  limitnofileLowersGoDefault,
+  syscallFilterKillsGo,
+  gomaxprocsUnawareOfCpuquota,
+  fileCapabilitiesWithNonewprivileges,
+  runsAsRoot,
+  restartLoopTooFast,
+  environmentFileDialect,
   registrationLength,
   invalidDelimiter,
   wrongFieldCount,

@@ -6,6 +6,7 @@ import type { DotenvInput } from '../parsers/dotenv/input';
 import type { EnvScope } from './env-scope';
 import type { EngineInput } from './engine/engine-input';
 import type { BinfmtInput } from '../parsers/binfmt/input';
+import type { SystemdInput } from '../parsers/systemd/input';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -19,6 +20,8 @@ export interface RuleInputs {
   'env-values': EnvScope;
   /** binfmt_misc registrations from binfmt.d, update-binfmts files, shell scripts, Dockerfile RUN and unit Exec lines. */
   binfmt: BinfmtInput;
+  /** systemd units and drop-ins, with the merged unit and its environment. */
+  systemd: SystemdInput;
 }
 export type RuleLanguage = keyof RuleInputs;
 

@@ -7,6 +7,7 @@ import type { EnvDialect } from '../parsers/dotenv/dialects';
 import type { Settings } from '../settings';
 import type { NameDefinition } from '../parsers/binfmt/input';
 import { BinfmtIndex, binfmtOrder } from './binfmt-index';
+import { guessRootOf, UnitIndex } from './unit-index';
 
 export interface DialectReference {
   readonly dialect: EnvDialect;
@@ -24,6 +25,10 @@ export interface ProjectContext {
   binfmtDefinitions(name: string, exceptPath: string | undefined): readonly NameDefinition[];
   /** This file's place in systemd-binfmt's order among the workspace's binfmt.d files. */
   binfmtOrder(filePath: string): readonly number[];
+  /** Workspace files that may stand for an absolute host path named in `fromFile` (first existing one first). */
+  hostPathCandidates(hostPath: string, fromFile: string | undefined, settings: Settings): string[];
+  /** Unit files and drop-ins of the workspace, parsed and cached. */
+  readonly units: UnitIndex;
 }
 
 /** File-system project context with a go.mod cache; `invalidate` after file changes. */
@@ -32,14 +37,58 @@ export class FsProject implements ProjectContext {
   private readonly references = new Map<string, DialectReference>();
 
   private readonly binfmt: BinfmtIndex;
+  readonly units: UnitIndex;
+  private unitRefs: Map<string, DialectReference> | undefined;
+  private lastSettings: Settings | undefined;
 
   constructor(private readonly roots: readonly string[] = []) {
     this.binfmt = new BinfmtIndex(roots);
+    this.units = new UnitIndex(roots);
   }
 
   invalidate(): void {
     this.goModCache.clear();
     this.binfmt.invalidate();
+    this.units.invalidate();
+    this.unitRefs = undefined;
+  }
+
+  hostPathCandidates(hostPath: string, fromFile: string | undefined, settings: Settings): string[] {
+    this.lastSettings = settings;
+    const out: string[] = [];
+    const mappings = Object.entries(settings.pathMappings).sort((a, b) => b[0].length - a[0].length);
+    for (const [prefix, target] of mappings) {
+      if (hostPath === prefix || hostPath.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)) {
+        const rest = hostPath.slice(prefix.length).replace(/^\//, '');
+        const bases = path.isAbsolute(target) ? [target] : this.roots.map((r) => path.join(r, target));
+        for (const b of bases) out.push(path.join(b, rest));
+      }
+    }
+    const guessed = fromFile === undefined ? undefined : guessRootOf(path.resolve(fromFile));
+    if (guessed !== undefined) out.push(path.join(guessed, hostPath));
+    for (const r of this.roots) out.push(path.join(r, hostPath));
+    const unique = [...new Set(out)];
+    return [...unique.filter((p) => fs.existsSync(p)), ...unique.filter((p) => !fs.existsSync(p))];
+  }
+
+  /** Dialects implied by units: every file a unit names in EnvironmentFile= is read with systemd's rules. */
+  private unitReferences(): Map<string, DialectReference> {
+    if (this.unitRefs !== undefined) return this.unitRefs;
+    const refs = new Map<string, DialectReference>();
+    const settings = this.lastSettings ?? ({ pathMappings: {} } as unknown as Settings);
+    for (const unit of this.units.allUnits()) {
+      const parsed = this.units.read(unit);
+      for (const a of parsed?.assignments ?? []) {
+        if (a.key.text !== 'EnvironmentFile') continue;
+        const target = a.value.text.trim().replace(/^-/, '');
+        if (!target.startsWith('/')) continue;
+        for (const candidate of this.hostPathCandidates(target, unit, settings).filter((p) => fs.existsSync(p))) {
+          if (!refs.has(candidate)) refs.set(candidate, { dialect: 'systemd', source: `EnvironmentFile= in ${path.basename(unit)}` });
+        }
+      }
+    }
+    this.unitRefs = refs;
+    return refs;
   }
 
   binfmtDefinitions(name: string, exceptPath: string | undefined): readonly NameDefinition[] {
@@ -71,7 +120,9 @@ export class FsProject implements ProjectContext {
   }
 
   referencedDialect(filePath: string | undefined): DialectReference | undefined {
-    return filePath === undefined ? undefined : this.references.get(path.resolve(filePath));
+    if (filePath === undefined) return undefined;
+    const abs = path.resolve(filePath);
+    return this.references.get(abs) ?? this.unitReferences().get(abs);
   }
 
   globPath(filePath: string): string {

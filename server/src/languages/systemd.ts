@@ -1,0 +1,184 @@
+// Owns the systemd-unit surface: parse once, merge drop-ins from disk, resolve EnvironmentFile=, build rule inputs.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LineIndex, Range } from '../text/line-index';
+import { replace, type TextEdit } from '../text/edits';
+import { parseUnitFile } from '../parsers/systemd/parse';
+import type { UnitAssignment, UnitFile } from '../parsers/systemd/ast';
+import { splitWords } from '../parsers/systemd/words';
+import type { EnvironmentFileRef, MergedAssignment, SystemdInput } from '../parsers/systemd/input';
+import { parseEnvFile } from '../parsers/dotenv/parse';
+import { evaluateFile } from '../parsers/dotenv/dialects';
+import { LineIndex as Index } from '../text/line-index';
+import { unitTypeOf } from '../knowledge/systemd-directives';
+import type { EnvBinding, EnvScope } from '../rules/env-scope';
+import { unitFamily } from '../workspace/unit-index';
+import type { AnalysisContext, Prepared } from '../analysis/prepared';
+import type { SourceDocument } from './source-document';
+import { embeddedRegistrations } from '../parsers/binfmt/embedded';
+import { readCommands } from '../parsers/shell/words';
+import type { BinfmtFile, RegistrationNode } from '../parsers/binfmt/ast';
+import { binfmtInput } from './binfmt';
+
+function merge(doc: SourceDocument, own: UnitFile, ctx: AnalysisContext): MergedAssignment[] {
+  const mine = (file: UnitFile, uri: string | undefined, fileName: string): MergedAssignment[] =>
+    file.assignments.filter((a) => a.section !== undefined).map((a) => ({ assignment: a, section: a.section?.name.text ?? '', key: a.key.text, value: a.value.text, uri, fileName }));
+  const selfName = doc.path === undefined ? 'this file' : path.basename(doc.path);
+  if (doc.path === undefined) return mine(own, undefined, selfName);
+  const { unit, dropIns } = unitFamily(doc.path);
+  const self = path.resolve(doc.path);
+  const out: MergedAssignment[] = [];
+  const files = [...(unit !== undefined ? [unit] : []), ...dropIns];
+  if (!files.includes(self)) files.unshift(self);
+  for (const f of files) {
+    if (f === self) out.push(...mine(own, undefined, selfName));
+    else {
+      const other = ctx.project.units.read(f);
+      if (other !== undefined) out.push(...mine(other, pathToFileURL(f).href, path.relative(path.dirname(self), f) || path.basename(f)));
+    }
+  }
+  return out;
+}
+
+function environmentFiles(doc: SourceDocument, merged: readonly MergedAssignment[], ctx: AnalysisContext): EnvironmentFileRef[] {
+  const out: EnvironmentFileRef[] = [];
+  for (const m of merged) {
+    if (m.key !== 'EnvironmentFile' || m.uri !== undefined) continue;
+    const raw = m.value.trim();
+    const optional = raw.startsWith('-');
+    const hostPath = optional ? raw.slice(1) : raw;
+    const candidates = hostPath.startsWith('/') ? ctx.project.hostPathCandidates(hostPath, doc.path, ctx.settings) : [];
+    const resolved = candidates.find((c) => fs.existsSync(c));
+    out.push({ assignment: m.assignment, hostPath, optional, resolved, candidates });
+  }
+  return out;
+}
+
+function environment(merged: readonly MergedAssignment[], files: readonly EnvironmentFileRef[]): Map<string, { value: string; where: string }> {
+  const env = new Map<string, { value: string; where: string }>();
+  for (const m of merged) {
+    if (m.key !== 'Environment') continue;
+    if (m.value.trim() === '') env.clear();
+    for (const w of splitWords(m.value).words) {
+      const eq = w.value.indexOf('=');
+      if (eq > 0) env.set(w.value.slice(0, eq), { value: w.value.slice(eq + 1), where: `Environment= in ${m.fileName}` });
+    }
+  }
+  for (const f of files) {
+    if (f.resolved === undefined) continue;
+    let text = '';
+    try {
+      text = fs.readFileSync(f.resolved, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const b of evaluateFile(parseEnvFile(text, new Index(text)).ast, 'systemd')) {
+      if (b.effect.kind === 'set') env.set(b.entry.key.text, { value: b.effect.value, where: `EnvironmentFile=${f.hostPath}` });
+    }
+  }
+  return env;
+}
+
+/** Environment= words of this document as EnvBindings, so every Go value rule runs on them. */
+function envScope(file: UnitFile, index: LineIndex, input: Omit<SystemdInput, never>): EnvScope {
+  const bindings: EnvBinding[] = [];
+  for (const a of file.assignments) {
+    if (a.key.text !== 'Environment' || a.section?.name.text === undefined) continue;
+    const { words } = splitWords(a.value.text);
+    for (const w of words) {
+      const eq = w.value.indexOf('=');
+      if (eq <= 0) continue;
+      const name = w.value.slice(0, eq);
+      const value = w.value.slice(eq + 1);
+      // Value offsets are exact when the word is unquoted and has no escapes.
+      const verbatim = !w.quoted && a.value.text.slice(w.start, w.end) === w.value;
+      const valueStart = w.start + eq + 1;
+      const valueRange = verbatim && value !== '' ? a.value.rangeOf(valueStart, w.end) : a.value.rangeOf(w.start, w.end);
+      bindings.push({
+        name,
+        value,
+        literal: value,
+        nameRange: a.value.rangeOf(w.start, w.start + eq),
+        valueRange,
+        exactOffset: verbatim ? a.value.offsetOf(valueStart) : undefined,
+        statementRange: a.range,
+        replaceValue: (newValue: string): TextEdit => {
+          const needsQuotes = /\s/.test(newValue);
+          if (verbatim && !needsQuotes) return replace(value === '' ? a.value.rangeOf(valueStart, valueStart) : a.value.rangeOf(valueStart, w.end), newValue.replace(/%/g, '%%'));
+          return replace(a.value.rangeOf(w.start, w.end), `"${name}=${newValue.replace(/(["\\])/g, '\\$1').replace(/%/g, '%%')}"`);
+        },
+        remove: (): TextEdit => (words.length === 1 ? { range: { start: { line: a.range.start.line, character: 0 }, end: { line: a.range.end.line + 1, character: 0 } }, newText: '' } : replace(a.value.rangeOf(w.start, Math.min(a.value.text.length, w.end + 1)), '')),
+      });
+    }
+  }
+  const service = file.sections.find((s) => s.name.text === 'Service');
+  return {
+    surface: 'systemd',
+    expanding: false,
+    bindings,
+    goVersion: input.goVersion,
+    index,
+    appendBinding: (name, value) => {
+      const anchor: Range | undefined = service?.assignments[service.assignments.length - 1]?.range ?? service?.header;
+      const line = anchor === undefined ? index.lineCount : anchor.end.line + 1;
+      const at = { line, character: 0 };
+      return { range: { start: at, end: at }, newText: `${anchor === undefined ? '[Service]\n' : ''}Environment=${name}=${value}\n` };
+    },
+  };
+}
+
+function goSignal(doc: SourceDocument, env: ReadonlyMap<string, unknown>, ctx: AnalysisContext, merged: readonly MergedAssignment[]): string | undefined {
+  // Go-specific advice (GOMEMLIMIT, syscall filters…) only applies where there is evidence of a Go program.
+  const v = ctx.project.goVersion(doc.path, ctx.settings);
+  if (v.source.startsWith('go.mod')) return `a go.mod above the unit (${v.source.slice(8, -1)})`;
+  const goVar = [...env.keys()].find((k) => /^GO[A-Z0-9_]*$/.test(k) && k !== 'GOPATH');
+  if (goVar !== undefined) return `it sets ${goVar}`;
+  return merged.some((m) => m.key === 'Environment' && /\bGO[A-Z]+=/.test(m.value)) ? 'a drop-in sets GO* variables' : undefined;
+}
+
+export function prepareSystemd(doc: SourceDocument, index: LineIndex, ctx: AnalysisContext): Prepared {
+  const { ast } = parseUnitFile(index);
+  const fileName = doc.path === undefined ? doc.uri : doc.path;
+  const isDropIn = /\.d[\\/][^\\/]*\.conf$/.test(fileName);
+  const unitName = isDropIn ? path.basename(path.dirname(fileName)).slice(0, -2) : path.basename(fileName);
+  const merged = merge(doc, ast, ctx);
+  const envFiles = environmentFiles(doc, merged, ctx);
+  const env = environment(merged, envFiles);
+  const goVersion = ctx.project.goVersion(doc.path, ctx.settings);
+  const input: SystemdInput = {
+    file: ast,
+    index,
+    path: doc.path,
+    unitType: unitTypeOf(fileName),
+    unitName,
+    isDropIn,
+    systemdVersion: ctx.settings.systemdVersion,
+    goVersion,
+    merged,
+    environmentFiles: envFiles,
+    environment: env,
+    goSignal: goSignal(doc, env, ctx, merged),
+  };
+  // binfmt registrations written by Exec*= lines (usually through sh -c).
+  const registrations: RegistrationNode[] = [];
+  for (const a of ast.assignments) {
+    if (!/^Exec/.test(a.key.text)) continue;
+    const sh = /(?:^|\s)(?:\/usr)?\/bin\/(?:ba)?sh\s+-c\s+(['"])(.*)\1\s*$/.exec(a.value.text);
+    if (sh?.[2] === undefined) continue;
+    const innerStart = a.value.text.indexOf(sh[2], sh.index);
+    const base = a.value.offsetOf(innerStart);
+    if (a.value.offsetOf(innerStart + sh[2].length - 1) - base !== sh[2].length - 1) continue;
+    registrations.push(...embeddedRegistrations(readCommands(sh[2], base), index, { surface: 'systemd-unit', flavor: /bash/.test(sh[0]) ? 'bash' : 'dash' }));
+  }
+  const statements: Range[] = [...ast.sections.map((s) => s.header), ...ast.assignments.map((a: UnitAssignment) => a.range)].sort((x, y) => x.start.line - y.start.line);
+  const binfmt: BinfmtFile = { kind: 'binfmt-file', registrations, comments: ast.comments, commentedRegistrations: [], statements };
+  return {
+    ast,
+    comments: ast.comments,
+    statements,
+    inputs: { systemd: input, 'env-values': envScope(ast, index, input), binfmt: binfmtInput(doc, binfmt, index, ctx) },
+    systemd: input,
+    binfmt,
+  };
+}

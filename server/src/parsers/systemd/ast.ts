@@ -1,0 +1,50 @@
+// Owns the systemd unit syntax tree (SU-1…SU-10): sections, assignments with joined continuation values, and problems.
+import type { Range } from '../../text/line-index';
+import type { Token } from '../../text/token';
+
+/** A value after joining continuation lines; `rangeOf` maps value offsets back to the document. */
+export interface UnitValue {
+  readonly text: string;
+  readonly range: Range;
+  rangeOf(start: number, end: number): Range;
+  /** Document offset of value[i] (continuations make the value non-contiguous). */
+  offsetOf(i: number): number;
+}
+
+export interface UnitAssignment {
+  readonly kind: 'assignment';
+  /** The section the key sits in; undefined before any header (GDL201). */
+  readonly section: UnitSection | undefined;
+  readonly key: Token;
+  readonly value: UnitValue;
+  /** The whole logical line, continuations included. */
+  readonly range: Range;
+  readonly line: number;
+}
+
+export interface UnitSection {
+  readonly name: Token;
+  readonly header: Range;
+  readonly assignments: UnitAssignment[];
+}
+
+export type UnitSyntaxProblem =
+  | { readonly kind: 'invalid-section-header'; readonly range: Range; readonly text: string }
+  | { readonly kind: 'missing-equals'; readonly range: Range; readonly text: string }
+  | { readonly kind: 'empty-key'; readonly range: Range; readonly text: string };
+
+export interface UnitFile {
+  readonly kind: 'unit-file';
+  readonly sections: readonly UnitSection[];
+  readonly assignments: readonly UnitAssignment[];
+  readonly problems: readonly UnitSyntaxProblem[];
+  readonly comments: readonly Token[];
+}
+
+/** A word of a command line or Environment= value (SU-8 quoting), in value offsets. */
+export interface UnitWord {
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+  readonly quoted: boolean;
+}

@@ -1,0 +1,31 @@
+// Owns facts shared by the Go service rules: memory limits in bytes, GOMEMLIMIT in bytes, the Environment= fix line.
+import { parseMemory } from '../../knowledge/systemd-values';
+import { lastValue, type MergedAssignment, type SystemdInput } from '../../parsers/systemd/input';
+
+const GO_UNIT: Record<string, number> = { B: 1, KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40, '': 1 };
+
+export function goMemLimitBytes(value: string): number | undefined {
+  const m = /^\+?([0-9]+)((?:[KMGT]i)?B)?$/.exec(value.trim());
+  return m === null ? undefined : Number(m[1]) * (GO_UNIT[m[2] ?? ''] ?? 1);
+}
+
+/** The memory cap in bytes from MemoryMax= (else MemoryHigh=), when it is a byte value. */
+export function memoryCap(input: SystemdInput): { bytes: number; from: MergedAssignment } | undefined {
+  for (const key of ['MemoryMax', 'MemoryHigh', 'MemoryLimit']) {
+    const m = lastValue(input, 'Service', key);
+    if (m === undefined) continue;
+    const v = parseMemory(m.value);
+    if (v?.bytes !== undefined && v.bytes > 0) return { bytes: v.bytes, from: m };
+  }
+  return undefined;
+}
+
+/** About 90% of the cap, written in Go's units (MiB). */
+export function suggestedGoMemLimit(capBytes: number): string {
+  return `${Math.max(1, Math.floor((capBytes * 0.9) / 2 ** 20))}MiB`;
+}
+
+/** The message part that explains why Go advice applies, or a softer note when there is no evidence. */
+export function goEvidence(input: SystemdInput): string {
+  return input.goSignal === undefined ? '' : ` (Go service: ${input.goSignal})`;
+}

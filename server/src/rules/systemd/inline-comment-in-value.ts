@@ -1,0 +1,45 @@
+// Owns GDL207: `Value # comment`, which systemd keeps as part of the value.
+import { defineRule } from '../rule';
+import { directive } from '../../knowledge/systemd-directives';
+import { insertAbove } from './unit-edits';
+
+/** Flags ` #` or ` ;` comments after a value (outside quotes); the fix moves the comment to its own line. */
+export const inlineCommentInValue = defineRule({
+  id: 'GDL207',
+  name: 'inline-comment-in-value',
+  language: 'systemd',
+  defaultSeverity: 'error',
+  fixSafety: 'safe',
+  docs: {
+    summary: 'Inline comment in a value',
+    what: 'Reports `#` or `;` after whitespace in a value (outside quotes): systemd has no inline comments.',
+    why: 'The comment becomes part of the value: `Restart=always # restart on crash` is an invalid Restart= value and is ignored; `User=app # service user` names a user that does not exist.',
+    example: '[Service]\nExecStart=/usr/local/bin/api\nRestart=always # restart on crash\n',
+    useInstead: '[Service]\nExecStart=/usr/local/bin/api\n# restart on crash\nRestart=always\n',
+    exampleFile: 'api.service',
+  },
+  check({ file, index }, report) {
+    for (const a of file.assignments) {
+      const section = a.section?.name.text ?? '';
+      const kind = directive(section, a.key.text)?.kind;
+      const text = a.value.text;
+      let quote: string | undefined;
+      for (let i = 1; i < text.length; i++) {
+        const c = text[i] ?? '';
+        if ((kind === 'command' || kind === 'environment') && (c === '"' || c === "'")) quote = quote === c ? undefined : quote ?? c;
+        if (quote !== undefined || (c !== '#' && c !== ';') || !/\s/.test(text[i - 1] ?? '')) continue;
+        // `;` alone separates commands in Exec lines.
+        if (kind === 'command' && c === ';' && /\s/.test(text[i + 1] ?? ' ')) continue;
+        const comment = text.slice(i).trimEnd();
+        let cut = i;
+        while (cut > 0 && /\s/.test(text[cut - 1] ?? '')) cut--;
+        report({
+          range: a.value.rangeOf(i, i + comment.length),
+          message: `systemd has no inline comments: \`${comment}\` is part of the ${a.key.text}= value`,
+          fixes: [{ title: 'Move the comment to its own line above', edits: [insertAbove(index, a, comment.startsWith('#') ? comment : `#${comment.slice(1)}`), { range: a.value.rangeOf(cut, text.length), newText: '' }] }],
+        });
+        break;
+      }
+    }
+  },
+});

@@ -1,0 +1,40 @@
+// Owns GDL208: `%` followed by an unknown specifier (fatal), or a lone `%` at the end.
+import { defineRule } from '../rule';
+import { directive } from '../../knowledge/systemd-directives';
+import { specifiersIn } from './specifiers';
+
+/** Settings whose values go through specifier expansion (strings, paths, commands, environment, unit names). */
+function expandsSpecifiers(section: string, key: string): boolean {
+  const d = directive(section, key);
+  if (d === undefined) return false;
+  return ['command', 'environment', 'environment-file', 'path', 'unit-list', 'install-list'].includes(d.kind) || d.parser.includes('printf');
+}
+
+/** Flags unknown specifiers; the fix writes `%%` for a literal percent sign. */
+export const invalidSpecifier = defineRule({
+  id: 'GDL208',
+  name: 'invalid-specifier',
+  language: 'systemd',
+  defaultSeverity: 'error',
+  fixSafety: 'safe',
+  docs: {
+    summary: 'Unknown % specifier',
+    what: 'Reports `%` followed by a character that is not a systemd specifier (error), and a `%` at the end of a value (warning).',
+    why: 'An unknown specifier is a fatal load error: "Failed to resolve unit specifiers … Unit configuration has fatal error, unit will not be started." A literal percent sign must be written `%%`.',
+    example: '[Service]\nExecStart=/usr/local/bin/api --cpu-target=80%Z\n',
+    useInstead: '[Service]\nExecStart=/usr/local/bin/api --cpu-target=80%%Z\n',
+    exampleFile: 'api.service',
+  },
+  check({ file }, report) {
+    for (const a of file.assignments) {
+      if (!expandsSpecifiers(a.section?.name.text ?? '', a.key.text)) continue;
+      for (const s of specifiersIn(a.value.text)) {
+        if (s.known) continue;
+        const range = a.value.rangeOf(s.start, s.start + (s.letter === '' ? 1 : 2));
+        const fix = { title: 'Write `%%` for a literal percent sign', edits: [{ range: a.value.rangeOf(s.start, s.start + 1), newText: '%%' }] };
+        if (s.letter === '') report({ range, severity: 'warning', message: `A \`%\` at the end of the ${a.key.text}= value; write \`%%\` for a literal percent sign`, fixes: [fix] });
+        else report({ range, message: `\`%${s.letter}\` is not a systemd specifier: the unit fails to load ("Failed to resolve unit specifiers")`, fixes: [fix] });
+      }
+    }
+  },
+});

@@ -1,0 +1,41 @@
+// Owns GDL211: values outside their directive's grammar (sizes, time spans, booleans, enums, ranges, limits).
+import { defineRule } from '../rule';
+import { directive, ENUM_VALUE_SINCE } from '../../knowledge/systemd-directives';
+import { valueProblem } from '../../knowledge/systemd-values';
+
+/** Flags values systemd ignores with "Failed to parse …"/"Invalid …", suggesting a conversion where clear. */
+export const invalidValue = defineRule({
+  id: 'GDL211',
+  name: 'invalid-value',
+  language: 'systemd',
+  defaultSeverity: 'error',
+  fixSafety: 'unsafe',
+  docs: {
+    summary: 'Value outside the directive\'s grammar',
+    what: 'Reports values systemd cannot parse for their directive: sizes (`K M G T`, base 1024; `512MiB` and `512MB` are rejected), time spans (`ns` is rejected, `m` is minutes, `M` months), booleans, enumerations (`Type=`, `Restart=`, `KillMode=`…), ranges (`CPUWeight` 1–10000, `Nice` −20–19, `OOMScoreAdjust` ±1000), `CPUQuota=` without `%`, `LimitNOFILE=` soft above hard, calendar times and ports.',
+    why: 'systemd logs the error and ignores the line, so the service runs with no memory limit, the default restart policy or no timeout, and nothing fails visibly.',
+    example: '[Service]\nExecStart=/usr/local/bin/api\nMemoryMax=512MiB\n',
+    useInstead: '[Service]\nExecStart=/usr/local/bin/api\nMemoryMax=512M\n',
+    exampleFile: 'api.service',
+  },
+  check({ file, systemdVersion }, report) {
+    for (const a of file.assignments) {
+      const section = a.section?.name.text;
+      if (section === undefined) continue;
+      const d = directive(section, a.key.text);
+      if (d === undefined) continue;
+      const problem = valueProblem(d, a.value.text);
+      const since = ENUM_VALUE_SINCE[`${d.parser}:${a.value.text.trim()}`];
+      if (problem === undefined && since !== undefined && since > systemdVersion) {
+        report({ range: a.value.range, severity: 'warning', message: `\`${a.key.text}=${a.value.text.trim()}\` needs systemd ${since}; the target has ${systemdVersion} (goDeployLint.systemdVersion)` });
+        continue;
+      }
+      if (problem === undefined) continue;
+      report({
+        range: a.value.text === '' ? a.key.range : a.value.range,
+        message: `${problem.message}; systemd ignores this ${a.key.text}= line`,
+        fixes: problem.suggestion === undefined ? [] : [{ title: `Change to \`${problem.suggestion}\``, edits: [{ range: a.value.range, newText: problem.suggestion }] }],
+      });
+    }
+  },
+});

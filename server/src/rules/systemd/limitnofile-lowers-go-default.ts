@@ -1,0 +1,34 @@
+// Owns GDL233: LimitNOFILE= with a hard limit below systemd's default 524288 on a Go service.
+import { defineRule } from '../rule';
+import { goEvidence } from './go-service';
+
+/** Flags LimitNOFILE= that lowers what Go (≥ 1.19) would raise its soft limit to anyway. */
+export const limitnofileLowersGoDefault = defineRule({
+  id: 'GDL233',
+  name: 'limitnofile-lowers-go-default',
+  language: 'systemd',
+  defaultSeverity: 'information',
+  fixSafety: 'unsafe',
+  docs: {
+    summary: 'LimitNOFILE= lowers the Go default',
+    what: 'On a Go service, reports `LimitNOFILE=` whose hard limit is below 524288, systemd\'s default hard limit.',
+    why: 'Since Go 1.19 every program raises its soft file limit to the hard limit at startup, so a Go service already gets 524288 file descriptors; `LimitNOFILE=65536` lowers that. systemd\'s own documentation advises against setting it.',
+    example: '[Service]\nEnvironment=GOGC=100\nExecStart=/usr/local/bin/api\nLimitNOFILE=65536\n',
+    useInstead: '[Service]\nEnvironment=GOGC=100\nExecStart=/usr/local/bin/api\n',
+    exampleFile: 'api.service',
+  },
+  check(input, report) {
+    if (input.goSignal === undefined) return;
+    for (const a of input.file.assignments) {
+      if (a.section?.name.text !== 'Service' || a.key.text !== 'LimitNOFILE') continue;
+      const parts = a.value.text.trim().split(':');
+      const hard = parts[parts.length - 1] ?? '';
+      if (!/^[0-9]+$/.test(hard) || Number(hard) >= 524288) continue;
+      report({
+        range: a.value.range,
+        message: `The hard limit ${hard} is below systemd's default 524288, which Go already uses${goEvidence(input)}; this lowers the file-descriptor limit`,
+        fixes: [{ title: 'Remove LimitNOFILE=', edits: [{ range: { start: { line: a.range.start.line, character: 0 }, end: { line: a.range.end.line + 1, character: 0 } }, newText: '' }] }],
+      });
+    }
+  },
+});

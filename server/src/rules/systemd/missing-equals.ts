@@ -1,0 +1,25 @@
+// Owns GDL204: a line that is neither comment, header nor `Key=value`.
+import { defineRule } from '../rule';
+
+/** Flags lines without `=` or with an empty key. */
+export const missingEquals = defineRule({
+  id: 'GDL204',
+  name: 'missing-equals',
+  language: 'systemd',
+  defaultSeverity: 'error',
+  fixSafety: 'none',
+  docs: {
+    summary: 'Line is not an assignment',
+    what: 'Reports a non-comment line without `=`, or with nothing before the `=`.',
+    why: 'systemd logs "Missing \'=\', ignoring line." (or "Missing key name") and the line does nothing.',
+    example: '[Service]\nExecStart /usr/local/bin/api\n',
+    useInstead: '[Service]\nExecStart=/usr/local/bin/api\n',
+    exampleFile: 'api.service',
+  },
+  check({ file }, report) {
+    for (const p of file.problems) {
+      if (p.kind === 'missing-equals') report({ range: p.range, message: `\`${p.text.length > 40 ? `${p.text.slice(0, 39)}…` : p.text}\` has no \`=\`; systemd ignores the line` });
+      if (p.kind === 'empty-key') report({ range: p.range, message: 'Nothing before `=`; systemd ignores the line (missing key name)' });
+    }
+  },
+});
