@@ -2,8 +2,11 @@
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis/analyze';
 import { GO_VARIABLES, goVariable } from '../knowledge/go-env';
+import { systemdCompletion } from './systemd-completion';
 
 export function completion(analysis: Analysis, position: Position): CompletionItem[] {
+  const unit = analysis.prepared?.systemd;
+  if (unit !== undefined) return systemdCompletion(unit, position);
   if (analysis.language !== 'dotenv') return [];
   const line = analysis.index.lineText(position.line).slice(0, position.character);
   if (/^\s*[#;]/.test(line)) return [];

@@ -5,6 +5,7 @@ import { comparePositions } from '../text/line-index';
 import { goVariable } from '../knowledge/go-env';
 import { DIALECT_LOADER, ENV_DIALECTS, rawEffect, type Effect } from '../parsers/dotenv/dialects';
 import { binfmtHover } from './binfmt-hover';
+import { systemdHover } from './systemd-hover';
 
 function describe(effect: Effect): string {
   switch (effect.kind) {
@@ -24,6 +25,11 @@ export function hover(analysis: Analysis, position: Position): Hover | undefined
   if (binfmt !== undefined) {
     const h = binfmtHover(binfmt, position);
     if (h !== undefined) return { contents: { kind: 'markdown', value: h.value }, range: h.range };
+  }
+  const unit = analysis.prepared?.systemd;
+  if (unit !== undefined) {
+    const h = systemdHover(unit, position);
+    return h === undefined ? undefined : { contents: { kind: 'markdown', value: h.value }, range: h.range };
   }
   const input = analysis.prepared?.dotenv;
   if (input === undefined) return undefined;

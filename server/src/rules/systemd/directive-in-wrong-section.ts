@@ -1,6 +1,6 @@
 // Owns GDL206: a key placed in a section where systemd ignores it, while another section of the unit knows it.
 import { defineRule } from '../rule';
-import { directive, sectionsKnowing } from '../../knowledge/systemd-directives';
+import { UNIT_SECTIONS, directive, sectionsKnowing } from '../../knowledge/systemd-directives';
 import { appendToSection, deleteAssignment } from './unit-edits';
 
 /** Flags e.g. `StartLimitIntervalSec=` in [Service] or `WantedBy=` in [Unit]; the fix moves the line. */
@@ -22,7 +22,8 @@ export const directiveInWrongSection = defineRule({
     if (unitType === undefined) return;
     for (const a of file.assignments) {
       const section = a.section?.name.text;
-      if (section === undefined || section.startsWith('X-') || directive(section, a.key.text) !== undefined) continue;
+      // Keys in a section systemd ignores as a whole are covered by GDL202.
+      if (section === undefined || !UNIT_SECTIONS[unitType].includes(section) || directive(section, a.key.text) !== undefined) continue;
       const target = sectionsKnowing(a.key.text, unitType)[0];
       if (target === undefined) continue;
       const line = index.text.slice(index.offsetAt(a.range.start), index.offsetAt(a.range.end));

@@ -24,10 +24,10 @@ export const inlineCommentInValue = defineRule({
       const kind = directive(section, a.key.text)?.kind;
       const text = a.value.text;
       let quote: string | undefined;
-      for (let i = 1; i < text.length; i++) {
+      for (let i = 0; i < text.length; i++) {
         const c = text[i] ?? '';
         if ((kind === 'command' || kind === 'environment') && (c === '"' || c === "'")) quote = quote === c ? undefined : quote ?? c;
-        if (quote !== undefined || (c !== '#' && c !== ';') || !/\s/.test(text[i - 1] ?? '')) continue;
+        if (quote !== undefined || (c !== '#' && c !== ';') || i === 0 || !/\s/.test(text[i - 1] ?? '')) continue;
         // `;` alone separates commands in Exec lines.
         if (kind === 'command' && c === ';' && /\s/.test(text[i + 1] ?? ' ')) continue;
         const comment = text.slice(i).trimEnd();

@@ -1,6 +1,6 @@
 // Owns GDL205: a key that no section of this unit type knows.
 import { defineRule } from '../rule';
-import { directive, keysOf, sectionsKnowing } from '../../knowledge/systemd-directives';
+import { UNIT_SECTIONS, directive, keysOf, sectionsKnowing } from '../../knowledge/systemd-directives';
 import { closest } from '../go/go-values';
 
 /** Flags unknown keys (case matters; X- keys are allowed) and suggests the closest directive of the section. */
@@ -23,7 +23,7 @@ export const unknownDirective = defineRule({
     for (const a of file.assignments) {
       const section = a.section?.name.text;
       const key = a.key.text;
-      if (section === undefined || key.startsWith('X-') || section.startsWith('X-')) continue;
+      if (section === undefined || key.startsWith('X-') || !UNIT_SECTIONS[unitType].includes(section)) continue;
       if (directive(section, key) !== undefined || sectionsKnowing(key, unitType).length > 0) continue;
       const candidates = keysOf(section).map((d) => d.key);
       if (candidates.length === 0) continue;
