@@ -16,4 +16,10 @@ export const SOURCE = 'go-deploy-lint';
 export const Methods = {
   /** Server → client, once: a problem the user should see (e.g. invalid settings). */
   showWarning: 'goDeployLint/showWarning',
+  /** Server → client: files that units name in EnvironmentFile=; the client opens them as env files. */
+  referencedEnvFiles: 'goDeployLint/referencedEnvFiles',
 } as const;
+
+export interface ReferencedEnvFilesParams {
+  readonly uris: readonly string[];
+}

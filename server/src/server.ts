@@ -6,7 +6,8 @@ import { Session, uriToPath } from './lsp/session';
 import { codeActions } from './lsp/code-actions';
 import { hover } from './lsp/hover';
 import { completion } from './lsp/completion';
-import { FIX_ALL_KIND } from './protocol';
+import { documentLinks, referencedEnvFiles } from './lsp/document-links';
+import { FIX_ALL_KIND, Methods } from './protocol';
 
 /** Starts the server on the process's stdio (or node-ipc when the client asks for it). */
 export function startServer(): void {
@@ -28,6 +29,7 @@ export function startServer(): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
+        documentLinkProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: ['=', '[', '%'] },
         ...(session.pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
@@ -67,6 +69,15 @@ export function startServer(): void {
   connection.onHover(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     return doc === undefined ? null : (hover(await session.analysisFor(doc), params.position) ?? null);
+  });
+
+  connection.onDocumentLinks(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (doc === undefined) return [];
+    const analysis = await session.analysisFor(doc);
+    const uris = referencedEnvFiles(analysis);
+    if (uris.length > 0) void connection.sendNotification(Methods.referencedEnvFiles, { uris });
+    return documentLinks(analysis);
   });
 
   connection.onCompletion(async (params) => {

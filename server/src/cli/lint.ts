@@ -70,7 +70,18 @@ export function runLint(opts: LintOptions, settings: Settings, readStdin: () => 
     reports.push(toReport(name, analysis, settings));
   }
   const { targets, skipped } = collectTargets(fileArgs, opts.language);
-  for (const t of targets) {
+  const seen = new Set(targets.map((t) => path.resolve(t.file)));
+  // Files that units name in EnvironmentFile= are env files whatever their name: lint them too (systemd dialect).
+  const follow = (analysis: Analysis): void => {
+    for (const f of analysis.prepared?.systemd?.environmentFiles ?? []) {
+      if (f.resolved === undefined || seen.has(path.resolve(f.resolved))) continue;
+      seen.add(path.resolve(f.resolved));
+      targets.push({ display: path.relative(process.cwd(), f.resolved).split(path.sep).join('/'), file: f.resolved, language: 'dotenv' });
+    }
+  };
+  for (let i = 0; i < targets.length; i++) {
+    const t = targets[i];
+    if (t === undefined) continue;
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(t.file);
@@ -90,9 +101,13 @@ export function runLint(opts: LintOptions, settings: Settings, readStdin: () => 
         }
         fixedFiles++;
       }
-      reports.push(toReport(t.display, run(fixed), settings));
+      const after = run(fixed);
+      follow(after);
+      reports.push(toReport(t.display, after, settings));
     } else {
-      reports.push(toReport(t.display, run(text), settings));
+      const analysis = run(text);
+      follow(analysis);
+      reports.push(toReport(t.display, analysis, settings));
     }
   }
   return { reports, skipped, fixedFiles };

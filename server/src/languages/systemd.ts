@@ -131,7 +131,7 @@ function envScope(file: UnitFile, index: LineIndex, input: Omit<SystemdInput, ne
 function goSignal(doc: SourceDocument, env: ReadonlyMap<string, unknown>, ctx: AnalysisContext, merged: readonly MergedAssignment[]): string | undefined {
   // Go-specific advice (GOMEMLIMIT, syscall filters…) only applies where there is evidence of a Go program.
   const v = ctx.project.goVersion(doc.path, ctx.settings);
-  if (v.source.startsWith('go.mod')) return `a go.mod above the unit (${v.source.slice(8, -1)})`;
+  if (v.source.startsWith('go.mod')) return 'a go.mod above the unit';
   const goVar = [...env.keys()].find((k) => /^GO[A-Z0-9_]*$/.test(k) && k !== 'GOPATH');
   if (goVar !== undefined) return `it sets ${goVar}`;
   return merged.some((m) => m.key === 'Environment' && /\bGO[A-Z]+=/.test(m.value)) ? 'a drop-in sets GO* variables' : undefined;

@@ -38,7 +38,7 @@ export function systemdHover(input: SystemdInput, position: Position): { value: 
     lines.push('', 'Across the unit and its drop-ins:', ...merged.map((m) => `- \`${m.value.trim() === '' ? '(reset)' : m.value.trim()}\` in ${m.fileName}`));
   }
   const page = MAN_PAGE[section] ?? 'systemd.directives';
-  const manPage = d.kind === 'memory' || d.kind === 'cpu-weight' || d.kind === 'percent' ? 'systemd.resource-control' : /^(Exec|Environment|User|Group|Limit|Protect|Private|Restrict|SystemCall|NoNewPrivileges|Capability|Ambient)/.test(key) && section !== 'Unit' ? 'systemd.exec' : page;
+  const manPage = d.kind === 'memory' || d.kind === 'cpu-weight' || d.kind === 'percent' ? 'systemd.resource-control' : /^(ExecSearchPath|ExecPaths|NoExecPaths|Environment|User|Group|Limit|Protect|Private|Restrict|SystemCall|NoNewPrivileges|Capability|Ambient|WorkingDirectory|Standard|Dynamic|ReadWrite|ReadOnly|Inaccessible)/.test(key) && section !== 'Unit' ? 'systemd.exec' : page;
   lines.push('', `[${manPage}(5)](https://www.freedesktop.org/software/systemd/man/latest/${manPage}.html#${key}=)`);
   return { value: lines.join('\n'), range: a.key.range };
 }
