@@ -18,6 +18,7 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
 /** What VS Code would pick from the manifest for a path (dockerfile is VS Code's own). */
 function manifestLanguage(p: string): string | undefined {
   const base = path.posix.basename(p);
+  if (/^(Dockerfile|Containerfile)(\..+)?$/.test(base)) return 'dockerfile';
   for (const l of pkg.contributes.languages) {
     if (l.filenames?.includes(base)) return l.id;
     if (l.extensions?.some((e) => base.endsWith(e) && base.length > e.length)) return l.id;
@@ -34,7 +35,7 @@ const SAMPLES = [
   '/w/multi-user.target', '/w/app.slice', '/w/x.scope', '/w/etc/systemd/system/api.service.d/override.conf',
   '/w/etc/systemd/system/api@.service.d/10-env.conf', '/w/etc/nginx/conf.d/site.conf',
   '/w/usr/lib/binfmt.d/qemu-aarch64.conf', '/w/usr/share/binfmts/qemu-arm', '/w/etc/binfmt.d/README',
-  '/w/usr/lib/binfmt.d/qemu-arm', '/w/scripts/register.sh', '/w/Dockerfile', '/w/Dockerfile.prod', '/w/build.Dockerfile', '/w/Containerfile', '/w/readme.md',
+  '/w/usr/lib/binfmt.d/qemu-arm', '/w/scripts/register.sh', '/w/Dockerfile', '/w/Dockerfile.prod', '/w/Dockerfile.env', '/w/build.Dockerfile', '/w/Containerfile', '/w/readme.md',
 ];
 
 test('language detection in the CLI matches the manifest', () => {

@@ -26,7 +26,7 @@ test('names are unique kebab-case and never start with no-', () => {
 });
 
 test('codes sit in the block of their language', () => {
-  const block = { engine: '0', dotenv: '1', 'env-values': '1', binfmt: '3', systemd: '2' } as const;
+  const block = { engine: '0', dotenv: '1', 'env-values': '1', binfmt: '3', systemd: '2', docker: '4' } as const;
   for (const r of allRules) assert.equal(r.id[3], block[r.language], `${r.id} in the wrong block`);
 });
 

@@ -7,6 +7,7 @@ import type { ProjectContext } from '../workspace/project';
 import type { DotenvInput } from '../parsers/dotenv/input';
 import type { BinfmtFile } from '../parsers/binfmt/ast';
 import type { SystemdInput } from '../parsers/systemd/input';
+import type { DockerInput } from '../parsers/dockerfile/input';
 
 export interface AnalysisContext {
   readonly settings: Settings;
@@ -28,4 +29,6 @@ export interface Prepared {
   readonly binfmt?: BinfmtFile;
   /** Kept for hover and completion in units. */
   readonly systemd?: SystemdInput;
+  /** Kept for hover in Dockerfiles. */
+  readonly docker?: DockerInput;
 }

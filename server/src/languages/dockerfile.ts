@@ -1,36 +1,101 @@
-// Owns the Dockerfile surface (via dockerfile-ast): for now, registration strings in RUN instructions.
+// Owns the Dockerfile surface (via dockerfile-ast): the stage model, Go values in ENV/ARG/RUN prefixes, embedded registrations.
 import { DockerfileParser } from 'dockerfile-ast';
 import type { LineIndex, Range } from '../text/line-index';
 import { SourceToken, type Token } from '../text/token';
+import { replace, type TextEdit } from '../text/edits';
 import { readCommands } from '../parsers/shell/words';
 import { embeddedRegistrations, type ShellFlavor } from '../parsers/binfmt/embedded';
 import type { BinfmtFile, RegistrationNode } from '../parsers/binfmt/ast';
+import { buildModel, type DockerModel } from '../parsers/dockerfile/model';
+import type { DockerInput } from '../parsers/dockerfile/input';
+import { goVersionOfImage } from '../knowledge/base-images';
+import { parseGoVersion } from '../knowledge/go-version';
+import type { EnvBinding, EnvScope } from '../rules/env-scope';
 import type { AnalysisContext, Prepared } from '../analysis/prepared';
 import type { SourceDocument } from './source-document';
 import { binfmtInput } from './binfmt';
 
+function quoteForDockerfile(value: string): string {
+  return /[\s"'\\$]/.test(value) ? `"${value.replace(/(["\\])/g, '\\$1')}"` : value;
+}
+
+/** ENV values, ARG defaults and VAR=value prefixes of go commands, as EnvBindings (Dockerfile ENV expands variables). */
+function envScope(model: DockerModel, index: LineIndex, goVersion: DockerInput['goVersion']): EnvScope {
+  const bindings: EnvBinding[] = [];
+  const add = (name: string, value: string, valueRange: Range, statement: Range, exact: boolean): void => {
+    const start = index.offsetAt(valueRange.start);
+    bindings.push({
+      name,
+      value,
+      literal: value,
+      nameRange: { start: statement.start, end: statement.start },
+      valueRange,
+      exactOffset: exact ? start : undefined,
+      statementRange: statement,
+      replaceValue: (v: string): TextEdit => replace(valueRange, quoteForDockerfile(v)),
+      remove: (): TextEdit => replace(valueRange, ''),
+    });
+  };
+  for (const stage of model.stages) {
+    for (const inst of stage.instructions) {
+      const kw = inst.getKeyword().toUpperCase();
+      if (kw !== 'ENV' && kw !== 'ARG') continue;
+      for (const p of (inst as unknown as { getProperties(): { getName(): string; getValue(): string | null; getValueRange(): Range | null; getNameRange(): Range; getRange(): Range }[] }).getProperties()) {
+        const value = p.getValue();
+        const vr = p.getValueRange();
+        if (value === null || vr === null) continue;
+        const rawText = index.text.slice(index.offsetAt(vr.start), index.offsetAt(vr.end));
+        add(p.getName(), value, vr, p.getRange(), rawText === value);
+        const b = bindings[bindings.length - 1];
+        if (b !== undefined) bindings[bindings.length - 1] = { ...b, nameRange: p.getNameRange() };
+      }
+    }
+    for (const build of stage.goBuilds) {
+      for (const [name, s] of build.env) {
+        if (s.source !== 'prefix' || s.range === undefined) continue;
+        const start = index.offsetAt(s.range.start) + name.length + 1;
+        const valueRange = index.range(start, index.offsetAt(s.range.end));
+        add(name, s.value, valueRange, build.range, index.text.slice(start, index.offsetAt(s.range.end)) === s.value);
+        const b = bindings[bindings.length - 1];
+        if (b !== undefined) bindings[bindings.length - 1] = { ...b, nameRange: index.range(index.offsetAt(s.range.start), start - 1) };
+      }
+    }
+  }
+  return {
+    surface: 'dockerfile',
+    expanding: true,
+    bindings,
+    goVersion,
+    index,
+    appendBinding: (name, value) => {
+      const end = index.positionAt(index.text.length);
+      return { range: { start: end, end }, newText: `${index.text.endsWith('\n') ? '' : '\n'}ENV ${name}=${quoteForDockerfile(value)}\n` };
+    },
+  };
+}
+
 export function prepareDockerfile(doc: SourceDocument, index: LineIndex, ctx: AnalysisContext): Prepared {
   const dockerfile = DockerfileParser.parse(doc.text);
+  const model = buildModel(dockerfile, index);
+  const fromMod = ctx.project.goVersion(doc.path, ctx.settings);
+  const imageVersion = model.stages.map((s) => goVersionOfImage(s.image)).find((v) => v !== undefined);
+  const parsedImage = imageVersion === undefined ? undefined : parseGoVersion(imageVersion);
+  const goVersion = fromMod.source.startsWith('go.mod') || parsedImage === undefined ? fromMod : { version: parsedImage, source: `the golang:${imageVersion} image` };
   const registrations: RegistrationNode[] = [];
   const statements: Range[] = [];
   let flavor: ShellFlavor = 'dash';
-  for (const inst of dockerfile.getInstructions()) {
-    const range = inst.getRange();
-    if (range !== null) statements.push(range);
-    const keyword = inst.getKeyword().toUpperCase();
-    if (keyword === 'FROM') {
-      // RUN uses the image's /bin/sh: busybox ash on Alpine and busybox, dash on Debian and Ubuntu.
-      const image = inst.getArgumentsContent() ?? '';
-      flavor = /(^|\/)(alpine|busybox)([:@\s]|$)/.test(image) || /-alpine/.test(image) ? 'busybox' : 'dash';
-    } else if (keyword === 'SHELL') {
-      const raw = inst.getRawArgumentsContent() ?? '';
-      if (/bash/.test(raw)) flavor = 'bash';
-    } else if (keyword === 'RUN') {
+  for (const stage of model.stages) {
+    flavor = stage.facts?.family.includes('lpine') || stage.facts?.family.includes('busybox') ? 'busybox' : 'dash';
+    for (const inst of [stage.from, ...stage.instructions]) {
+      const range = inst.getRange();
+      if (range !== null) statements.push(range);
+      const keyword = inst.getKeyword().toUpperCase();
+      if (keyword === 'SHELL' && /bash/.test(inst.getRawArgumentsContent() ?? '')) flavor = 'bash';
+      if (keyword !== 'RUN') continue;
       const argsRange = inst.getArgumentsRange();
       const raw = inst.getRawArgumentsContent();
       if (argsRange === null || raw === null || raw.trimStart().startsWith('[')) continue;
-      const base = index.offsetAt(argsRange.start);
-      registrations.push(...embeddedRegistrations(readCommands(raw, base), index, { surface: 'dockerfile', flavor }));
+      registrations.push(...embeddedRegistrations(readCommands(raw, index.offsetAt(argsRange.start)), index, { surface: 'dockerfile', flavor }));
     }
   }
   const comments: Token[] = dockerfile.getComments().flatMap((c) => {
@@ -38,5 +103,6 @@ export function prepareDockerfile(doc: SourceDocument, index: LineIndex, ctx: An
     return r === null ? [] : [new SourceToken(index, index.offsetAt(r.start), index.offsetAt(r.end))];
   });
   const file: BinfmtFile = { kind: 'binfmt-file', registrations, comments, commentedRegistrations: [], statements };
-  return { ast: dockerfile, comments, statements, inputs: { binfmt: binfmtInput(doc, file, index, ctx) }, binfmt: file };
+  const docker: DockerInput = { dockerfile, model, index, goVersion };
+  return { ast: dockerfile, comments, statements, inputs: { binfmt: binfmtInput(doc, file, index, ctx), docker, 'env-values': envScope(model, index, goVersion) }, binfmt: file, docker };
 }

@@ -11,6 +11,8 @@ export function detectLanguage(filePath: string): LanguageId | undefined {
   const p = filePath.replace(/\\/g, '/');
   const base = path.posix.basename(p);
   const parent = path.posix.basename(path.posix.dirname(p));
+  // Dockerfile.env is a Dockerfile: the Dockerfile name wins over the *.env pattern.
+  if (/^(Dockerfile|Containerfile)(\..+)?$/.test(base) || /\.(dockerfile|Dockerfile|containerfile)$/.test(base)) return 'dockerfile';
   if (base === '.env' || base.startsWith('.env.') || (base.endsWith('.env') && base.length > 4) || base === 'go.env') return 'dotenv';
   if (parent === 'go' && base === 'env' && /(^|\/)\.config\/go\/env$/.test(p)) return 'dotenv';
   const ext = base.includes('.') ? base.slice(base.lastIndexOf('.') + 1) : '';
@@ -22,7 +24,6 @@ export function detectLanguage(filePath: string): LanguageId | undefined {
     const unitExt = unit.includes('.') ? unit.slice(unit.lastIndexOf('.') + 1) : '';
     if ((UNIT_EXTENSIONS as readonly string[]).includes(unitExt)) return 'systemd-unit';
   }
-  if (/^(Dockerfile|Containerfile)(\..+)?$/.test(base) || /\.(dockerfile|Dockerfile|containerfile)$/.test(base)) return 'dockerfile';
   if (ext === 'sh' || ext === 'bash') return 'shellscript';
   return undefined;
 }

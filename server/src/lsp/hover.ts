@@ -6,6 +6,7 @@ import { goVariable } from '../knowledge/go-env';
 import { DIALECT_LOADER, ENV_DIALECTS, rawEffect, type Effect } from '../parsers/dotenv/dialects';
 import { binfmtHover } from './binfmt-hover';
 import { systemdHover } from './systemd-hover';
+import { dockerHover } from './docker-hover';
 
 function describe(effect: Effect): string {
   switch (effect.kind) {
@@ -24,6 +25,11 @@ export function hover(analysis: Analysis, position: Position): Hover | undefined
   const binfmt = analysis.prepared?.binfmt;
   if (binfmt !== undefined) {
     const h = binfmtHover(binfmt, position);
+    if (h !== undefined) return { contents: { kind: 'markdown', value: h.value }, range: h.range };
+  }
+  const docker = analysis.prepared?.docker;
+  if (docker !== undefined) {
+    const h = dockerHover(docker, position);
     if (h !== undefined) return { contents: { kind: 'markdown', value: h.value }, range: h.range };
   }
   const unit = analysis.prepared?.systemd;

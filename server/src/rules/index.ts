@@ -86,6 +86,21 @@ import { missingFixBinaryFlag } from './binfmt/missing-fix-binary-flag';
 import { credentialsFlag } from './binfmt/credentials-flag';
 import { duplicateRegistrationName } from './binfmt/duplicate-registration-name';
 import { binfmtFileNotConf } from './binfmt/binfmt-file-not-conf';
+import { cgoBinaryInIncompatibleImage } from './dockerfile/cgo-binary-in-incompatible-image';
+import { shellFormInShelllessImage } from './dockerfile/shell-form-in-shellless-image';
+import { missingCaCertificates } from './dockerfile/missing-ca-certificates';
+import { missingZoneinfo } from './dockerfile/missing-zoneinfo';
+import { userNameWithoutPasswd } from './dockerfile/user-name-without-passwd';
+import { finalStageRunsAsRoot } from './dockerfile/final-stage-runs-as-root';
+import { undeclaredBuildPlatformArg } from './dockerfile/undeclared-build-platform-arg';
+import { hardcodedGoarchInMultiplatformBuild } from './dockerfile/hardcoded-goarch-in-multiplatform-build';
+import { emulatedGoBuild } from './dockerfile/emulated-go-build';
+import { copiedArtifactNotBuilt } from './dockerfile/copied-artifact-not-built';
+import { toolchainImageAsFinalStage } from './dockerfile/toolchain-image-as-final-stage';
+import { cgoCrossCompileWithoutCToolchain } from './dockerfile/cgo-cross-compile-without-c-toolchain';
+import { obsoleteGoBuildFlag } from './dockerfile/obsolete-go-build-flag';
+import { staticLinkOfGlibcNss } from './dockerfile/static-link-of-glibc-nss';
+import { envPathOverwritesSystemPath } from './dockerfile/env-path-overwrites-system-path';
 
 /** Sorted by id; registry tests check order, uniqueness, docs and fixtures. */
 export const allRules: readonly Rule[] = [
@@ -175,6 +190,21 @@ export const allRules: readonly Rule[] = [
   credentialsFlag,
   duplicateRegistrationName,
   binfmtFileNotConf,
+  cgoBinaryInIncompatibleImage,
+  shellFormInShelllessImage,
+  missingCaCertificates,
+  missingZoneinfo,
+  userNameWithoutPasswd,
+  finalStageRunsAsRoot,
+  undeclaredBuildPlatformArg,
+  hardcodedGoarchInMultiplatformBuild,
+  emulatedGoBuild,
+  copiedArtifactNotBuilt,
+  toolchainImageAsFinalStage,
+  cgoCrossCompileWithoutCToolchain,
+  obsoleteGoBuildFlag,
+  staticLinkOfGlibcNss,
+  envPathOverwritesSystemPath,
 ];
 
 const BY_ID = new Map(allRules.map((r) => [r.id, r]));

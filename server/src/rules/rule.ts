@@ -7,6 +7,7 @@ import type { EnvScope } from './env-scope';
 import type { EngineInput } from './engine/engine-input';
 import type { BinfmtInput } from '../parsers/binfmt/input';
 import type { SystemdInput } from '../parsers/systemd/input';
+import type { DockerInput } from '../parsers/dockerfile/input';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -22,6 +23,8 @@ export interface RuleInputs {
   binfmt: BinfmtInput;
   /** systemd units and drop-ins, with the merged unit and its environment. */
   systemd: SystemdInput;
+  /** Dockerfiles: dockerfile-ast plus the stage model and go builds. */
+  docker: DockerInput;
 }
 export type RuleLanguage = keyof RuleInputs;
 

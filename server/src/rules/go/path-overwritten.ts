@@ -18,7 +18,8 @@ export const pathOverwritten = defineRule({
     useInstead: '# go-deploy-lint dialect=compose\nPATH=/usr/local/go/bin:$PATH\n',
   },
   check(scope, report) {
-    if (!scope.expanding) return;
+    // Dockerfiles have their own code for this (GDL415).
+    if (!scope.expanding || scope.surface === 'dockerfile') return;
     for (const b of bindingsFor(scope, 'PATH')) {
       if (b.value === undefined || b.value === '' || keepsInheritedPath(b.literal)) continue;
       report({

@@ -1,0 +1,83 @@
+// Owns facts about container base images (ground-truth go.md §9): libc, shell, CA bundle, zoneinfo, passwd, user, C compiler.
+export type Libc = 'glibc' | 'musl' | 'none';
+
+export interface ImageFacts {
+  /** Family name for messages, e.g. `golang (Debian)`. */
+  readonly family: string;
+  readonly libc: Libc | undefined;
+  /** Path of the shell RUN and shell-form CMD use, or null when the image has none. */
+  readonly shell: string | null | undefined;
+  readonly caBundle: boolean | undefined;
+  readonly zoneinfo: boolean | undefined;
+  readonly passwd: boolean | undefined;
+  /** Default user: `root`, or a uid such as 65532. */
+  readonly user: string | undefined;
+  readonly cCompiler: boolean | undefined;
+  /** Where the facts come from. */
+  readonly source: string;
+  /** The glibc loader path on amd64, when dynamic binaries need one. */
+  readonly isGoToolchain?: boolean;
+}
+
+interface Pattern {
+  readonly repo: RegExp;
+  readonly tag?: RegExp;
+  readonly facts: ImageFacts;
+}
+
+const DISTROLESS = 'GoogleContainerTools/distroless (static/static.bzl, base/README.md, common/variables.bzl)';
+const GOLANG = 'docker-library/golang 1.27/*/Dockerfile';
+
+const PATTERNS: readonly Pattern[] = [
+  { repo: /^(docker\.io\/)?(library\/)?golang$/, tag: /alpine/, facts: { family: 'golang (Alpine)', libc: 'musl', shell: '/bin/sh', caBundle: true, zoneinfo: false, passwd: true, user: 'root', cCompiler: false, source: GOLANG, isGoToolchain: true } },
+  { repo: /^(docker\.io\/)?(library\/)?golang$/, tag: /windows|nanoserver/, facts: { family: 'golang (Windows)', libc: undefined, shell: undefined, caBundle: undefined, zoneinfo: undefined, passwd: undefined, user: undefined, cCompiler: undefined, source: GOLANG, isGoToolchain: true } },
+  { repo: /^(docker\.io\/)?(library\/)?golang$/, facts: { family: 'golang (Debian)', libc: 'glibc', shell: '/bin/sh', caBundle: true, zoneinfo: true, passwd: true, user: 'root', cCompiler: true, source: GOLANG, isGoToolchain: true } },
+  { repo: /^scratch$/, facts: { family: 'scratch', libc: 'none', shell: null, caBundle: false, zoneinfo: false, passwd: false, user: 'root', cCompiler: false, source: 'Docker reserved empty image' } },
+  { repo: /^gcr\.io\/distroless\/static(-debian\d+)?$/, tag: /debug-nonroot/, facts: { family: 'distroless/static:debug-nonroot', libc: 'none', shell: '/busybox/sh', caBundle: true, zoneinfo: true, passwd: true, user: '65532', cCompiler: false, source: DISTROLESS } },
+  { repo: /^gcr\.io\/distroless\/static(-debian\d+)?$/, tag: /debug/, facts: { family: 'distroless/static:debug', libc: 'none', shell: '/busybox/sh', caBundle: true, zoneinfo: true, passwd: true, user: 'root', cCompiler: false, source: DISTROLESS } },
+  { repo: /^gcr\.io\/distroless\/static(-debian\d+)?$/, tag: /nonroot/, facts: { family: 'distroless/static:nonroot', libc: 'none', shell: null, caBundle: true, zoneinfo: true, passwd: true, user: '65532', cCompiler: false, source: DISTROLESS } },
+  { repo: /^gcr\.io\/distroless\/static(-debian\d+)?$/, facts: { family: 'distroless/static', libc: 'none', shell: null, caBundle: true, zoneinfo: true, passwd: true, user: 'root', cCompiler: false, source: DISTROLESS } },
+  { repo: /^gcr\.io\/distroless\/(base|base-nossl|cc)(-debian\d+)?$/, tag: /debug-nonroot/, facts: { family: 'distroless/base:debug-nonroot', libc: 'glibc', shell: '/busybox/sh', caBundle: true, zoneinfo: true, passwd: true, user: '65532', cCompiler: false, source: DISTROLESS } },
+  { repo: /^gcr\.io\/distroless\/(base|base-nossl|cc)(-debian\d+)?$/, tag: /debug/, facts: { family: 'distroless/base:debug', libc: 'glibc', shell: '/busybox/sh', caBundle: true, zoneinfo: true, passwd: true, user: 'root', cCompiler: false, source: DISTROLESS } },
+  { repo: /^gcr\.io\/distroless\/(base|base-nossl|cc)(-debian\d+)?$/, tag: /nonroot/, facts: { family: 'distroless/base:nonroot', libc: 'glibc', shell: null, caBundle: true, zoneinfo: true, passwd: true, user: '65532', cCompiler: false, source: DISTROLESS } },
+  { repo: /^gcr\.io\/distroless\/(base|base-nossl|cc)(-debian\d+)?$/, facts: { family: 'distroless/base', libc: 'glibc', shell: null, caBundle: true, zoneinfo: true, passwd: true, user: 'root', cCompiler: false, source: DISTROLESS } },
+  { repo: /^cgr\.dev\/chainguard\/static$/, facts: { family: 'chainguard/static', libc: 'none', shell: null, caBundle: true, zoneinfo: true, passwd: true, user: '65532', cCompiler: false, source: 'chainguard-images/images images/static/configs (archived snapshot)' } },
+  { repo: /^(docker\.io\/)?(library\/)?busybox$/, tag: /musl|uclibc/, facts: { family: 'busybox (static)', libc: 'none', shell: '/bin/sh', caBundle: false, zoneinfo: false, passwd: true, user: 'root', cCompiler: false, source: 'docker-library/busybox latest/{musl,uclibc}/Dockerfile.builder' } },
+  { repo: /^(docker\.io\/)?(library\/)?busybox$/, tag: /glibc/, facts: { family: 'busybox:glibc', libc: 'glibc', shell: '/bin/sh', caBundle: false, zoneinfo: false, passwd: true, user: 'root', cCompiler: false, source: 'docker-library/busybox latest/glibc/Dockerfile.builder' } },
+  { repo: /^(docker\.io\/)?(library\/)?alpine$/, facts: { family: 'alpine', libc: 'musl', shell: '/bin/sh', caBundle: undefined, zoneinfo: false, passwd: true, user: 'root', cCompiler: false, source: 'alpine minirootfs (musl, busybox ash)' } },
+  { repo: /^(docker\.io\/)?(library\/)?(debian|ubuntu)$/, facts: { family: 'debian/ubuntu', libc: 'glibc', shell: '/bin/sh', caBundle: undefined, zoneinfo: undefined, passwd: true, user: 'root', cCompiler: false, source: 'Debian/Ubuntu base images (glibc, dash)' } },
+  { repo: /^(registry\.access\.redhat\.com\/|redhat\/)?ubi\d*(\/ubi(-minimal|-micro)?)?$|^registry\.access\.redhat\.com\/ubi\d+\/ubi(-minimal|-micro)?$/, facts: { family: 'UBI', libc: 'glibc', shell: '/bin/sh', caBundle: true, zoneinfo: undefined, passwd: true, user: 'root', cCompiler: false, source: 'Red Hat UBI documentation' } },
+  { repo: /^(docker\.io\/)?(library\/)?(centos|rockylinux|almalinux|amazonlinux|fedora)$|^(rockylinux|almalinux)\/(rockylinux|almalinux)$/, facts: { family: 'RHEL-like', libc: 'glibc', shell: '/bin/sh', caBundle: true, zoneinfo: undefined, passwd: true, user: 'root', cCompiler: false, source: 'distribution base images (glibc, bash)' } },
+];
+
+export interface ImageRef {
+  readonly repo: string;
+  readonly tag: string;
+}
+
+export function parseImageRef(ref: string): ImageRef {
+  const noDigest = ref.split('@')[0] ?? ref;
+  const slash = noDigest.lastIndexOf('/');
+  const colon = noDigest.lastIndexOf(':');
+  if (colon > slash) return { repo: noDigest.slice(0, colon).toLowerCase(), tag: noDigest.slice(colon + 1) };
+  return { repo: noDigest.toLowerCase(), tag: 'latest' };
+}
+
+/** Facts for an image reference, or undefined for images we do not know (rules stay silent: never guess). */
+export function imageFacts(ref: string): ImageFacts | undefined {
+  if (ref.includes('$')) return undefined;
+  const { repo, tag } = parseImageRef(ref);
+  return PATTERNS.find((p) => p.repo.test(repo) && (p.tag === undefined || p.tag.test(tag)))?.facts;
+}
+
+/** The Go version a `golang:<ver>` tag pins, e.g. `1.24` from `golang:1.24.3-bookworm`. */
+export function goVersionOfImage(ref: string): string | undefined {
+  const { repo, tag } = parseImageRef(ref);
+  if (!/(^|\/)golang$/.test(repo)) return undefined;
+  return /^(\d+\.\d+)/.exec(tag)?.[1];
+}
+
+/** ELF interpreter a dynamic Go binary built in an image of this libc needs (amd64). */
+export function interpreterFor(libc: Libc | undefined): string | undefined {
+  return libc === 'glibc' ? '/lib64/ld-linux-x86-64.so.2' : libc === 'musl' ? '/lib/ld-musl-x86_64.so.1' : undefined;
+}

@@ -1,0 +1,96 @@
+// Owns what a go build in a stage produces: its effective cgo state and linkage, and where the binary is copied.
+import * as posix from 'node:path/posix';
+import type { CopyFrom, DockerModel, GoBuild, Stage } from './model';
+import { interpreterFor, type Libc } from '../../knowledge/base-images';
+
+export interface CgoState {
+  /** on: cgo is used; off: it is not; unknown: depends on things we cannot see. */
+  readonly state: 'on' | 'off' | 'unknown';
+  readonly why: string;
+}
+
+/** The go command's default (go.md §5.2): explicit 0/1 wins; cross-compiling → 0; otherwise 1 where a C compiler exists. */
+export function cgoState(build: GoBuild): CgoState {
+  const explicit = build.env.get('CGO_ENABLED');
+  if (explicit !== undefined && (explicit.value === '0' || explicit.value === '1')) {
+    return { state: explicit.value === '1' ? 'on' : 'off', why: `CGO_ENABLED=${explicit.value} (${explicit.source})` };
+  }
+  if (explicit !== undefined && explicit.value.includes('$')) return { state: 'unknown', why: `CGO_ENABLED=${explicit.value}` };
+  const goos = build.env.get('GOOS')?.value;
+  const goarch = build.env.get('GOARCH')?.value;
+  if ((goarch !== undefined && goarch !== '') || (goos !== undefined && goos !== '' && goos !== 'linux')) {
+    return { state: 'unknown', why: 'GOOS/GOARCH are set: when they differ from the build machine, cgo defaults to 0' };
+  }
+  const facts = build.stage.facts;
+  const compiler = build.compilerInstalled || facts?.cCompiler === true;
+  if (compiler) return { state: 'on', why: `CGO_ENABLED is not set and ${build.compilerInstalled ? 'the stage installs a C compiler' : `${facts?.family ?? 'the image'} has gcc`}, so the go command defaults to 1` };
+  if (facts?.cCompiler === false) return { state: 'off', why: `CGO_ENABLED is not set and ${facts.family} has no C compiler, so it defaults to 0` };
+  return { state: 'unknown', why: 'CGO_ENABLED is not set and the builder image is unknown' };
+}
+
+export interface Linkage {
+  readonly kind: 'static' | 'dynamic' | 'unknown';
+  /** libc the binary needs when dynamic. */
+  readonly libc: Libc | undefined;
+  readonly interpreter: string | undefined;
+  readonly why: string;
+}
+
+function tags(build: GoBuild): string[] {
+  return build.flags.filter((f) => f.name === 'tags').flatMap((f) => (f.value ?? '').split(/[,\s]+/));
+}
+
+export function ldflags(build: GoBuild): string {
+  return build.flags.filter((f) => f.name === 'ldflags').map((f) => f.value ?? '').join(' ');
+}
+
+export function linkage(build: GoBuild): Linkage {
+  const libc = build.stage.facts?.libc;
+  const pie = build.flags.some((f) => f.name === 'buildmode' && f.value === 'pie');
+  if (pie) return { kind: 'dynamic', libc, interpreter: interpreterFor(libc), why: '-buildmode=pie always produces a dynamic executable with an ELF interpreter' };
+  const cgo = cgoState(build);
+  if (cgo.state === 'off') return { kind: 'static', libc: undefined, interpreter: undefined, why: 'cgo is off' };
+  if (cgo.state === 'unknown') return { kind: 'unknown', libc, interpreter: undefined, why: cgo.why };
+  const t = tags(build);
+  const ld = ldflags(build);
+  if (/-linkmode[= ]external/.test(ld) && /-extldflags[= ]['"]?[^'"]*-static/.test(ld)) return { kind: 'static', libc, interpreter: undefined, why: 'external linking with -static' };
+  if (t.includes('netgo') && t.includes('osusergo')) return { kind: 'unknown', libc, interpreter: undefined, why: 'netgo and osusergo remove the std cgo users; only your own cgo code links libc' };
+  return { kind: 'dynamic', libc, interpreter: interpreterFor(libc), why: `cgo is on (${cgo.why}): net and os/user link ${libc ?? 'the C library'} dynamically` };
+}
+
+/** A COPY --from that takes the build's binary, with the stage it lands in. */
+export interface ArtifactCopy {
+  readonly build: GoBuild;
+  readonly copy: CopyFrom;
+  /** Where the binary ends up in the destination stage. */
+  readonly dest: string;
+}
+
+function covers(source: string, output: string): boolean {
+  const s = source.replace(/\/+$/, '') || '/';
+  return output === s || output.startsWith(`${s}/`) || (s.includes('*') && new RegExp(`^${s.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`).test(output));
+}
+
+export function artifactCopies(model: DockerModel): ArtifactCopy[] {
+  const out: ArtifactCopy[] = [];
+  for (const stage of model.stages) {
+    for (const copy of stage.copies) {
+      const from = copy.fromStage;
+      if (from === undefined) continue;
+      for (const build of from.goBuilds) {
+        if (build.output === undefined) continue;
+        for (const src of copy.sources) {
+          const source = posix.resolve(from.workdir, src.value);
+          if (!covers(source, build.output)) continue;
+          const isDirCopy = source !== build.output;
+          out.push({ build, copy, dest: isDirCopy ? posix.join(copy.dest, posix.relative(source, build.output)) : copy.destIsDir ? posix.join(copy.dest, posix.basename(build.output)) : copy.dest });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export function finalStage(model: DockerModel): Stage | undefined {
+  return model.stages[model.stages.length - 1];
+}

@@ -1,0 +1,322 @@
+// Owns the Dockerfile model built on dockerfile-ast: stages, inherited ENV/ARG/USER/WORKDIR, COPY --from links, go builds.
+import * as posix from 'node:path/posix';
+import type { Dockerfile, Instruction, From, Copy, Property } from 'dockerfile-ast';
+import type { LineIndex, Range } from '../../text/line-index';
+import { imageFacts, type ImageFacts } from '../../knowledge/base-images';
+import { readCommands, type ShellWord, type SimpleCommand } from '../shell/words';
+
+export interface Setting {
+  readonly value: string;
+  /** Where it was set: a RUN prefix, `export`, ENV, ARG default, or the image. */
+  readonly source: 'prefix' | 'export' | 'ENV' | 'ARG' | 'image';
+  readonly range: Range | undefined;
+}
+
+export interface GoFlag {
+  readonly name: string;
+  readonly value: string | undefined;
+  /** Range of the flag word (and its separate value word). */
+  readonly range: Range;
+}
+
+export interface GoBuild {
+  readonly stage: Stage;
+  readonly kind: 'build' | 'install';
+  /** From the first env prefix (or `go`) to the end of the command. */
+  readonly range: Range;
+  readonly goWord: Range;
+  readonly words: readonly ShellWord[];
+  /** Offset where the command starts (where a `CGO_ENABLED=0 ` prefix goes). */
+  readonly commandStart: number;
+  readonly env: ReadonlyMap<string, Setting>;
+  readonly flags: readonly GoFlag[];
+  readonly output: string | undefined;
+  readonly cwd: string;
+  /** True for exec-form RUN (prefix fixes do not apply). */
+  readonly execForm: boolean;
+  /** True when an earlier command of the stage installed a C compiler. */
+  readonly compilerInstalled: boolean;
+}
+
+export interface CopySource {
+  readonly value: string;
+  readonly range: Range;
+}
+
+export interface CopyFrom {
+  readonly instruction: Copy;
+  readonly stage: Stage;
+  readonly fromText: string;
+  readonly fromRange: Range;
+  /** The stage it copies from, when `--from` names a stage (by name or index). */
+  readonly fromStage: Stage | undefined;
+  readonly sources: readonly CopySource[];
+  readonly dest: string;
+  /** True when the destination is written as a directory (`/usr/local/bin/`). */
+  readonly destIsDir: boolean;
+}
+
+export interface Stage {
+  readonly index: number;
+  readonly name: string | undefined;
+  readonly from: From;
+  /** Image reference with global ARG defaults substituted. */
+  readonly image: string;
+  readonly platform: string | undefined;
+  /** The stage this one builds on (`FROM <stage>`). */
+  readonly parent: Stage | undefined;
+  /** Facts of the base image, inherited through FROM <stage>. */
+  readonly facts: ImageFacts | undefined;
+  readonly instructions: Instruction[];
+  readonly env: Map<string, Setting>;
+  /** ARG names declared in this stage (with default values when given). */
+  readonly args: Map<string, Setting>;
+  user: { value: string; range: Range } | undefined;
+  workdir: string;
+  shell: string | undefined;
+  readonly goBuilds: GoBuild[];
+  readonly copies: CopyFrom[];
+  /** Paths created by instructions (COPY/ADD destinations, mkdir/touch/cp targets). */
+  readonly creates: string[];
+  /** True when a RUN installs a C compiler (apk add gcc, apt-get install build-essential…). */
+  installsCompiler: boolean;
+}
+
+export interface DockerModel {
+  readonly stages: readonly Stage[];
+  readonly globalArgs: ReadonlyMap<string, Setting>;
+  /** True when TARGET* or BUILD* platform args are used anywhere (a multi-platform build). */
+  readonly usesTargetArgs: boolean;
+}
+
+const VAR = /\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::?[-+][^}]*)?\}?/g;
+
+export function substitute(text: string, vars: ReadonlyMap<string, Setting>): string {
+  return text.replace(VAR, (m, name: string) => vars.get(name)?.value ?? m);
+}
+
+function properties(inst: Instruction): Property[] {
+  const p = (inst as unknown as { getProperties?: () => Property[] }).getProperties;
+  return typeof p === 'function' ? p.call(inst) : [];
+}
+
+/** Reads `go build`/`go install` in a list of simple commands, tracking `export` and `cd`. */
+function goBuildsIn(commands: readonly SimpleCommand[], stage: Stage, index: LineIndex, execForm: boolean): void {
+  const exported = new Map<string, Setting>();
+  let cwd = stage.workdir;
+  for (const cmd of commands) {
+    const words = cmd.words;
+    let i = 0;
+    const prefix = new Map<string, Setting>();
+    while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]?.value ?? '')) {
+      const w = words[i];
+      if (w === undefined) break;
+      const eq = w.value.indexOf('=');
+      prefix.set(w.value.slice(0, eq), { value: w.value.slice(eq + 1), source: 'prefix', range: index.range(w.start, w.end) });
+      i++;
+    }
+    const name = words[i]?.value ?? '';
+    if (name === 'export') {
+      for (const w of words.slice(i + 1)) {
+        const eq = w.value.indexOf('=');
+        if (eq > 0) exported.set(w.value.slice(0, eq), { value: w.value.slice(eq + 1), source: 'export', range: index.range(w.start, w.end) });
+      }
+      continue;
+    }
+    if (name === 'cd' && words[i + 1] !== undefined) {
+      cwd = posix.resolve(cwd, words[i + 1]?.value ?? '.');
+      continue;
+    }
+    if (name === 'mkdir' || name === 'touch' || name === 'cp' || name === 'mv' || name === 'ln' || name === 'install') {
+      const target = words[words.length - 1]?.value;
+      if (target !== undefined && !target.startsWith('-')) stage.creates.push(posix.resolve(cwd, target));
+      continue;
+    }
+    if (/(^|\/)(apk|apt-get|apt|yum|dnf|microdnf)$/.test(name) && words.some((w) => /^(gcc|clang|build-essential|musl-dev|gcc-[a-z0-9-]+|g\+\+)$/.test(w.value))) stage.installsCompiler = true;
+    const sub = words[i + 1]?.value;
+    if (!/(^|\/)go$/.test(name) || (sub !== 'build' && sub !== 'install')) continue;
+    const goWord = words[i];
+    if (goWord === undefined) continue;
+    const env = new Map<string, Setting>([...stage.env, ...exported, ...prefix]);
+    const flags: GoFlag[] = [];
+    const packages: string[] = [];
+    for (let k = i + 2; k < words.length; k++) {
+      const w = words[k];
+      if (w === undefined) continue;
+      if (!w.value.startsWith('-')) {
+        packages.push(w.value);
+        continue;
+      }
+      const m = /^--?([A-Za-z][A-Za-z0-9-]*)(?:=(.*))?$/s.exec(w.value);
+      if (m?.[1] === undefined) continue;
+      const takesValue = ['o', 'tags', 'ldflags', 'gcflags', 'buildmode', 'installsuffix', 'mod', 'p', 'pkgdir', 'asmflags', 'modfile', 'overlay', 'pgo', 'C'].includes(m[1]);
+      const next = words[k + 1];
+      if (m[2] === undefined && takesValue && next !== undefined) {
+        flags.push({ name: m[1], value: next.value, range: index.range(w.start, next.end) });
+        k++;
+      } else flags.push({ name: m[1], value: m[2], range: index.range(w.start, w.end) });
+    }
+    const out = flags.find((f) => f.name === 'o')?.value;
+    const pkgName = (p: string | undefined): string => {
+      const clean = (p ?? '.').replace(/@.*$/, '').replace(/\/\.\.\.$/, '').replace(/\/$/, '');
+      return clean === '.' || clean === '' ? posix.basename(cwd) : posix.basename(clean);
+    };
+    let output: string | undefined;
+    if (sub === 'install') {
+      const gobin = env.get('GOBIN')?.value ?? `${env.get('GOPATH')?.value ?? '/go'}/bin`;
+      output = gobin.includes('$') ? undefined : posix.join(gobin, pkgName(packages[0]));
+    } else if (out !== undefined) {
+      output = out.includes('$') ? undefined : out.endsWith('/') ? posix.join(posix.resolve(cwd, out), pkgName(packages[0])) : posix.resolve(cwd, out);
+    } else {
+      output = packages.length > 1 ? undefined : posix.join(cwd, pkgName(packages[0]));
+    }
+    const first = words[0];
+    const last = words[words.length - 1] ?? goWord;
+    stage.goBuilds.push({
+      stage,
+      kind: sub,
+      range: index.range((first ?? goWord).start, last.end),
+      goWord: index.range(goWord.start, goWord.end),
+      words,
+      commandStart: (first ?? goWord).start,
+      env,
+      flags,
+      output,
+      cwd,
+      execForm,
+      compilerInstalled: stage.installsCompiler,
+    });
+    if (output !== undefined) stage.creates.push(output);
+  }
+}
+
+export function buildModel(dockerfile: Dockerfile, index: LineIndex): DockerModel {
+  const stages: Stage[] = [];
+  const globalArgs = new Map<string, Setting>();
+  let current: Stage | undefined;
+  let usesTargetArgs = false;
+  for (const inst of dockerfile.getInstructions()) {
+    const keyword = inst.getKeyword().toUpperCase();
+    const raw = inst.getRawArgumentsContent() ?? '';
+    if (/\$\{?(TARGET|BUILD)(PLATFORM|OS|ARCH|VARIANT)\b/.test(raw) || (keyword === 'ARG' && /\bTARGET(PLATFORM|OS|ARCH|VARIANT)\b/.test(raw))) usesTargetArgs = true;
+    if (keyword === 'FROM') {
+      const from = inst as From;
+      const image = substitute(from.getImage() ?? '', globalArgs);
+      const parent = stages.find((s) => s.name !== undefined && s.name.toLowerCase() === image.toLowerCase());
+      const platform = from.getPlatformFlag()?.getValue() ?? undefined;
+      current = {
+        index: stages.length,
+        name: from.getBuildStage() ?? undefined,
+        from,
+        image,
+        platform,
+        parent,
+        facts: parent !== undefined ? parent.facts : imageFacts(image),
+        instructions: [],
+        env: new Map(parent?.env ?? []),
+        args: new Map(),
+        user: parent?.user,
+        workdir: parent?.workdir ?? (/(^|\/)golang[:@]|(^|\/)golang$/.test(image) ? '/go' : '/'),
+        shell: parent?.shell,
+        goBuilds: [],
+        copies: [],
+        creates: [...(parent?.creates ?? [])],
+        installsCompiler: parent?.installsCompiler ?? false,
+      };
+      stages.push(current);
+      continue;
+    }
+    if (current === undefined) {
+      if (keyword === 'ARG') for (const p of properties(inst)) globalArgs.set(p.getName(), { value: p.getValue() ?? '', source: 'ARG', range: p.getRange() });
+      continue;
+    }
+    const stage = current;
+    stage.instructions.push(inst);
+    switch (keyword) {
+      case 'ENV':
+        for (const p of properties(inst)) stage.env.set(p.getName(), { value: substitute(p.getValue() ?? '', stage.env), source: 'ENV', range: p.getValueRange() ?? p.getRange() });
+        break;
+      case 'ARG': {
+        for (const p of properties(inst)) {
+          const value = p.getValue() ?? globalArgs.get(p.getName())?.value;
+          stage.args.set(p.getName(), { value: value ?? '', source: 'ARG', range: p.getRange() });
+          if (value !== undefined && !stage.env.has(p.getName())) stage.env.set(p.getName(), { value, source: 'ARG', range: p.getRange() });
+        }
+        // `ARG TARGETOS TARGETARCH` declares several names; the AST reports the first.
+        const r = inst.getArgumentsRange();
+        for (const name of raw.trim().split(/\s+/)) {
+          const n = /^([A-Za-z_][A-Za-z0-9_]*)(=.*)?$/.exec(name)?.[1];
+          if (n !== undefined && !stage.args.has(n)) stage.args.set(n, { value: globalArgs.get(n)?.value ?? '', source: 'ARG', range: r ?? undefined });
+        }
+        break;
+      }
+      case 'USER': {
+        const r = inst.getArgumentsRange();
+        if (r !== null) stage.user = { value: substitute(raw.trim(), stage.env), range: r };
+        break;
+      }
+      case 'WORKDIR':
+        stage.workdir = posix.resolve(stage.workdir, substitute(raw.trim(), stage.env));
+        stage.creates.push(stage.workdir);
+        break;
+      case 'SHELL':
+        stage.shell = /"([^"]+)"/.exec(raw)?.[1];
+        break;
+      case 'COPY':
+      case 'ADD': {
+        const args = inst.getArguments();
+        const dest = args[args.length - 1];
+        if (dest !== undefined) stage.creates.push(posix.resolve(stage.workdir, substitute(dest.getValue(), stage.env)));
+        const fromFlag = keyword === 'COPY' ? (inst as Copy).getFromFlag() : null;
+        if (fromFlag === null || dest === undefined) break;
+        const fromText = fromFlag.getValue() ?? '';
+        const fromStage = /^\d+$/.test(fromText) ? stages[Number(fromText)] : stages.find((s) => s.name?.toLowerCase() === fromText.toLowerCase());
+        stage.copies.push({
+          instruction: inst as Copy,
+          stage,
+          fromText,
+          fromRange: fromFlag.getValueRange() ?? fromFlag.getRange(),
+          fromStage,
+          sources: args.slice(0, -1).map((a) => ({ value: substitute(a.getValue(), stage.env), range: a.getRange() })),
+          dest: posix.resolve(stage.workdir, substitute(dest.getValue(), stage.env)),
+          destIsDir: dest.getValue().endsWith('/') || args.length > 2,
+        });
+        break;
+      }
+      case 'RUN': {
+        const argsRange = inst.getArgumentsRange();
+        if (argsRange === null) break;
+        const trimmed = raw.trimStart();
+        if (trimmed.startsWith('[')) {
+          try {
+            const argv = JSON.parse(trimmed) as unknown;
+            if (Array.isArray(argv) && argv.every((x) => typeof x === 'string')) {
+              const base = index.offsetAt(argsRange.start);
+              const words: ShellWord[] = (argv as string[]).map((v) => ({ value: v, map: [], start: base, end: base + trimmed.length, dynamic: false, quoted: true }));
+              goBuildsIn([{ words, redirects: [], start: base, end: base + trimmed.length }], stage, index, true);
+            }
+          } catch {
+            // malformed JSON: BuildKit runs it as shell form; nothing to analyse safely
+          }
+          break;
+        }
+        const heredocs = (inst as unknown as { getHeredocs?: () => { getContentRange(): Range | null }[] }).getHeredocs?.() ?? [];
+        if (trimmed.startsWith('<<') && heredocs.length > 0) {
+          for (const h of heredocs) {
+            const r = h.getContentRange();
+            if (r === null) continue;
+            const start = index.offsetAt(r.start);
+            goBuildsIn(readCommands(index.text.slice(start, index.offsetAt(r.end)), start), stage, index, false);
+          }
+          break;
+        }
+        const base = index.offsetAt(argsRange.start);
+        goBuildsIn(readCommands(index.text.slice(base, index.offsetAt(argsRange.end)), base), stage, index, false);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return { stages, globalArgs, usesTargetArgs };
+}

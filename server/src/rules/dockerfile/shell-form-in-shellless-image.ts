@@ -1,0 +1,47 @@
+// Owns GDL402: shell-form CMD/ENTRYPOINT/HEALTHCHECK and RUN in stages whose image has no /bin/sh.
+import { defineRule } from '../rule';
+
+/** Converts `CMD /app --flag` to JSON exec form; RUN in a shell-less stage has no fix. */
+export const shellFormInShelllessImage = defineRule({
+  id: 'GDL402',
+  name: 'shell-form-in-shellless-image',
+  language: 'docker',
+  defaultSeverity: 'error',
+  fixSafety: 'safe',
+  docs: {
+    summary: 'Shell form in an image without a shell',
+    what: 'Reports shell-form `CMD`, `ENTRYPOINT`, `HEALTHCHECK CMD` and any `RUN` in a stage whose image has no `/bin/sh` (scratch, distroless without `:debug`, chainguard static) and no `SHELL` pointing elsewhere.',
+    why: 'Shell form runs `/bin/sh -c …`: the container fails with "exec: /bin/sh: no such file or directory" (RUN fails the build). Exec form runs the binary directly.',
+    example: 'FROM scratch\nCOPY app /app\nCMD /app --listen :8080\n',
+    useInstead: 'FROM scratch\nCOPY app /app\nCMD ["/app", "--listen", ":8080"]\n',
+    exampleFile: 'Dockerfile',
+  },
+  check({ model }, report) {
+    for (const stage of model.stages) {
+      if (stage.facts?.shell !== null || stage.shell !== undefined) continue;
+      // A shell copied in (COPY --from=busybox /bin/sh /bin/sh) makes later shell forms work.
+      const shellAt = stage.copies.find((c) => c.dest === '/bin/sh' || (c.destIsDir && c.dest === '/bin' && c.sources.some((x) => x.value.endsWith('/sh'))))?.instruction.getRange()?.start.line ?? Infinity;
+      for (const inst of stage.instructions) {
+        if ((inst.getRange()?.start.line ?? 0) > shellAt) break;
+        const kw = inst.getKeyword().toUpperCase();
+        const raw = (inst.getRawArgumentsContent() ?? '').trim();
+        const args = inst.getArgumentsRange();
+        if (args === null || raw === '' || raw.startsWith('[')) continue;
+        if (kw === 'RUN') {
+          report({ range: inst.getInstructionRange(), message: `RUN needs /bin/sh, which ${stage.facts.family} does not have: the build fails` });
+          continue;
+        }
+        if (kw !== 'CMD' && kw !== 'ENTRYPOINT' && !(kw === 'HEALTHCHECK' && /^(--\S+\s+)*CMD\s/i.test(raw))) continue;
+        const body = kw === 'HEALTHCHECK' ? raw.replace(/^(--\S+\s+)*CMD\s+/i, '') : raw;
+        const words = body.split(/\s+/).filter((w) => w !== '');
+        const simple = !/["'$`|&;<>()\\*?]/.test(body);
+        const exec = `[${words.map((w) => JSON.stringify(w)).join(', ')}]`;
+        report({
+          range: inst.getInstructionRange(),
+          message: `Shell-form ${kw} runs /bin/sh, which ${stage.facts.family} does not have: "exec: /bin/sh: no such file or directory"`,
+          fixes: simple ? [{ title: `Convert to exec form ${exec}`, edits: [{ range: kw === 'HEALTHCHECK' ? { start: inst.getArgumentsRange()?.start ?? args.start, end: args.end } : args, newText: kw === 'HEALTHCHECK' ? raw.replace(body, exec) : exec }] }] : [],
+        });
+      }
+    }
+  },
+});
