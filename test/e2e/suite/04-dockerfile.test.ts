@@ -1,0 +1,36 @@
+// Extension tests for Dockerfiles: GDL401 on a glibc build copied into Alpine, with related information, and its fix.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { codeOf, diagnosticsFor, ensureActive, textOf, workspaceUri } from './helpers';
+
+suite('Dockerfiles', () => {
+  const uri = workspaceUri('docker', 'Dockerfile');
+  let original: Uint8Array | undefined;
+  suiteSetup(async () => {
+    await ensureActive();
+    original = await vscode.workspace.fs.readFile(uri);
+  });
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    if (original !== undefined) await vscode.workspace.fs.writeFile(uri, original);
+  });
+
+  test('GDL401 points at the go build, with the COPY and the final FROM as related information; the fix disables cgo', async () => {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    assert.equal(doc.languageId, 'dockerfile');
+    await vscode.window.showTextDocument(doc);
+    const d = await diagnosticsFor(uri, (x) => x.some((y) => codeOf(y) === 'GDL401'));
+    const cgo = d.find((x) => codeOf(x) === 'GDL401');
+    assert.ok(cgo !== undefined);
+    assert.equal(cgo.range.start.line, 3);
+    assert.match(cgo.message, /alpine:3\.20/);
+    const related = (cgo.relatedInformation ?? []).map((r) => r.location.range.start.line);
+    assert.deepEqual(related, [6, 5]);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, cgo.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title.startsWith('Prefix CGO_ENABLED=0'));
+    assert.ok(fix?.edit !== undefined, actions.map((a) => a.title).join(' | '));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    await textOf(doc, (t) => t.includes('RUN CGO_ENABLED=0 go build -o /out/api ./cmd/api'));
+    await diagnosticsFor(uri, (x) => !x.some((y) => codeOf(y) === 'GDL401'));
+  });
+});
