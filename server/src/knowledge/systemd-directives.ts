@@ -52,25 +52,31 @@ const KIND_BY_PARSER: Readonly<Record<string, ValueKind>> = {
 const LIST_PARSERS = new Set(['unit_mounts_for', 'set_status', 'exit_status', 'user_group_strv_compat', 'unit_path_strv_printf', 'allowed_cpuset', 'temporary_filesystems', 'extension_images', 'mount_images', 'cgroup_socket_bind', 'nft_set', 'open_file', 'ip_filter_bpf_progs', 'bpf_foreign_program', 'import_credential', 'exec_cpu_affinity', 'exec', 'environ', 'unit_env_file', 'unit_deps', 'socket_listen', 'syscall_filter', 'NULL', 'pass_environ', 'unset_environ', 'namespace_path_strv', 'bind_paths', 'documentation', 'set_credential', 'load_credential', 'unit_condition_path', 'unit_condition_string', 'timer', 'path_spec', 'exec_directories', 'in_addr_prefixes', 'device_allow', 'io_limit', 'io_device_weight', 'exec_cpu_affinity', 'capability_set', 'restrict_filesystems', 'restrict_network_interfaces', 'address_families', 'syscall_archs', 'log_extra_fields', 'log_filter_patterns']);
 
 const TABLE = new Map<string, Directive>();
+/** Section → key → directive, so lookups need no string building (rules ask for every assignment). */
+const BY_SECTION = new Map<string, Map<string, Directive>>();
 for (const [id, parser, since, last, status] of DIRECTIVE_ROWS) {
   const dot = id.indexOf('.');
   const section = id.slice(0, dot);
   const key = id.slice(dot + 1);
   const kind: ValueKind = key === 'OnCalendar' ? 'calendar' : (KIND_BY_PARSER[parser] ?? 'string');
-  TABLE.set(id, { section, key, parser, since, removedAfter: last === 0 ? undefined : last, status: status as Directive['status'], kind, list: LIST_PARSERS.has(parser) || parser.endsWith('_strv') || /^(Condition|Assert)/.test(key) });
+  const d: Directive = { section, key, parser, since, removedAfter: last === 0 ? undefined : last, status: status as Directive['status'], kind, list: LIST_PARSERS.has(parser) || parser.endsWith('_strv') || /^(Condition|Assert)/.test(key) };
+  TABLE.set(id, d);
+  let keys = BY_SECTION.get(section);
+  if (keys === undefined) BY_SECTION.set(section, (keys = new Map()));
+  keys.set(key, d);
 }
 
 export function directive(section: string, key: string): Directive | undefined {
-  return TABLE.get(`${section}.${key}`);
+  return BY_SECTION.get(section)?.get(key);
 }
 
 /** The sections (of those the unit type reads) in which a key is known. */
 export function sectionsKnowing(key: string, unitType: UnitType): string[] {
-  return (UNIT_SECTIONS[unitType] ?? []).filter((s) => TABLE.has(`${s}.${key}`));
+  return (UNIT_SECTIONS[unitType] ?? []).filter((s) => BY_SECTION.get(s)?.has(key) === true);
 }
 
 export function keysOf(section: string): Directive[] {
-  return [...TABLE.values()].filter((d) => d.section === section);
+  return [...(BY_SECTION.get(section)?.values() ?? [])];
 }
 
 export function unitTypeOf(fileName: string): UnitType | undefined {

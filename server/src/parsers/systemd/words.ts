@@ -9,7 +9,19 @@ export interface SplitResult {
   readonly broken?: { readonly start: number; readonly end: number; readonly reason: string };
 }
 
+const memo = new Map<string, SplitResult>();
+
+/** Several rules split the same values: results are memoized by text (bounded). */
 export function splitWords(text: string): SplitResult {
+  const hit = memo.get(text);
+  if (hit !== undefined) return hit;
+  const result = splitWordsUncached(text);
+  if (memo.size > 20_000) memo.clear();
+  memo.set(text, result);
+  return result;
+}
+
+function splitWordsUncached(text: string): SplitResult {
   const words: UnitWord[] = [];
   let i = 0;
   while (i < text.length) {
