@@ -6,9 +6,9 @@ import { docFileName } from '../../server/src/lsp/rule-docs';
 import { settingsSchema } from '../../server/src/settings';
 
 /** Folder of a rule language under server/src/rules and test/fixtures/rules. */
-export const RULE_DIR: Record<RuleLanguage, string> = { engine: 'engine', dotenv: 'dotenv', 'env-values': 'go', binfmt: 'binfmt', systemd: 'systemd', docker: 'dockerfile' };
+export const RULE_DIR: Record<RuleLanguage, string> = { engine: 'engine', dotenv: 'dotenv', 'env-values': 'go', binfmt: 'binfmt', systemd: 'systemd', docker: 'dockerfile', host: 'host' };
 
-export const LANGUAGE_LABEL: Record<RuleLanguage, string> = { engine: 'any file', dotenv: 'env files', 'env-values': 'Go values (every surface)', binfmt: 'binfmt_misc (every surface)', systemd: 'systemd units', docker: 'Dockerfiles' };
+export const LANGUAGE_LABEL: Record<RuleLanguage, string> = { engine: 'any file', dotenv: 'env files', 'env-values': 'Go values (every surface)', binfmt: 'binfmt_misc (every surface)', systemd: 'systemd units', docker: 'Dockerfiles', host: 'host checks' };
 
 const FIX_LABEL = { safe: 'safe fix', unsafe: 'suggestion', none: '—' } as const;
 

@@ -26,6 +26,7 @@ function manifestLanguage(p: string): string | undefined {
   }
   if (/^(Dockerfile|Containerfile)(\..+)?$/.test(base) || /\.(dockerfile|Dockerfile|containerfile)$/.test(base)) return 'dockerfile';
   if (/\.(sh|bash)$/.test(base)) return 'shellscript';
+  if (/\.gdlprobe$/.test(base)) return 'host-report';
   return undefined;
 }
 
@@ -44,7 +45,7 @@ test('language detection in the CLI matches the manifest', () => {
 
 test('every language id has a grammar except dockerfile', () => {
   for (const id of LANGUAGE_IDS) {
-    if (id === 'dockerfile' || id === 'shellscript') continue;
+    if (id === 'dockerfile' || id === 'shellscript' || id === 'host-report') continue;
     const g = pkg.contributes.grammars.find((x) => x.language === id);
     assert.ok(g !== undefined, id);
     assert.doesNotThrow(() => JSON.parse(fs.readFileSync(path.join(ROOT, g.path), 'utf8')));

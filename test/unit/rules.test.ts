@@ -9,6 +9,7 @@ import { ruleById } from '../../server/src/rules/index';
 import { parseMarkers } from '../support/markers';
 import { decodeLikeCli, lintText } from '../support/lint-text';
 import { fixtureFiles, fixedPathOf, FIXTURES } from '../support/fixture-files';
+import { FsProject } from '../../server/src/workspace/project';
 
 const SETTINGS_LINE = /^# go-deploy-lint-test (\{.*\})\s*$/m;
 
@@ -24,7 +25,9 @@ for (const file of fixtureFiles()) {
   test(`fixture ${rel}`, () => {
     const text = decodeLikeCli(fs.readFileSync(file));
     const settings = SETTINGS_LINE.exec(text)?.[1];
-    const opts = { file, ...(settings !== undefined ? { settings: JSON.parse(settings) as Record<string, unknown> } : {}) };
+    // Host reports are compared with a workspace: host fixtures get the units next to them.
+    const project = rel.startsWith('host') ? new FsProject([path.join(FIXTURES, 'host', 'workspace')]) : undefined;
+    const opts = { file, ...(settings !== undefined ? { settings: JSON.parse(settings) as Record<string, unknown> } : {}), ...(project !== undefined ? { project } : {}) };
     const analysis = lintText(text, opts);
     const markers = parseMarkers(text);
     assert.ok(ruleById(code) !== undefined, `${rel}: no rule ${code}`);

@@ -7,6 +7,7 @@ import { prepareBinfmt } from '../languages/binfmt';
 import { prepareShellscript } from '../languages/shellscript';
 import { prepareDockerfile } from '../languages/dockerfile';
 import { prepareSystemd } from '../languages/systemd';
+import { prepareHostReport } from '../languages/host-report';
 import { allRules, knownCodes } from '../rules/index';
 import { runRule, type Finding, type Rule, type RuleInputs, type RuleLanguage } from '../rules/rule';
 import type { EngineInput } from '../rules/engine/engine-input';
@@ -31,6 +32,7 @@ const SURFACES: Partial<Record<LanguageId, Surface>> = {
   shellscript: prepareShellscript,
   dockerfile: prepareDockerfile,
   'systemd-unit': prepareSystemd,
+  'host-report': prepareHostReport,
 };
 
 export function languageOf(doc: SourceDocument): LanguageId | undefined {

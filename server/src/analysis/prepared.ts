@@ -8,6 +8,7 @@ import type { DotenvInput } from '../parsers/dotenv/input';
 import type { BinfmtFile } from '../parsers/binfmt/ast';
 import type { SystemdInput } from '../parsers/systemd/input';
 import type { DockerInput } from '../parsers/dockerfile/input';
+import type { HostInput } from '../host/input';
 
 export interface AnalysisContext {
   readonly settings: Settings;
@@ -31,4 +32,6 @@ export interface Prepared {
   readonly systemd?: SystemdInput;
   /** Kept for hover in Dockerfiles. */
   readonly docker?: DockerInput;
+  /** Kept for the host report view. */
+  readonly host?: HostInput;
 }

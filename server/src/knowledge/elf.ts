@@ -99,3 +99,37 @@ export function describeElf(m: ElfMatch): string {
   parts.push(m.machine !== undefined ? `machine ${machineByNumber(m.machine)?.name ?? 'unknown'} (${m.machine})` : 'any machine');
   return parts.join(', ');
 }
+
+export interface ElfHeader {
+  readonly elfClass: number;
+  readonly data: number;
+  readonly type: number;
+  readonly machine: number;
+  /** PT_INTERP contents, when the program headers (and the string) fall within the bytes given. */
+  readonly interpreter: string | undefined;
+}
+
+/** Reads class, data, e_type, e_machine and PT_INTERP from the first bytes of an ELF file (go.md §6 layout). */
+export function parseElfHeader(bytes: Uint8Array): ElfHeader | undefined {
+  if (bytes.length < 52 || !ELF_MAGIC.every((v, i) => bytes[i] === v)) return undefined;
+  const elfClass = bytes[4] ?? 0;
+  const data = bytes[5] ?? 0;
+  const le = data !== 2;
+  const u16 = (o: number): number => (le ? (bytes[o] ?? 0) | ((bytes[o + 1] ?? 0) << 8) : ((bytes[o] ?? 0) << 8) | (bytes[o + 1] ?? 0));
+  const u32 = (o: number): number => (le ? (u16(o) | (u16(o + 2) * 65536)) : u16(o) * 65536 + u16(o + 2));
+  const u64 = (o: number): number => (le ? u32(o) + u32(o + 4) * 2 ** 32 : u32(o) * 2 ** 32 + u32(o + 4));
+  const is64 = elfClass === 2;
+  const phoff = is64 ? u64(32) : u32(28);
+  const phentsize = u16(is64 ? 54 : 42);
+  const phnum = u16(is64 ? 56 : 44);
+  let interpreter: string | undefined;
+  for (let i = 0; i < phnum && i < 64; i++) {
+    const ph = phoff + i * phentsize;
+    if (ph + phentsize > bytes.length) break;
+    if (u32(ph) !== 3) continue;
+    const off = is64 ? u64(ph + 8) : u32(ph + 4);
+    const size = is64 ? u64(ph + 32) : u32(ph + 16);
+    if (off + size <= bytes.length && size > 0 && size < 4096) interpreter = String.fromCharCode(...bytes.slice(off, off + size)).replace(/\0+$/, '');
+  }
+  return { elfClass, data, type: u16(16), machine: u16(18), interpreter };
+}

@@ -1,7 +1,7 @@
 // Owns the language ids and how a file path maps to one, shared by the extension manifest, server and CLI.
 import * as path from 'node:path';
 
-export const LANGUAGE_IDS = ['dotenv', 'systemd-unit', 'binfmt', 'dockerfile', 'shellscript'] as const;
+export const LANGUAGE_IDS = ['dotenv', 'systemd-unit', 'binfmt', 'dockerfile', 'shellscript', 'host-report'] as const;
 export type LanguageId = (typeof LANGUAGE_IDS)[number];
 
 export const UNIT_EXTENSIONS = ['service', 'socket', 'timer', 'path', 'mount', 'automount', 'swap', 'target', 'slice', 'scope'] as const;
@@ -25,6 +25,7 @@ export function detectLanguage(filePath: string): LanguageId | undefined {
     if ((UNIT_EXTENSIONS as readonly string[]).includes(unitExt)) return 'systemd-unit';
   }
   if (ext === 'sh' || ext === 'bash') return 'shellscript';
+  if (ext === 'gdlprobe') return 'host-report';
   return undefined;
 }
 

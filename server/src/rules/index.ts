@@ -101,6 +101,25 @@ import { cgoCrossCompileWithoutCToolchain } from './dockerfile/cgo-cross-compile
 import { obsoleteGoBuildFlag } from './dockerfile/obsolete-go-build-flag';
 import { staticLinkOfGlibcNss } from './dockerfile/static-link-of-glibc-nss';
 import { envPathOverwritesSystemPath } from './dockerfile/env-path-overwrites-system-path';
+import { goNotOnPath } from './host/go-not-on-path';
+import { multipleGoOnPath } from './host/multiple-go-on-path';
+import { gorootMismatch } from './host/goroot-mismatch';
+import { glibcTooOld } from './host/glibc-too-old';
+import { missingElfInterpreter } from './host/missing-elf-interpreter';
+import { binaryArchMismatch } from './host/binary-arch-mismatch';
+import { binfmtNotAvailable } from './host/binfmt-not-available';
+import { dangerousBinfmtEntry } from './host/dangerous-binfmt-entry';
+import { noSystemd } from './host/no-systemd';
+import { noBinSh } from './host/no-bin-sh';
+import { resolvConfMissing } from './host/resolv-conf-missing';
+import { caBundleMissing } from './host/ca-bundle-missing';
+import { selinuxEnforcingWithDenials } from './host/selinux-enforcing-with-denials';
+import { firewallBlocksServicePort } from './host/firewall-blocks-service-port';
+import { lowSomaxconn } from './host/low-somaxconn';
+import { cgroupV1 } from './host/cgroup-v1';
+import { systemdTooOldForDirective } from './host/systemd-too-old-for-directive';
+import { rosettaTranslatedGo } from './host/rosetta-translated-go';
+import { nofileLimitLow } from './host/nofile-limit-low';
 
 /** Sorted by id; registry tests check order, uniqueness, docs and fixtures. */
 export const allRules: readonly Rule[] = [
@@ -205,6 +224,25 @@ export const allRules: readonly Rule[] = [
   obsoleteGoBuildFlag,
   staticLinkOfGlibcNss,
   envPathOverwritesSystemPath,
+  goNotOnPath,
+  multipleGoOnPath,
+  gorootMismatch,
+  glibcTooOld,
+  missingElfInterpreter,
+  binaryArchMismatch,
+  binfmtNotAvailable,
+  dangerousBinfmtEntry,
+  noSystemd,
+  noBinSh,
+  resolvConfMissing,
+  caBundleMissing,
+  selinuxEnforcingWithDenials,
+  firewallBlocksServicePort,
+  lowSomaxconn,
+  cgroupV1,
+  systemdTooOldForDirective,
+  rosettaTranslatedGo,
+  nofileLimitLow,
 ];
 
 const BY_ID = new Map(allRules.map((r) => [r.id, r]));

@@ -8,6 +8,7 @@ import type { EngineInput } from './engine/engine-input';
 import type { BinfmtInput } from '../parsers/binfmt/input';
 import type { SystemdInput } from '../parsers/systemd/input';
 import type { DockerInput } from '../parsers/dockerfile/input';
+import type { HostInput } from '../host/input';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -25,6 +26,8 @@ export interface RuleInputs {
   systemd: SystemdInput;
   /** Dockerfiles: dockerfile-ast plus the stage model and go builds. */
   docker: DockerInput;
+  /** A host scan's probe output. */
+  host: HostInput;
 }
 export type RuleLanguage = keyof RuleInputs;
 

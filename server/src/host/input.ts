@@ -1,0 +1,20 @@
+// Owns HostInput: what host rules receive — the probe report, facts derived from it, and the workspace's units.
+import type { LineIndex, Range } from '../text/line-index';
+import type { HostReport } from './report';
+import type { HostFacts } from './facts';
+
+export interface WorkspaceUnit {
+  readonly uri: string;
+  readonly name: string;
+  readonly directives: readonly { readonly section: string; readonly key: string; readonly since: number; readonly range: Range }[];
+  /** Ports the unit listens on (ListenStream=, `:PORT` in ExecStart=). */
+  readonly ports: readonly number[];
+}
+
+export interface HostInput {
+  readonly report: HostReport;
+  readonly facts: HostFacts;
+  readonly index: LineIndex;
+  /** The workspace's units, for checks that compare the host with what will be deployed to it. */
+  readonly units: () => readonly WorkspaceUnit[];
+}

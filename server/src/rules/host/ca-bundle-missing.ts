@@ -1,0 +1,26 @@
+// Owns GDL512: No CA bundle where Go looks.
+import { defineRule } from '../rule';
+import { probe } from './probe-example';
+
+/** Reports a host where none of the CA bundle files Go searches exists and SSL_CERT_FILE is not set. */
+export const caBundleMissing = defineRule({
+  id: 'GDL512',
+  name: 'ca-bundle-missing',
+  language: 'host',
+  defaultSeverity: 'warning',
+  fixSafety: 'none',
+  docs: {
+    summary: 'No CA bundle where Go looks',
+    what: 'Reports a host where none of the CA bundle files Go searches exists and SSL_CERT_FILE is not set.',
+    why: 'Every TLS connection fails with "x509: certificate signed by unknown authority".',
+    example: probe([['uname_s', 'Linux']]),
+    useInstead: probe([['uname_s', 'Linux'], ['ca_bundle', '/etc/ssl/certs/ca-certificates.crt']]),
+    exampleFile: 'host.gdlprobe',
+  },
+  check({ report: probe_, facts }, report) {
+    void facts;
+    const s = probe_.records.find((x) => x.key === 'uname_s');
+    if (s === undefined || s.values[0] !== 'Linux' || probe_.records.some((x) => x.key === 'ca_bundle' || x.key === 'ssl_cert_file')) return;
+    report({ range: s.keyToken.range, message: 'None of the CA bundles Go searches exists (/etc/ssl/certs/ca-certificates.crt, /etc/pki/tls/certs/ca-bundle.crt…): TLS fails with "x509: certificate signed by unknown authority"' });
+  },
+});

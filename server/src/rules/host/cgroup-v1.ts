@@ -1,0 +1,36 @@
+// Owns GDL516: a cgroup v1 host for units that use cgroup v2-only directives.
+import { defineRule } from '../rule';
+import { probe } from './probe-example';
+
+const V2_ONLY = ['MemoryMax', 'MemoryHigh', 'MemoryLow', 'MemoryMin', 'MemorySwapMax', 'CPUWeight', 'StartupCPUWeight', 'IOWeight', 'StartupIOWeight', 'IODeviceWeight', 'IOReadBandwidthMax', 'IOWriteBandwidthMax'];
+
+/** Flags cgroup v1 hosts when workspace units rely on v2 settings (which then do nothing). */
+export const cgroupV1 = defineRule({
+  id: 'GDL516',
+  name: 'cgroup-v1',
+  language: 'host',
+  defaultSeverity: 'warning',
+  fixSafety: 'none',
+  docs: {
+    summary: 'cgroup v1 host for v2-only settings',
+    what: 'Reports a host on cgroup v1 (legacy or hybrid hierarchy) while workspace units use unified-hierarchy settings such as `MemoryMax=`, `CPUWeight=` or `IOWeight=`.',
+    why: 'On cgroup v1 these settings have no effect or are mapped partially: the memory cap you wrote is not the one applied. systemd 258 drops cgroup v1 entirely.',
+    example: probe([['cgroup', 'v1']]),
+    useInstead: probe([['cgroup', 'v2']]),
+    exampleFile: 'host.gdlprobe',
+  },
+  check({ report: probe_, units }, report) {
+    const r = probe_.records.find((x) => x.key === 'cgroup');
+    if (r?.values[0] !== 'v1') return;
+    const uses = units().flatMap((u) => u.directives.filter((d) => V2_ONLY.includes(d.key)).map((d) => ({ u, d })));
+    if (uses.length === 0) {
+      report({ range: r.keyToken.range, severity: 'information', message: 'The host uses cgroup v1: MemoryMax=, CPUWeight= and IOWeight= do not apply as written, and systemd 258 removes v1 support' });
+      return;
+    }
+    report({
+      range: r.keyToken.range,
+      message: `The host uses cgroup v1 but ${uses.length} setting(s) in workspace units need cgroup v2 (${[...new Set(uses.map((x) => `${x.d.key}=`))].join(', ')})`,
+      related: uses.slice(0, 5).map(({ u, d }) => ({ uri: u.uri, range: d.range, message: `${d.key}= in ${u.name}` })),
+    });
+  },
+});
