@@ -12,7 +12,7 @@ const common = {
   minify: !process.argv.includes('--no-minify'),
   sourcemap: false,
   legalComments: 'none',
-  define: { GDL_VERSION: JSON.stringify(pkg.version) },
+  define: { GDL_VERSION: JSON.stringify(pkg.version), GDL_PROBE_SCRIPT: JSON.stringify(readFileSync(new URL('./server/src/host/probe.sh', import.meta.url), 'utf8')) },
   logLevel: 'warning',
   metafile: true,
 };

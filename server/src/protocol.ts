@@ -23,3 +23,56 @@ export const Methods = {
 export interface ReferencedEnvFilesParams {
   readonly uris: readonly string[];
 }
+
+/** Custom request: the client hands a scan's probe output to the server, which returns findings and a report. */
+export const ANALYZE_HOST_REPORT = 'goDeployLint/analyzeHostReport';
+
+export interface AnalyzeHostReportParams {
+  readonly host: string;
+  readonly output: string;
+}
+
+export interface HostReportResult {
+  /** URI the diagnostics belong to (the probe output shown as a document). */
+  readonly uri: string;
+  readonly diagnostics: readonly import('vscode-languageserver-types').Diagnostic[];
+  readonly markdown: string;
+  readonly complete: boolean;
+}
+
+export interface ScanTarget {
+  /** An ssh destination (`user@host`, an ~/.ssh/config alias), or undefined for this machine. */
+  readonly host: string | undefined;
+  readonly binaries?: readonly string[];
+  readonly units?: readonly string[];
+  /** ssh_config file to use instead of ~/.ssh/config. */
+  readonly sshConfig?: string;
+  readonly connectTimeoutSeconds?: number;
+}
+
+/** Quotes one word for the remote POSIX shell that ssh hands the command line to. */
+export function shellQuote(word: string): string {
+  return `'${word.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * The process to run for a scan, as an argument array (never a shell string built from user input): ssh with batch
+ * mode, a connect timeout and `--` before the destination, running `sh -s` with the probe on stdin.
+ */
+export function scanCommand(target: ScanTarget): { command: string; args: string[] } {
+  const probeArgs = [...(target.binaries ?? []).flatMap((b) => ['-b', b]), ...(target.units ?? []).flatMap((u) => ['-u', u])];
+  if (target.host === undefined) return { command: 'sh', args: ['-s', '--', ...probeArgs] };
+  if (target.host === '' || /[\s\0]/.test(target.host)) throw new Error(`invalid ssh destination ${JSON.stringify(target.host)}`);
+  return {
+    command: 'ssh',
+    args: [
+      '-o', 'BatchMode=yes',
+      '-o', `ConnectTimeout=${target.connectTimeoutSeconds ?? 10}`,
+      '-T',
+      ...(target.sshConfig !== undefined ? ['-F', target.sshConfig] : []),
+      '--', target.host,
+      // ssh joins the remote command into one string for the remote shell: every word is quoted.
+      ['sh', '-s', '--', ...probeArgs].map(shellQuote).join(' '),
+    ],
+  };
+}

@@ -18,8 +18,20 @@ export interface LintOptions {
   readonly strict: boolean;
 }
 
+export interface ScanOptions {
+  readonly command: 'scan';
+  readonly hosts: string[];
+  readonly sshConfig: string | undefined;
+  readonly binaries: string[];
+  readonly units: string[];
+  readonly format: Format;
+  readonly failOn: FailOn;
+  readonly config: string | undefined;
+}
+
 export type Command =
   | LintOptions
+  | ScanOptions
   | { readonly command: 'rules'; readonly format: 'text' | 'json' }
   | { readonly command: 'lsp' }
   | { readonly command: 'help' }
@@ -35,6 +47,7 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
 export function parseArgs(argv: readonly string[]): Command {
   const [cmd, ...rest] = argv;
   if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') return { command: 'help' };
+  if (rest.includes('--help') || rest.includes('-h')) return { command: 'help' };
   if (cmd === '--version' || cmd === '-v') return { command: 'version' };
   if (cmd === 'lsp') {
     if (rest.some((a) => a !== '--stdio' && a !== '--node-ipc' && !a.startsWith('--clientProcessId'))) throw new UsageError('lsp takes only --stdio');
@@ -50,7 +63,31 @@ export function parseArgs(argv: readonly string[]): Command {
     }
     return { command: 'rules', format };
   }
-  if (cmd !== 'lint') throw new UsageError(`unknown command \`${cmd}\` (expected lint, rules or lsp)`);
+  if (cmd === 'scan') {
+    const o = { command: 'scan' as const, hosts: [] as string[], sshConfig: undefined as string | undefined, binaries: [] as string[], units: [] as string[], format: 'text' as Format, failOn: 'error' as FailOn, config: undefined as string | undefined };
+    for (let i = 0; i < rest.length; i++) {
+      const raw = rest[i] ?? '';
+      const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
+      const flag = eq === -1 ? raw : raw.slice(0, eq);
+      const value = (): string => {
+        const v = eq === -1 ? rest[++i] : raw.slice(eq + 1);
+        if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
+        return v;
+      };
+      switch (flag) {
+        case '--ssh': o.hosts.push(value()); break;
+        case '--ssh-config': o.sshConfig = value(); break;
+        case '--binary': o.binaries.push(value()); break;
+        case '--unit': o.units.push(value()); break;
+        case '--format': o.format = oneOf('--format', value(), ['text', 'json', 'sarif']); break;
+        case '--fail-on': o.failOn = oneOf('--fail-on', value(), ['error', 'warning', 'information', 'none']); break;
+        case '--config': o.config = value(); break;
+        default: throw new UsageError(`unknown option for scan: ${raw}`);
+      }
+    }
+    return o;
+  }
+  if (cmd !== 'lint') throw new UsageError(`unknown command \`${cmd}\` (expected lint, scan, rules or lsp)`);
   const o = { command: 'lint' as const, paths: [] as string[], format: 'text' as Format, fix: false, unsafeFixes: false, failOn: 'error' as FailOn, config: undefined as string | undefined, language: undefined as LanguageId | undefined, stdinFilename: undefined as string | undefined, strict: false };
   for (let i = 0; i < rest.length; i++) {
     const raw = rest[i] ?? '';
@@ -107,6 +144,8 @@ export const HELP = `Usage: go-deploy-lint <command> [options]
 Commands:
   lint [paths...]        Lint files or directories (recursive; skips node_modules and .git).
                          Use - to read stdin (with --stdin-filename to pick the language).
+  scan [--ssh DEST]...   Check hosts (this machine without --ssh) with the read-only probe, over ssh.
+       [--ssh-config FILE] [--binary PATH]... [--unit NAME]... [--format text|json|sarif] [--fail-on LEVEL]
   rules [--format json]  List every rule.
   lsp --stdio            Run the language server for other editors.
 

@@ -9,6 +9,7 @@ import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { runLint } from './lint';
+import { runScans } from './scan';
 import { SEVERITY_RANK } from './report';
 import { IoError } from './walk';
 
@@ -39,8 +40,14 @@ function settingsFor(opts: LintOptions): Settings {
   return opts.strict ? { ...base, reportUnusedSuppressions: true } : base;
 }
 
+function exitCode(reports: readonly { findings: readonly { severity: keyof typeof SEVERITY_RANK }[] }[], failOn: string): number {
+  if (failOn === 'none') return 0;
+  const threshold = SEVERITY_RANK[failOn as keyof typeof SEVERITY_RANK];
+  return reports.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)) ? 1 : 0;
+}
+
 /** Runs the CLI and returns the exit code; `lsp` never returns (the server keeps the process alive). */
-export function main(argv: readonly string[], io: Io): number | 'serving' {
+export async function main(argv: readonly string[], io: Io): Promise<number | 'serving'> {
   try {
     const cmd = parseArgs(argv);
     switch (cmd.command) {
@@ -62,6 +69,15 @@ export function main(argv: readonly string[], io: Io): number | 'serving' {
         else io.stdout(rows.map((r) => `${r.code}  ${r.name.padEnd(38)} ${r.language.padEnd(11)} ${r.severity.padEnd(11)} ${r.fix.padEnd(6)} ${r.summary}`).join('\n') + '\n');
         return 0;
       }
+      case 'scan': {
+        const file = cmd.config ?? findConfig(process.cwd());
+        const settings = file === undefined ? DEFAULT_SETTINGS : loadConfig(file);
+        const reports = await runScans(cmd, settings);
+        if (cmd.format === 'json') io.stdout(formatJson(reports));
+        else if (cmd.format === 'sarif') io.stdout(formatSarif(reports, version()));
+        else io.stdout(formatText(reports));
+        return exitCode(reports, cmd.failOn);
+      }
       case 'lint': {
         const settings = settingsFor(cmd);
         const run = runLint(cmd, settings, io.readStdin);
@@ -70,9 +86,7 @@ export function main(argv: readonly string[], io: Io): number | 'serving' {
         else if (cmd.format === 'sarif') io.stdout(formatSarif(run.reports, version()));
         else io.stdout(formatText(run.reports));
         if (cmd.fix && run.fixedFiles > 0) io.stderr(`go-deploy-lint: fixed ${run.fixedFiles} file(s)\n`);
-        if (cmd.failOn === 'none') return 0;
-        const threshold = SEVERITY_RANK[cmd.failOn];
-        return run.reports.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)) ? 1 : 0;
+        return exitCode(run.reports, cmd.failOn);
       }
     }
   } catch (error) {
@@ -86,10 +100,11 @@ export function main(argv: readonly string[], io: Io): number | 'serving' {
 }
 
 export function runCli(): void {
-  const code = main(process.argv.slice(2), {
+  void main(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     readStdin: () => fs.readFileSync(0, 'utf8'),
+  }).then((code) => {
+    if (code !== 'serving') process.exitCode = code;
   });
-  if (code !== 'serving') process.exitCode = code;
 }

@@ -1,0 +1,38 @@
+// Owns `go-deploy-lint scan`: run the probe on each host (several at once), check the reports, collect findings.
+import { analyze } from '../analysis/analyze';
+import { runScan } from '../host/scan';
+import { effectiveSeverity } from '../lsp/severity';
+import type { Settings } from '../settings';
+import { FsProject } from '../workspace/project';
+import type { ScanOptions } from './args';
+import { IoError } from './walk';
+import type { FileReport, ReportedFinding } from './report';
+
+const CONCURRENCY = 4;
+
+export async function runScans(opts: ScanOptions, settings: Settings): Promise<FileReport[]> {
+  const project = new FsProject([process.cwd()]);
+  const hosts: (string | undefined)[] = opts.hosts.length === 0 ? [undefined] : opts.hosts;
+  const reports: FileReport[] = new Array<FileReport>(hosts.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < hosts.length) {
+      const i = next++;
+      const host = hosts[i];
+      const res = await runScan({ host, binaries: opts.binaries, units: opts.units, ...(opts.sshConfig !== undefined ? { sshConfig: opts.sshConfig } : {}) });
+      const name = host ?? 'localhost';
+      if (!res.output.includes('GDLPROBE-END')) {
+        throw new IoError(`cannot scan ${name}: ${res.timedOut ? 'timed out' : (res.stderr.trim().split('\n').pop() ?? `exit ${String(res.code)}`)}`);
+      }
+      const analysis = analyze({ uri: `go-deploy-lint-host:/${encodeURIComponent(name)}.gdlprobe`, path: undefined, text: res.output, version: 1, languageId: 'host-report' }, { settings, project });
+      const findings: ReportedFinding[] = [];
+      for (const f of analysis.findings) {
+        const severity = effectiveSeverity(f, settings);
+        if (severity !== 'off') findings.push({ finding: f, severity });
+      }
+      reports[i] = { path: name, language: 'host-report', findings };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, hosts.length) }, worker));
+  return reports;
+}
