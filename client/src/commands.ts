@@ -2,14 +2,17 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands } from '../../server/src/protocol';
+import type { HostChecks } from './host-checks';
 
-export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, hostChecks: HostChecks): void {
   const table: Record<string, (...args: unknown[]) => unknown> = {
     [Commands.showRuleDocumentation]: async (href: unknown) => {
       if (typeof href !== 'string') return;
       const uri = vscode.Uri.parse(href);
       await vscode.commands.executeCommand('markdown.showPreview', uri);
     },
+    [Commands.scanHost]: (arg: unknown) => hostChecks.scanHosts(typeof arg === 'object' && arg !== null ? (arg as { hosts?: (string | null)[]; sshConfig?: string }) : undefined),
+    [Commands.showHostReport]: () => hostChecks.showReport(),
     [Commands.restartServer]: async () => {
       await client.restart();
     },

@@ -3,13 +3,14 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Methods, type ReferencedEnvFilesParams } from '../../server/src/protocol';
 import { registerCommands } from './commands';
+import { HostChecks } from './host-checks';
 import { createLanguageClient } from './language-client';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   client = createLanguageClient(context);
-  registerCommands(context, client);
+  registerCommands(context, client, new HostChecks(context, client));
   context.subscriptions.push(
     client.onNotification(Methods.showWarning, (p: { message: string }) => {
       void vscode.window.showWarningMessage(`Go Deploy Lint: ${p.message}`);

@@ -4,7 +4,9 @@ export const EXTENSION_ID = 'goDeployLint';
 export const Commands = {
   /** Opens a rule's documentation page; argument: the doc page URI. */
   showRuleDocumentation: 'goDeployLint.showRuleDocumentation',
+  /** Scans hosts; optional argument `{ hosts: (string | null)[], sshConfig?: string }` (null: this machine) skips the picker. */
   scanHost: 'goDeployLint.scanHost',
+  showHostReport: 'goDeployLint.showHostReport',
   restartServer: 'goDeployLint.restartServer',
 } as const;
 
@@ -33,9 +35,11 @@ export interface AnalyzeHostReportParams {
 }
 
 export interface HostReportResult {
-  /** URI the diagnostics belong to (the probe output shown as a document). */
+  readonly host: string;
+  /** URI of the probe output shown as a document. */
   readonly uri: string;
-  readonly diagnostics: readonly import('vscode-languageserver-types').Diagnostic[];
+  /** Diagnostics per document: the probe output first, then workspace files the findings concern. */
+  readonly files: readonly { readonly uri: string; readonly diagnostics: readonly import('vscode-languageserver-types').Diagnostic[] }[];
   readonly markdown: string;
   readonly complete: boolean;
 }

@@ -1,5 +1,6 @@
 // Owns the language server entry: connection and handler wiring only.
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification, type InitializeResult } from 'vscode-languageserver/node';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind } from 'vscode-languageserver-types';
 import { Session, uriToPath } from './lsp/session';
@@ -7,7 +8,8 @@ import { codeActions } from './lsp/code-actions';
 import { hover } from './lsp/hover';
 import { completion } from './lsp/completion';
 import { documentLinks, referencedEnvFiles } from './lsp/document-links';
-import { FIX_ALL_KIND, Methods } from './protocol';
+import { hostReportResult } from './host/host-report';
+import { ANALYZE_HOST_REPORT, FIX_ALL_KIND, Methods, type AnalyzeHostReportParams, type HostReportResult } from './protocol';
 
 /** Starts the server on the process's stdio (or node-ipc when the client asks for it). */
 export function startServer(): void {
@@ -83,6 +85,12 @@ export function startServer(): void {
   connection.onCompletion(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     return doc === undefined ? [] : completion(await session.analysisFor(doc), params.position);
+  });
+
+  connection.onRequest(ANALYZE_HOST_REPORT, async (params: AnalyzeHostReportParams): Promise<HostReportResult> => {
+    const root = session.project.roots[0];
+    const settings = await session.settingsFor(root === undefined ? '' : pathToFileURL(root).href);
+    return hostReportResult(String(params.host), String(params.output), settings, session.project);
   });
 
   documents.listen(connection);

@@ -29,6 +29,15 @@ export const settingsSchema = z.object({
     .default({})
     .describe('Absolute path prefix on the target hosts → folder in the workspace that holds those files, e.g. {"/etc/default": "deploy/default"}. Without a mapping, each workspace folder (and the root above an etc/systemd/system folder) stands for /.'),
   reportUnusedSuppressions: z.boolean().default(false).describe('Report `# go-deploy-lint ignore=` comments that suppress nothing (GDL003).'),
+  hostChecks: z
+    .object({
+      concurrency: z.number().int().min(1).max(32).default(4).describe('How many hosts "Scan Host…" probes at once.'),
+      timeoutSeconds: z.number().int().min(5).max(600).default(60).describe('A host scan that takes longer is stopped.'),
+      sshConfig: z.string().default('').describe('ssh_config file whose Host entries "Scan Host…" offers and ssh uses (-F). Empty: ~/.ssh/config.'),
+      binaries: z.array(z.string()).default([]).describe('Paths of deployed binaries on the hosts whose ELF header the probe reads (arch, interpreter, GLIBC versions).'),
+      units: z.array(z.string()).default([]).describe('Units whose systemctl show properties the probe reads.'),
+    })
+    .default({ concurrency: 4, timeoutSeconds: 60, sshConfig: '', binaries: [], units: [] }),
   trace: z
     .object({ server: z.enum(['off', 'messages', 'verbose']).default('off').describe('Traces the communication between VS Code and the Go Deploy Lint server.') })
     .default({ server: 'off' }),

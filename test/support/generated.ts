@@ -98,7 +98,7 @@ export function expectedConfiguration(): Record<string, JsonSchema> {
       return;
     }
     const { $schema: _ignored, ...rest } = s;
-    out[prefix] = { ...rest, scope: prefix.endsWith('trace.server') ? 'window' : 'resource' };
+    out[prefix] = { ...rest, scope: prefix.endsWith('trace.server') || prefix.includes('.hostChecks.') ? 'window' : 'resource' };
   };
   for (const [k, v] of Object.entries(root.properties ?? {})) visit(`goDeployLint.${k}`, v);
   return out;

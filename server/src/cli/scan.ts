@@ -1,5 +1,5 @@
 // Owns `go-deploy-lint scan`: run the probe on each host (several at once), check the reports, collect findings.
-import { analyze } from '../analysis/analyze';
+import { analyzeHostOutput } from '../host/host-report';
 import { runScan } from '../host/scan';
 import { effectiveSeverity } from '../lsp/severity';
 import type { Settings } from '../settings';
@@ -24,7 +24,7 @@ export async function runScans(opts: ScanOptions, settings: Settings): Promise<F
       if (!res.output.includes('GDLPROBE-END')) {
         throw new IoError(`cannot scan ${name}: ${res.timedOut ? 'timed out' : (res.stderr.trim().split('\n').pop() ?? `exit ${String(res.code)}`)}`);
       }
-      const analysis = analyze({ uri: `go-deploy-lint-host:/${encodeURIComponent(name)}.gdlprobe`, path: undefined, text: res.output, version: 1, languageId: 'host-report' }, { settings, project });
+      const analysis = analyzeHostOutput(name, res.output, settings, project);
       const findings: ReportedFinding[] = [];
       for (const f of analysis.findings) {
         const severity = effectiveSeverity(f, settings);

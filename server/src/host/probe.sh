@@ -1,8 +1,9 @@
 # Go Deploy Lint host probe. POSIX sh (dash, busybox ash, bash, macOS /bin/sh). Strictly read-only: it writes no
-# file (only /dev/null redirections), never uses sudo, and uploads no file contents except the binfmt_misc entries,
-# binfmt.d files, os-release and the go env file, which hold no secrets. Every value is hex-encoded, so no value can
-# forge a record. Arguments: -b BINARY (repeatable) -u UNIT (repeatable). GDL_PROBE_ROOT prefixes every path read
-# (tests use it to point at prepared roots); it is empty on real hosts.
+# file (only /dev/null redirections) and never uses sudo. The only file contents it sends are binfmt_misc entries,
+# binfmt.d files and os-release, which hold no secrets; of the go env file it sends key names only, of units only
+# non-secret properties (no Environment=). Every value is hex-encoded, so no value can forge a record.
+# Arguments: -b BINARY (repeatable) -u UNIT (repeatable). GDL_PROBE_ROOT prefixes every path read (tests use it to
+# point at prepared roots); it is empty on real hosts.
 R="${GDL_PROBE_ROOT:-}"
 LC_ALL=C
 export LC_ALL
@@ -89,7 +90,7 @@ emit nofile_hard "$(ulimit -Hn 2>/dev/null)"
 if [ "$(uname -s 2>/dev/null)" = Darwin ]; then
   emit rosetta "$(sysctl -n sysctl.proc_translated 2>/dev/null)"
   emit arm64_hw "$(sysctl -n hw.optional.arm64 2>/dev/null)"
-  if [ -n "$first" ]; then emit go_header "$(head -c 16 "$first" 2>/dev/null | hex)"; fi
+  if [ -n "$first" ]; then printf 'go_header %s\n' "$(head -c 16 "$R$first" 2>/dev/null | hex)"; fi
 fi
 
 # Binaries and units named by the user.
@@ -108,7 +109,7 @@ while [ $# -gt 0 ]; do
     -u)
       shift
       if [ -z "$R" ] && have systemctl; then
-        emit unit "$1 $($T systemctl show -p LoadState,ActiveState,MemoryMax,CPUQuotaPerSecUSec,LimitNOFILE,Environment,ExecStart,User -- "$1" 2>/dev/null | tr '\n' '\036')"
+        emit unit "$1 $($T systemctl show -p LoadState,ActiveState,MemoryMax,CPUQuotaPerSecUSec,LimitNOFILE,ExecStart,User -- "$1" 2>/dev/null | tr '\n' '\036')"
       fi
       ;;
   esac

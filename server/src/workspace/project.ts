@@ -41,7 +41,7 @@ export class FsProject implements ProjectContext {
   private unitRefs: Map<string, DialectReference> | undefined;
   private lastSettings: Settings | undefined;
 
-  constructor(private readonly roots: readonly string[] = []) {
+  constructor(readonly roots: readonly string[] = []) {
     this.binfmt = new BinfmtIndex(roots);
     this.units = new UnitIndex(roots);
   }

@@ -1,0 +1,144 @@
+// Owns the `go-deploy-lint` task type: a pseudoterminal that runs the probe (ssh argument array, probe on stdin).
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as vscode from 'vscode';
+import { scanCommand, type ScanTarget } from '../../server/src/protocol';
+import { probeScript } from '../../server/src/host/probe-script';
+
+export const TASK_TYPE = 'go-deploy-lint';
+
+export interface ScanTaskDefinition extends vscode.TaskDefinition {
+  readonly type: typeof TASK_TYPE;
+  /** ssh destination; absent for this machine. */
+  readonly host?: string;
+  readonly binaries?: string[];
+  readonly units?: string[];
+  readonly sshConfig?: string;
+}
+
+export interface ScanOutcome {
+  readonly host: string;
+  readonly output: string;
+  readonly stderr: string;
+  readonly code: number | null;
+  readonly cancelled: boolean;
+  readonly timedOut: boolean;
+}
+
+/** What the terminal shows of a line: never raw control sequences from the remote side. */
+export function printable(line: string): string {
+  // eslint-disable-next-line no-control-regex
+  return line.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '?');
+}
+
+/** A probe record as a person reads it: key and decoded value, bounded. */
+export function readableRecord(line: string): string {
+  const m = /^([a-z][a-z0-9_]*)((?: [0-9a-f]*)+)$/.exec(line);
+  if (m?.[1] === undefined) return printable(line);
+  const values = (m[2] ?? '').trim().split(' ').map((hex) => {
+    let out = '';
+    for (let i = 0; i + 1 < hex.length && out.length < 200; i += 2) out += String.fromCharCode(parseInt(hex.slice(i, i + 2), 16));
+    return out;
+  });
+  // File records are (path, content): the path is enough for the terminal.
+  const shown = printable((values[0] ?? '').split('\n')[0] ?? '');
+  return `  ${m[1].padEnd(16)} ${shown.length > 100 ? `${shown.slice(0, 100)}…` : shown}`;
+}
+
+export function hostLabel(def: Pick<ScanTaskDefinition, 'host'>): string {
+  return def.host ?? 'this machine';
+}
+
+/** Runs one scan in a terminal; `finished` settles when the process ends (or the terminal is closed). */
+export class ScanTerminal implements vscode.Pseudoterminal {
+  private readonly writeEmitter = new vscode.EventEmitter<string>();
+  private readonly closeEmitter = new vscode.EventEmitter<number>();
+  readonly onDidWrite = this.writeEmitter.event;
+  readonly onDidClose = this.closeEmitter.event;
+  private child: ChildProcess | undefined;
+  private cancelled = false;
+  private settle: ((o: ScanOutcome) => void) | undefined;
+  readonly finished: Promise<ScanOutcome>;
+
+  constructor(
+    private readonly def: ScanTaskDefinition,
+    private readonly timeoutMs: number,
+    /** Called with the outcome; returns the line to print before the terminal closes. */
+    private readonly onOutcome: (o: ScanOutcome) => Promise<{ summary: string; exitCode: number }>,
+  ) {
+    this.finished = new Promise((resolve) => (this.settle = resolve));
+  }
+
+  private line(text: string): void {
+    this.writeEmitter.fire(`${text}\r\n`);
+  }
+
+  open(): void {
+    const target: ScanTarget = { host: this.def.host, binaries: this.def.binaries ?? [], units: this.def.units ?? [], ...(this.def.sshConfig ? { sshConfig: this.def.sshConfig } : {}) };
+    let cmd: { command: string; args: string[] };
+    try {
+      cmd = scanCommand(target);
+    } catch (e) {
+      this.line(`Go Deploy Lint: ${(e as Error).message}`);
+      this.finish({ host: hostLabel(this.def), output: '', stderr: (e as Error).message, code: null, cancelled: false, timedOut: false });
+      return;
+    }
+    this.line(`Go Deploy Lint: probing ${hostLabel(this.def)} (read-only)…`);
+    this.line(`$ ${[cmd.command, ...cmd.args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a)))].join(' ')} < probe.sh`);
+    const child = spawn(cmd.command, cmd.args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = child;
+    let output = '';
+    let stderr = '';
+    let pending = '';
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, this.timeoutMs);
+    child.stdout?.setEncoding('latin1');
+    child.stdout?.on('data', (d: string) => {
+      if (output.length < 16 * 1024 * 1024) output += d;
+      pending += d;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const l of lines) this.line(readableRecord(l.replace(/\r$/, '')));
+    });
+    child.stderr?.on('data', (d: Buffer) => {
+      const text = d.toString();
+      if (stderr.length < 65536) stderr += text;
+      for (const l of text.split('\n')) if (l.trim() !== '') this.line(`\x1b[33m${printable(l)}\x1b[0m`);
+    });
+    child.on('error', (e) => {
+      stderr += e.message;
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (pending !== '') this.line(readableRecord(pending));
+      this.finish({ host: hostLabel(this.def), output, stderr, code, cancelled: this.cancelled, timedOut });
+    });
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(probeScript());
+  }
+
+  private finish(outcome: ScanOutcome): void {
+    this.settle?.(outcome);
+    this.settle = undefined;
+    void this.onOutcome(outcome).then(
+      ({ summary, exitCode }) => {
+        this.line(summary);
+        this.closeEmitter.fire(exitCode);
+      },
+      (e: unknown) => {
+        this.line(`Go Deploy Lint: ${String(e)}`);
+        this.closeEmitter.fire(2);
+      },
+    );
+  }
+
+  /** The user closed the terminal or the task was terminated: stop the probe. */
+  close(): void {
+    if (this.child !== undefined && this.child.exitCode === null) {
+      this.cancelled = true;
+      this.child.kill('SIGTERM');
+    }
+  }
+}

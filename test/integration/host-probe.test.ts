@@ -1,0 +1,117 @@
+// The probe itself: runs under dash, busybox sh and bash against prepared roots, gives the same report in each,
+// cannot be forged by values, and runs where the file system is read-only.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { parseHostReport, valueOf, recordsOf } from '../../server/src/host/report';
+import { hostFacts } from '../../server/src/host/facts';
+import { LineIndex } from '../../server/src/text/line-index';
+import { codesOf, PROBE, runProbe } from '../support/probe';
+import { requireTools } from '../support/tools';
+
+const SHELLS: readonly (readonly string[])[] = [['dash'], ['busybox', 'sh'], ['bash', '--posix']];
+
+/** What each prepared root must produce (GDL519 depends on this machine's ulimit and is left out). */
+const EXPECTED: Record<string, { codes: string[]; facts: (f: ReturnType<typeof hostFacts>) => void }> = {
+  alpine: {
+    codes: ['GDL505', 'GDL509'],
+    facts: (f) => {
+      assert.equal(f.osRelease.get('ID'), 'alpine');
+      assert.equal(f.musl, true);
+      assert.equal(f.glibcVersion, undefined);
+      assert.equal(f.pid1, 'init');
+      assert.equal(f.cgroup, 'v2');
+      assert.deepEqual(f.goOnPath.map((g) => [g.path, g.version]), [['/usr/local/go/bin/go', 'go1.23.4']]);
+      assert.deepEqual(f.binaries[0]?.glibc, ['GLIBC_2.2.5', 'GLIBC_2.34']);
+    },
+  },
+  debian: {
+    codes: ['GDL502', 'GDL505', 'GDL507', 'GDL508'],
+    facts: (f) => {
+      assert.equal(f.osRelease.get('VERSION_ID'), '12');
+      assert.equal(f.glibcVersion, '2.36');
+      assert.equal(f.musl, false);
+      assert.equal(f.binfmt.mounted, true);
+      assert.deepEqual(f.binfmt.entries.map((e) => [e.name, e.enabled, e.flags]), [['qemu-aarch64', true, 'POCF']]);
+      assert.equal(f.binaries[0]?.elf?.machine, 183);
+    },
+  },
+  centos7: {
+    codes: ['GDL501', 'GDL504', 'GDL515', 'GDL516'],
+    facts: (f) => {
+      assert.equal(f.cgroup, 'v1');
+      assert.equal(f.glibcVersion, '2.17');
+    },
+  },
+  scratch: {
+    codes: ['GDL501', 'GDL505', 'GDL509', 'GDL510', 'GDL511', 'GDL512'],
+    facts: (f) => {
+      assert.equal(f.loaders.length, 0);
+      assert.equal(f.osRelease.size, 0);
+    },
+  },
+  macos: {
+    codes: ['GDL518'],
+    facts: (f) => {
+      assert.equal(f.os, 'Darwin');
+      assert.equal(f.cgroup, 'none');
+    },
+  },
+};
+
+for (const [root, want] of Object.entries(EXPECTED)) {
+  test(`probe on a ${root} root: same report under dash, busybox sh and bash; expected findings`, (t) => {
+    const found = requireTools(t, ['dash', 'busybox', 'bash']);
+    if (found === undefined) return;
+    const outputs = SHELLS.map((sh) => runProbe(sh, root, ['-b', '/app/server']));
+    for (const [i, o] of outputs.entries()) {
+      assert.equal(o.status, 0, `${SHELLS[i]?.join(' ')}: ${o.stderr}`);
+      assert.equal(o.stderr, '', `${SHELLS[i]?.join(' ')} wrote to stderr`);
+    }
+    assert.equal(outputs[1]?.output, outputs[0]?.output, 'busybox sh differs from dash');
+    assert.equal(outputs[2]?.output, outputs[0]?.output, 'bash differs from dash');
+    const report = parseHostReport(new LineIndex(outputs[0]?.output ?? '')).ast;
+    assert.equal(report.version, 1);
+    assert.equal(report.complete, true);
+    want.facts(hostFacts(report));
+    assert.deepEqual(codesOf(outputs[0]?.output ?? ''), want.codes);
+  });
+}
+
+test('values cannot forge records: a HOME holding newlines and record text stays one value', (t) => {
+  if (requireTools(t, ['dash']) === undefined) return;
+  const forged = `/x\npid1 ${Buffer.from('systemd').toString('hex')}\nGDLPROBE-END\nbin_sh 70726573656e74`;
+  const o = runProbe(['dash'], 'scratch', [], { HOME: forged });
+  const report = parseHostReport(new LineIndex(o.output)).ast;
+  assert.equal(valueOf(report, 'home'), forged);
+  assert.deepEqual(recordsOf(report, 'pid1').map((r) => r.values[0]), ['server']);
+  assert.deepEqual(recordsOf(report, 'bin_sh').map((r) => r.values[0]), ['missing']);
+  assert.equal(report.complete, true);
+});
+
+test('a binary path with spaces and quotes is one argument and one record', (t) => {
+  if (requireTools(t, ['dash']) === undefined) return;
+  const o = runProbe(['dash'], 'alpine', ['-b', "/app/my 'odd' $(id) server"]);
+  const report = parseHostReport(new LineIndex(o.output)).ast;
+  assert.deepEqual(recordsOf(report, 'binary_missing').map((r) => r.values[0]), ["/app/my 'odd' $(id) server"]);
+});
+
+test('read-only proof: on a read-only file system the probe completes with the same report', (t) => {
+  if (requireTools(t, ['unshare', 'dash']) === undefined) return;
+  // A user and mount namespace where every mount is remounted read-only; the probe then runs against this machine.
+  const remount = `awk '{print $2}' /proc/mounts | while read -r m; do mount -o remount,bind,ro "$m" 2>/dev/null; done; if touch /tmp/.gdl-rw-check 2>/dev/null; then echo WRITABLE >&2; exit 9; fi; exec dash "$1"`;
+  const ro = spawnSync('unshare', ['--user', '--map-root-user', '--mount', 'sh', '-c', remount, 'sh', PROBE], { encoding: 'latin1', env: { PATH: '/usr/bin:/bin', HOME: '/nonexistent' } });
+  if (ro.status !== 0 && /Operation not permitted|unshare failed/.test(ro.stderr)) {
+    if (process.env.GDL_REQUIRE_E2E === '1') assert.fail(`user namespaces unavailable: ${ro.stderr}`);
+    t.skip(`user namespaces unavailable here: ${ro.stderr.trim()}`);
+    return;
+  }
+  assert.equal(ro.status, 0, ro.stderr);
+  const rw = spawnSync('unshare', ['--user', '--map-root-user', '--mount', 'dash', PROBE], { encoding: 'latin1', env: { PATH: '/usr/bin:/bin', HOME: '/nonexistent' } });
+  const a = parseHostReport(new LineIndex(ro.stdout)).ast;
+  const b = parseHostReport(new LineIndex(rw.stdout)).ast;
+  assert.equal(a.complete, true);
+  // Journal queries look at a moving window; everything else must be identical.
+  const stable = (r: typeof a): string[] => r.records.filter((x) => x.key !== 'avc_denials').map((x) => `${x.key} ${x.values.join(' ')}`);
+  assert.deepEqual(stable(a), stable(b));
+});
