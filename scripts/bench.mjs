@@ -168,10 +168,13 @@ record('recompute 10,000-line env file (in process)', median(samples.slice(10)),
   const channel = { append() {}, appendLine() {}, replace() {}, clear() {}, show() {}, hide() {}, dispose() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {}, logLevel: 0, onDidChangeLogLevel: () => disposable, name: 'x' };
   const vscodeStub = new Proxy({
     window: { createOutputChannel: () => channel, showWarningMessage: () => undefined },
-    workspace: { createFileSystemWatcher: () => ({ ...disposable, onDidCreate: () => disposable, onDidChange: () => disposable, onDidDelete: () => disposable }), getConfiguration: () => ({ get: () => undefined }) },
+    languages: { createDiagnosticCollection: () => ({ ...disposable, set() {}, clear() {} }) },
+    tasks: { registerTaskProvider: () => disposable, onDidEndTask: () => disposable },
+    TaskScope: { Workspace: 2 },
+    workspace: { registerTextDocumentContentProvider: () => disposable, onDidOpenTextDocument: () => disposable, textDocuments: [], createFileSystemWatcher: () => ({ ...disposable, onDidCreate: () => disposable, onDidChange: () => disposable, onDidDelete: () => disposable }), getConfiguration: () => ({ get: () => undefined }) },
     commands: { registerCommand: (id) => (calls.push(id), disposable), executeCommand: async () => undefined },
     extensions: { getExtension: () => undefined },
-    env: {}, Uri: { parse: (s) => s, file: (s) => s }, Disposable: class { static from() { return disposable; } dispose() {} },
+    env: {}, Uri: { parse: (s) => s, file: (s) => s, from: (c) => c }, Disposable: class { static from() { return disposable; } dispose() {} },
     EventEmitter: class { event = () => disposable; fire() {} dispose() {} },
   }, { get: (t, k) => (k in t ? t[k] : class {}) });
   const origLoad = Module._load;
@@ -195,7 +198,33 @@ record('recompute 10,000-line env file (in process)', median(samples.slice(10)),
   record('extension activate() until the client starts (stubbed vscode)', activated - t0, 'ms', '< 50 ms');
 }
 
-// 5. Bundle sizes.
+// 5. Host scans over loopback ssh (a throwaway sshd on 127.0.0.1): one host, then 20 hosts in parallel.
+{
+  const { sshdPath, startSshd } = require(path.join(ROOT, 'out/test/support/sshd.js'));
+  if (sshdPath() === undefined) console.log('host scan: skipped (no sshd; install openssh-server)');
+  else {
+    const sshd = await startSshd();
+    try {
+      const cli = (args) => {
+        const t0 = now();
+        const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'scan', '--ssh-config', sshd.sshConfig, '--format', 'json', '--fail-on', 'none', ...args], { encoding: 'utf8', cwd: ROOT });
+        if (r.status !== 0) throw new Error(`scan failed: ${r.stderr}`);
+        return now() - t0;
+      };
+      const one = [];
+      for (let i = 0; i < 5; i++) one.push(cli(['--ssh', sshd.alias]));
+      record('scan one host over loopback ssh (CLI wall time)', median(one), 'ms median', '< 2 s');
+      const hosts = Array.from({ length: 20 }, () => ['--ssh', sshd.alias]).flat();
+      const twenty = [];
+      for (let i = 0; i < 3; i++) twenty.push(cli([...hosts, '--jobs', '20']));
+      record('scan 20 hosts in parallel over loopback ssh (CLI wall time)', median(twenty), 'ms median', '< 10 s');
+    } finally {
+      await sshd.stop();
+    }
+  }
+}
+
+// 6. Bundle sizes.
 for (const [f, goal] of [['dist/extension.js', '< 200 KB'], ['dist/server.js', '< 1 MB'], ['dist/cli.js', '']]) {
   record(`bundle ${f}`, fs.statSync(path.join(ROOT, f)).size / 1024, 'KB', goal);
 }

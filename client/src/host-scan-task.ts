@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
 import { scanCommand, type ScanTarget } from '../../server/src/protocol';
 import { probeScript } from '../../server/src/host/probe-script';
+import { readableRecord, printable } from './terminal-text';
 
 export const TASK_TYPE = 'go-deploy-lint';
 
@@ -22,26 +23,6 @@ export interface ScanOutcome {
   readonly code: number | null;
   readonly cancelled: boolean;
   readonly timedOut: boolean;
-}
-
-/** What the terminal shows of a line: never raw control sequences from the remote side. */
-export function printable(line: string): string {
-  // eslint-disable-next-line no-control-regex
-  return line.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '?');
-}
-
-/** A probe record as a person reads it: key and decoded value, bounded. */
-export function readableRecord(line: string): string {
-  const m = /^([a-z][a-z0-9_]*)((?: [0-9a-f]*)+)$/.exec(line);
-  if (m?.[1] === undefined) return printable(line);
-  const values = (m[2] ?? '').trim().split(' ').map((hex) => {
-    let out = '';
-    for (let i = 0; i + 1 < hex.length && out.length < 200; i += 2) out += String.fromCharCode(parseInt(hex.slice(i, i + 2), 16));
-    return out;
-  });
-  // File records are (path, content): the path is enough for the terminal.
-  const shown = printable((values[0] ?? '').split('\n')[0] ?? '');
-  return `  ${m[1].padEnd(16)} ${shown.length > 100 ? `${shown.slice(0, 100)}…` : shown}`;
 }
 
 export function hostLabel(def: Pick<ScanTaskDefinition, 'host'>): string {

@@ -27,6 +27,8 @@ export interface ScanOptions {
   readonly format: Format;
   readonly failOn: FailOn;
   readonly config: string | undefined;
+  /** Hosts probed at once. */
+  readonly jobs: number;
 }
 
 export type Command =
@@ -64,7 +66,7 @@ export function parseArgs(argv: readonly string[]): Command {
     return { command: 'rules', format };
   }
   if (cmd === 'scan') {
-    const o = { command: 'scan' as const, hosts: [] as string[], sshConfig: undefined as string | undefined, binaries: [] as string[], units: [] as string[], format: 'text' as Format, failOn: 'error' as FailOn, config: undefined as string | undefined };
+    const o = { command: 'scan' as const, hosts: [] as string[], sshConfig: undefined as string | undefined, binaries: [] as string[], units: [] as string[], format: 'text' as Format, failOn: 'error' as FailOn, config: undefined as string | undefined, jobs: 4 };
     for (let i = 0; i < rest.length; i++) {
       const raw = rest[i] ?? '';
       const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
@@ -82,6 +84,12 @@ export function parseArgs(argv: readonly string[]): Command {
         case '--format': o.format = oneOf('--format', value(), ['text', 'json', 'sarif']); break;
         case '--fail-on': o.failOn = oneOf('--fail-on', value(), ['error', 'warning', 'information', 'none']); break;
         case '--config': o.config = value(); break;
+        case '--jobs': {
+          const n = Number(value());
+          if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError('--jobs must be an integer from 1 to 64');
+          o.jobs = n;
+          break;
+        }
         default: throw new UsageError(`unknown option for scan: ${raw}`);
       }
     }
@@ -145,7 +153,8 @@ Commands:
   lint [paths...]        Lint files or directories (recursive; skips node_modules and .git).
                          Use - to read stdin (with --stdin-filename to pick the language).
   scan [--ssh DEST]...   Check hosts (this machine without --ssh) with the read-only probe, over ssh.
-       [--ssh-config FILE] [--binary PATH]... [--unit NAME]... [--format text|json|sarif] [--fail-on LEVEL]
+       [--ssh-config FILE] [--binary PATH]... [--unit NAME]... [--jobs N (default 4)]
+       [--format text|json|sarif] [--fail-on LEVEL]
   rules [--format json]  List every rule.
   lsp --stdio            Run the language server for other editors.
 

@@ -8,8 +8,6 @@ import type { ScanOptions } from './args';
 import { IoError } from './walk';
 import type { FileReport, ReportedFinding } from './report';
 
-const CONCURRENCY = 4;
-
 export async function runScans(opts: ScanOptions, settings: Settings): Promise<FileReport[]> {
   const project = new FsProject([process.cwd()]);
   const hosts: (string | undefined)[] = opts.hosts.length === 0 ? [undefined] : opts.hosts;
@@ -33,6 +31,6 @@ export async function runScans(opts: ScanOptions, settings: Settings): Promise<F
       reports[i] = { path: name, language: 'host-report', findings };
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, hosts.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(opts.jobs, hosts.length) }, worker));
   return reports;
 }

@@ -1,0 +1,86 @@
+// `go-deploy-lint scan` end to end over real ssh: sshd on 127.0.0.1 with temporary keys, then stopped.
+import { test, before, after } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ROOT } from '../support/fixture-files';
+import { HOST_WORKSPACE } from '../support/probe';
+import { sshdPath, startSshd, type TestSshd } from '../support/sshd';
+import { findTool } from '../support/tools';
+
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+let sshd: TestSshd | undefined;
+let unavailable = '';
+
+before(async () => {
+  if (sshdPath() === undefined || findTool('ssh') === undefined) unavailable = 'openssh-server/openssh-client not installed (.ci/run installs them)';
+  else sshd = await startSshd();
+});
+after(async () => {
+  await sshd?.stop();
+});
+
+function cli(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: HOST_WORKSPACE, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function needSshd(t: { skip: (m: string) => void }): TestSshd | undefined {
+  if (sshd !== undefined) return sshd;
+  if (process.env.GDL_REQUIRE_E2E === '1') assert.fail(unavailable);
+  t.skip(unavailable);
+  return undefined;
+}
+
+interface JsonReport {
+  files: { path: string; diagnostics: { code: string }[] }[];
+}
+
+test('scan over ssh finds what a local scan finds (same machine)', (t) => {
+  const s = needSshd(t);
+  if (s === undefined) return;
+  const remote = cli(['scan', '--ssh', s.alias, '--ssh-config', s.sshConfig, '--binary', '/usr/bin/ssh', '--format', 'json', '--fail-on', 'none']);
+  assert.equal(remote.code, 0, remote.stderr);
+  const local = cli(['scan', '--binary', '/usr/bin/ssh', '--format', 'json', '--fail-on', 'none']);
+  assert.equal(local.code, 0, local.stderr);
+  const r = JSON.parse(remote.stdout) as JsonReport;
+  const l = JSON.parse(local.stdout) as JsonReport;
+  assert.equal(r.files[0]?.path, s.alias);
+  assert.deepEqual(r.files[0]?.diagnostics.map((f) => f.code).sort(), l.files[0]?.diagnostics.map((f) => f.code).sort());
+});
+
+test('several hosts in one scan, SARIF output', (t) => {
+  const s = needSshd(t);
+  if (s === undefined) return;
+  const r = cli(['scan', '--ssh', s.alias, '--ssh', `${os.userInfo().username}@${s.alias}`, '--ssh-config', s.sshConfig, '--format', 'sarif', '--fail-on', 'none']);
+  assert.equal(r.code, 0, r.stderr);
+  const sarif = JSON.parse(r.stdout) as { runs: { results: unknown[]; artifacts?: unknown[] }[] };
+  assert.equal(sarif.runs.length, 1);
+});
+
+test('an unreachable host is an I/O error (exit 2) with the reason', (t) => {
+  const s = needSshd(t);
+  if (s === undefined) return;
+  const cfg = path.join(s.dir, 'bad_config');
+  fs.writeFileSync(cfg, fs.readFileSync(s.sshConfig, 'utf8').replace(/Port \d+/, 'Port 1'));
+  const r = cli(['scan', '--ssh', s.alias, '--ssh-config', cfg]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /cannot scan gdl-test-host: .*(refused|port 1)/i);
+});
+
+test('a destination that looks like an ssh option is not run as one', (t) => {
+  const s = needSshd(t);
+  if (s === undefined) return;
+  const marker = path.join(s.dir, 'pwned');
+  const r = cli(['scan', '--ssh', `-oProxyCommand=touch${'\t'}${marker}`, '--ssh-config', s.sshConfig]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /invalid ssh destination/);
+  const r2 = cli(['scan', '--ssh', `-oProxyCommand=sh -c 'touch ${marker}'`, '--ssh-config', s.sshConfig]);
+  assert.equal(r2.code, 2);
+  assert.match(r2.stderr, /invalid ssh destination/);
+  const r3 = cli(['scan', '--ssh', `-oProxyCommand=/usr/bin/touch`, '--ssh-config', s.sshConfig]);
+  assert.equal(r3.code, 2, 'ssh must treat it as a host name, not an option');
+  assert.equal(fs.existsSync(marker), false);
+});

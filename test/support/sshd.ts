@@ -1,0 +1,100 @@
+// Owns a throwaway sshd for tests: 127.0.0.1, a free port, temporary host and user keys, an ssh_config alias.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export interface TestSshd {
+  /** ssh_config file with the alias below (key, port, no known_hosts writes). */
+  readonly sshConfig: string;
+  readonly alias: string;
+  readonly port: number;
+  readonly dir: string;
+  stop(): Promise<void>;
+}
+
+export function sshdPath(): string | undefined {
+  for (const p of ['/usr/sbin/sshd', '/usr/local/sbin/sshd']) if (fs.existsSync(p)) return p;
+  const r = spawnSync('sh', ['-c', 'command -v sshd'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+function waitForPort(port: number, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  return new Promise((resolve, reject) => {
+    const attempt = (): void => {
+      if (child.exitCode !== null) return reject(new Error(`sshd exited: ${log()}`));
+      const s = net.connect(port, '127.0.0.1');
+      s.once('connect', () => {
+        s.destroy();
+        resolve();
+      });
+      s.once('error', () => {
+        s.destroy();
+        if (Date.now() > deadline) reject(new Error(`sshd did not listen: ${log()}`));
+        else setTimeout(attempt, 50);
+      });
+    };
+    attempt();
+  });
+}
+
+/** Starts sshd for the current user; the caller must call stop(). */
+export async function startSshd(): Promise<TestSshd> {
+  const sshd = sshdPath();
+  if (sshd === undefined) throw new Error('sshd not installed');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-sshd-'));
+  const keygen = (name: string): void => {
+    const r = spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', path.join(dir, name)], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`ssh-keygen: ${r.stderr}`);
+  };
+  keygen('host_key');
+  keygen('user_key');
+  fs.copyFileSync(path.join(dir, 'user_key.pub'), path.join(dir, 'authorized_keys'));
+  fs.chmodSync(path.join(dir, 'authorized_keys'), 0o600);
+  const user = os.userInfo().username;
+  const port = await freePort();
+  fs.writeFileSync(
+    path.join(dir, 'sshd_config'),
+    [`ListenAddress 127.0.0.1`, `Port ${port}`, `HostKey ${dir}/host_key`, `AuthorizedKeysFile ${dir}/authorized_keys`, `PidFile ${dir}/sshd.pid`, 'StrictModes no', 'UsePAM no', 'PasswordAuthentication no', 'KbdInteractiveAuthentication no', 'PermitRootLogin prohibit-password', `AllowUsers ${user}`, 'MaxStartups 50:30:100', 'MaxSessions 50', ''].join('\n'),
+  );
+  const alias = 'gdl-test-host';
+  const sshConfig = path.join(dir, 'ssh_config');
+  fs.writeFileSync(sshConfig, [`Host ${alias}`, '  HostName 127.0.0.1', `  Port ${port}`, `  User ${user}`, `  IdentityFile ${dir}/user_key`, '  IdentitiesOnly yes', '  StrictHostKeyChecking no', '  UserKnownHostsFile /dev/null', '  LogLevel ERROR', ''].join('\n'));
+  // Privilege separation needs this directory when sshd runs as root.
+  if (process.getuid?.() === 0) fs.mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
+  let log = '';
+  const child = spawn(sshd, ['-D', '-e', '-f', path.join(dir, 'sshd_config')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr?.on('data', (d: Buffer) => {
+    if (log.length < 100_000) log += d.toString();
+  });
+  await waitForPort(port, child, () => log);
+  return {
+    sshConfig,
+    alias,
+    port,
+    dir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        const done = (): void => {
+          fs.rmSync(dir, { recursive: true, force: true });
+          resolve();
+        };
+        if (child.exitCode !== null) return done();
+        child.once('exit', done);
+        child.kill('SIGTERM');
+      }),
+  };
+}

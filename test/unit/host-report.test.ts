@@ -1,0 +1,126 @@
+// The report parser and the editor's host report: real captured output, hostile output, scan command argv.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { hostFacts } from '../../server/src/host/facts';
+import { hostReportResult } from '../../server/src/host/host-report';
+import { parseHostReport, recordsOf, valueOf } from '../../server/src/host/report';
+import { scanCommand } from '../../server/src/protocol';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { LineIndex } from '../../server/src/text/line-index';
+import { FsProject } from '../../server/src/workspace/project';
+import { sshConfigHosts, validDestination } from '../../client/src/ssh-hosts';
+import { readableRecord, printable } from '../../client/src/terminal-text';
+import { ROOT } from '../support/fixture-files';
+import { HOST_WORKSPACE } from '../support/probe';
+
+const hex = (s: string): string => Buffer.from(s, 'latin1').toString('hex');
+const rec = (key: string, ...values: string[]): string => `${key} ${values.map(hex).join(' ')}`;
+const parse = (text: string): ReturnType<typeof parseHostReport>['ast'] => parseHostReport(new LineIndex(text)).ast;
+
+test('captured output of a Debian 12 container parses into the expected facts', () => {
+  const text = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'host', 'captured', 'debian12-container.gdlprobe'), 'latin1');
+  const report = parse(text);
+  assert.equal(report.version, 1);
+  assert.equal(report.complete, true);
+  const f = hostFacts(report);
+  assert.equal(f.os, 'Linux');
+  assert.equal(f.arch, 'x86_64');
+  assert.equal(f.osRelease.get('VERSION_ID'), '12');
+  assert.equal(f.systemdVersion, 252);
+  assert.equal(f.glibcVersion, '2.36');
+  assert.equal(f.musl, false);
+  const ssh = f.binaries.find((b) => b.path === '/usr/bin/ssh');
+  assert.equal(ssh?.elf?.machine, 62);
+  assert.equal(ssh?.elf?.interpreter, '/lib64/ld-linux-x86-64.so.2');
+  assert.ok(ssh?.glibc.includes('GLIBC_2.17'));
+  assert.equal(f.binaries.find((b) => b.path === '/bin/busybox')?.elf?.machine, 62);
+  assert.equal(f.binaries.find((b) => b.path === '/nonexistent/app')?.missing, true);
+  assert.deepEqual(f.binfmtD.map((b) => path.basename(b.path)), ['llvm-14-runtime.binfmt.conf', 'python3.11.conf']);
+});
+
+test('ANSI escapes around records (a colouring login shell) do not hide them', () => {
+  const text = ['\x1b[0m\x1b[32mWelcome\x1b[0m', 'GDLPROBE 1', `\x1b[0m${rec('pid1', 'systemd')}\x1b[K`, 'GDLPROBE-END'].join('\r\n');
+  const report = parse(text);
+  assert.equal(valueOf(report, 'pid1'), 'systemd');
+  assert.equal(report.complete, true);
+});
+
+test('records before the header, after the end, with odd or non-hex values, or upper-case keys are ignored', () => {
+  const text = [rec('pid1', 'forged-before'), 'GDLPROBE 1', 'pid1 73797', 'pid1 zz', 'PID1 73', `pid1 ${hex('init')} extra`, rec('pid1', 'real'), 'GDLPROBE-END', rec('pid1', 'forged-after')].join('\n');
+  assert.deepEqual(recordsOf(parse(text), 'pid1').map((r) => r.values[0]), ['real']);
+});
+
+test('an output without header or end is reported as such, never thrown on', () => {
+  const none = parse('ssh: connect to host x port 22: Connection refused\n');
+  assert.equal(none.version, undefined);
+  assert.equal(none.records.length, 0);
+  const partial = parse(`GDLPROBE 1\n${rec('uname_s', 'Linux')}\n`);
+  assert.equal(partial.complete, false);
+  const result = hostReportResult('web-1', `GDLPROBE 1\n${rec('uname_s', 'Linux')}\n`, DEFAULT_SETTINGS, new FsProject([HOST_WORKSPACE]));
+  assert.match(result.markdown, /did not finish/);
+  assert.equal(result.complete, false);
+});
+
+test('10 MB of output: parsed without throwing, records kept, noise dropped', () => {
+  const noise = 'x'.repeat(1000);
+  const lines = ['GDLPROBE 1'];
+  for (let i = 0; i < 10_000; i++) lines.push(i % 2 === 0 ? noise : rec('loader', `/lib/ld-${i}.so`));
+  lines.push('GDLPROBE-END');
+  const text = lines.join('\n');
+  assert.ok(text.length > 5_000_000);
+  const report = parse(text + '\n' + 'y'.repeat(5_000_000));
+  assert.equal(recordsOf(report, 'loader').length, 5000);
+  assert.equal(report.complete, true);
+});
+
+test('the Markdown report escapes host-controlled text and links rule docs', () => {
+  const text = ['GDLPROBE 1', rec('uname_s', 'Linux'), rec('uname_m', 'x86_64'), rec('os_release', '/etc/os-release', 'PRETTY_NAME="<img src=x onerror=alert(1)> [pwn](http://e)"\n'), rec('pid1', 'init'), rec('bin_sh', 'missing'), 'GDLPROBE-END'].join('\n');
+  const r = hostReportResult('web-1', text, DEFAULT_SETTINGS, new FsProject([HOST_WORKSPACE]));
+  assert.ok(!/(^|[^\\])<img/.test(r.markdown), r.markdown);
+  assert.ok(!/(^|[^\\])\[pwn\]/.test(r.markdown), r.markdown);
+  assert.ok(r.markdown.includes('\\<img'));
+  assert.match(r.markdown, /\[GDL510\]\(file:.*GDL510-no-bin-sh\.md\)/);
+  assert.match(r.markdown, /evidence: `bin_sh` missing/);
+  assert.equal(r.files[0]?.uri, 'go-deploy-lint-host:/web-1.gdlprobe');
+  assert.ok(r.files[0]?.diagnostics.some((d) => d.code === 'GDL510'));
+});
+
+test('findings about workspace files are also published on those files', () => {
+  const text = ['GDLPROBE 1', rec('uname_s', 'Linux'), rec('pid1', 'systemd'), rec('systemd_version', 'systemd 219 (219-78.el7)'), rec('cgroup', 'v1'), 'GDLPROBE-END'].join('\n');
+  const r = hostReportResult('old-host', text, DEFAULT_SETTINGS, new FsProject([HOST_WORKSPACE]));
+  const onUnits = r.files.filter((f) => f.uri.startsWith('file:'));
+  assert.ok(onUnits.length > 0, 'no workspace file got a diagnostic');
+  for (const f of onUnits) for (const d of f.diagnostics) assert.match(String(d.message), /^old-host: /);
+  assert.ok(onUnits.some((f) => f.diagnostics.some((d) => d.code === 'GDL517')));
+});
+
+test('scan command: an argument array with batch mode, a timeout and -- before the destination', () => {
+  const { command, args } = scanCommand({ host: 'deploy@web-1', binaries: ["/srv/it's"], units: ['api.service'], sshConfig: '/tmp/cfg' });
+  assert.equal(command, 'ssh');
+  assert.deepEqual(args.slice(0, 5), ['-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', '-T']);
+  assert.deepEqual(args.slice(5, 9), ['-F', '/tmp/cfg', '--', 'deploy@web-1']);
+  assert.equal(args[9], `'sh' '-s' '--' '-b' '/srv/it'\\''s' '-u' 'api.service'`);
+  // A destination that looks like an option stays a destination (after --); spaces or NUL are refused.
+  assert.equal(scanCommand({ host: '-oProxyCommand=x' }).args.at(-2), '-oProxyCommand=x');
+  assert.throws(() => scanCommand({ host: 'a b' }));
+  assert.throws(() => scanCommand({ host: 'a\0b' }));
+  assert.deepEqual(scanCommand({ host: undefined }), { command: 'sh', args: ['-s', '--'] });
+});
+
+test('picker: Host names of an ssh config, without patterns; destinations validated', () => {
+  const cfg = 'Host *\n  User x\nHost web-1 web-2 !bad\n  HostName 10.0.0.1\nHost db-?\nMatch host foo\n  User y\nHost "quoted"\n';
+  assert.deepEqual(sshConfigHosts(cfg), ['web-1', 'web-2', 'quoted']);
+  assert.deepEqual(sshConfigHosts('Host\n\0\0 garbage \\'), []);
+  assert.equal(validDestination('deploy@web-1'), undefined);
+  assert.ok(validDestination('-oProxyCommand=x') !== undefined);
+  assert.ok(validDestination('a b') !== undefined);
+  assert.ok(validDestination('') !== undefined);
+});
+
+test('terminal lines: records decoded for people, control sequences from the host neutralised', () => {
+  assert.equal(readableRecord(rec('pid1', 'systemd')).trim(), 'pid1             systemd'.trim());
+  assert.ok(!readableRecord(rec('home', '\x1b]0;pwned\x07/root')).includes('\x1b'));
+  assert.equal(printable('ok\x1b[31mred\x1b[0m\x07'), 'okred?');
+});
