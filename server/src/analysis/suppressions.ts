@@ -1,4 +1,5 @@
 // Owns `# go-deploy-lint ignore=…` and `ignore-file=…` comments: parsing them and deciding what they silence.
+import { deleteLines } from '../text/edits';
 import { comparePositions, type LineIndex, type Range } from '../text/line-index';
 import type { Token } from '../text/token';
 
@@ -16,8 +17,9 @@ export interface Suppression {
   readonly codes: SuppressedCode[];
   /** For `line` scope: the statement it applies to. */
   readonly target: Range | undefined;
-  /** Removing the whole comment line. */
   readonly line: number;
+  /** What removing the comment deletes: its whole line when it stands alone, else only the comment. */
+  readonly removal: Range;
 }
 
 const DIRECTIVE = /go-deploy-lint\s+(ignore|ignore-file)=([A-Za-z0-9_,\s]*)/;
@@ -43,7 +45,9 @@ export function findSuppressions(comments: readonly Token[], statements: () => r
     });
     const line = c.range.start.line;
     const target = m[1] === 'ignore' ? statements().find((s) => s.start.line > line) : undefined;
-    out.push({ scope: m[1] === 'ignore' ? 'line' : 'file', comment: c, codes, target, line });
+    const before = index.text.slice(index.lineStart(line), c.offset);
+    const removal = before.trim() === '' ? deleteLines(index, c.range).range : index.range(c.offset - (before.length - before.trimEnd().length), c.offset + c.text.length);
+    out.push({ scope: m[1] === 'ignore' ? 'line' : 'file', comment: c, codes, target, line, removal });
   }
   return out;
 }

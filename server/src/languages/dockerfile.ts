@@ -75,7 +75,9 @@ function envScope(model: DockerModel, index: LineIndex, goVersion: DockerInput['
 }
 
 export function prepareDockerfile(doc: SourceDocument, index: LineIndex, ctx: AnalysisContext): Prepared {
-  const dockerfile = DockerfileParser.parse(doc.text);
+  // Docker (like our line index) breaks lines at \n only; dockerfile-ast also breaks at a lone \r. A space of the
+  // same length keeps both on the same lines and offsets.
+  const dockerfile = DockerfileParser.parse(doc.text.includes('\r') ? doc.text.replace(/\r(?!\n)/g, ' ') : doc.text);
   const model = buildModel(dockerfile, index);
   const fromMod = ctx.project.goVersion(doc.path, ctx.settings);
   const imageVersion = model.stages.map((s) => goVersionOfImage(s.image)).find((v) => v !== undefined);

@@ -26,7 +26,10 @@ export const cgoBinaryInIncompatibleImage = defineRule({
       seen.add(a.build);
       const pie = link.why.startsWith('-buildmode=pie');
       if (pie && target.libc !== 'none') continue;
-      const fixes = a.build.execForm || pie ? [] : [{ title: 'Prefix CGO_ENABLED=0 (static binary)', edits: [{ range: index.range(a.build.commandStart, a.build.commandStart), newText: 'CGO_ENABLED=0 ' }] }];
+      // An existing prefix assignment (`CGO_ENABLED= go build`) is replaced: a new prefix before it would lose.
+      const cgo = a.build.env.get('CGO_ENABLED');
+      const edit = cgo?.source === 'prefix' && cgo.range !== undefined ? { range: cgo.range, newText: 'CGO_ENABLED=0' } : { range: index.range(a.build.commandStart, a.build.commandStart), newText: 'CGO_ENABLED=0 ' };
+      const fixes = a.build.execForm || pie ? [] : [{ title: cgo?.source === 'prefix' ? 'Use CGO_ENABLED=0 (static binary)' : 'Prefix CGO_ENABLED=0 (static binary)', edits: [edit] }];
       report({
         range: a.build.goWord,
         message: `This binary is dynamic (${link.why}) and needs ${link.interpreter ?? `${link.libc}'s loader`}, but it is copied into ${a.copy.stage.image} (${target.family}, ${target.libc === 'none' ? 'no libc' : target.libc}): the container fails with "exec ${a.dest}: no such file or directory"`,

@@ -1,4 +1,5 @@
 // Owns GDL406: the final stage runs as root.
+import { DockerfileParser } from 'dockerfile-ast';
 import { defineRule } from '../rule';
 import { finalStage } from '../../parsers/dockerfile/linkage';
 
@@ -27,11 +28,20 @@ export const finalStageRunsAsRoot = defineRule({
     if (range === null) return;
     const lastLine = (last.instructions[last.instructions.length - 1]?.getRange() ?? last.from.getRange())?.end.line ?? 0;
     const entry = last.instructions.find((i) => /^(ENTRYPOINT|CMD)$/i.test(i.getKeyword()))?.getRange();
-    const at = { line: entry?.start.line ?? lastLine + 1, character: 0 };
+    const after = entry?.start.line ?? lastLine + 1;
+    // Past the last line (no final newline): insert at the end of the text, starting a new line.
+    const pastEnd = after >= index.lineCount;
+    const at = pastEnd ? index.positionAt(index.text.length) : { line: after, character: 0 };
+    const newText = pastEnd ? '\nUSER 65532:65532\n' : 'USER 65532:65532\n';
+    // Text after an open continuation or heredoc would join that instruction: check the result really has a USER.
+    const insertAt = index.offsetAt(at);
+    const probe = DockerfileParser.parse(index.text.slice(0, insertAt) + newText + index.text.slice(insertAt));
+    const lastFrom = probe.getFROMs().at(-1)?.getRange()?.start.line ?? 0;
+    const lands = probe.getInstructions().some((i) => i.getKeyword() === 'USER' && (i.getRange()?.start.line ?? -1) >= lastFrom);
     report({
       range,
       message: last.user === undefined ? `The final stage runs as root (${last.facts.family} defaults to root and there is no USER)` : `The final stage runs as \`${last.user.value}\``,
-      fixes: [last.user === undefined ? { title: 'Add USER 65532:65532', edits: [{ range: { start: at, end: at }, newText: at.line >= index.lineCount ? '\nUSER 65532:65532\n' : 'USER 65532:65532\n' }] } : { title: 'Use USER 65532:65532', edits: [{ range: last.user.range, newText: '65532:65532' }] }],
+      fixes: [last.user === undefined ? (lands ? { title: 'Add USER 65532:65532', edits: [{ range: { start: at, end: at }, newText }] } : undefined) : { title: 'Use USER 65532:65532', edits: [{ range: last.user.range, newText: '65532:65532' }] }].filter((f) => f !== undefined),
     });
   },
 });

@@ -19,7 +19,7 @@ export const missingCaCertificates = defineRule({
     useInstead: 'FROM golang:1.27 AS build\nRUN CGO_ENABLED=0 go build -o /out/app .\nFROM scratch\nCOPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\nCOPY --from=build /out/app /app\nENTRYPOINT ["/app"]\n',
     exampleFile: 'Dockerfile',
   },
-  check({ model }, report) {
+  check({ model, index }, report) {
     const last = finalStage(model);
     if (last === undefined || last.facts?.caBundle !== false || !model.stages.some((s) => s.goBuilds.length > 0)) return;
     if (last.creates.some((c) => BUNDLES.some((b) => c === b || c.startsWith(`${b}/`))) || last.copies.some((c) => c.sources.some((s) => /ca-certificates|ssl|pki|cert/.test(s.value)))) return;
@@ -27,11 +27,12 @@ export const missingCaCertificates = defineRule({
     const fromName = builder?.name ?? String(builder?.index ?? 0);
     const range = last.from.getRange();
     if (range === null) return;
-    const after = { line: range.end.line + 1, character: 0 };
+    const pastEnd = range.end.line + 1 >= index.lineCount;
+    const after = pastEnd ? index.positionAt(index.text.length) : { line: range.end.line + 1, character: 0 };
     report({
       range: last.from.getImageRange() ?? range,
       message: `${last.image} has no CA certificates and nothing copies them in: TLS calls fail with "x509: certificate signed by unknown authority"`,
-      fixes: builder?.facts?.caBundle === true ? [{ title: `Copy the CA bundle from ${fromName}`, edits: [{ range: { start: after, end: after }, newText: `COPY --from=${fromName} /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n` }] }] : [],
+      fixes: builder?.facts?.caBundle === true ? [{ title: `Copy the CA bundle from ${fromName}`, edits: [{ range: { start: after, end: after }, newText: `${pastEnd ? '\n' : ''}COPY --from=${fromName} /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n` }] }] : [],
     });
   },
 });

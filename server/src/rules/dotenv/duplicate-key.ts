@@ -28,7 +28,8 @@ export const duplicateKey = defineRule({
         range: entry.key.range,
         message: `\`${entry.key.text}\` is already set on line ${earlier.range.start.line + 1}; that line has no effect`,
         related: [{ range: earlier.key.range, message: 'Earlier assignment, overridden' }],
-        fixes: [{ title: `Remove the earlier \`${entry.key.text}\` on line ${earlier.range.start.line + 1}`, edits: [deleteLines(index, earlier.range)] }],
+        // A multi-line earlier entry is only one entry where quotes span lines; removing it could drop other lines.
+        fixes: earlier.range.start.line === earlier.range.end.line ? [{ title: `Remove the earlier \`${entry.key.text}\` on line ${earlier.range.start.line + 1}`, edits: [deleteLines(index, earlier.range)] }] : [],
       });
     }
   },

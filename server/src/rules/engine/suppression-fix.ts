@@ -4,9 +4,5 @@ import type { SuppressedCode, Suppression } from '../../analysis/suppressions';
 
 export function suppressionCodeRemoval(s: Suppression, c: SuppressedCode): FixInput {
   if (s.codes.length > 1) return { title: `Remove \`${c.code}\` from the suppression`, edits: [{ range: c.removal, newText: '' }] };
-  const line = s.comment.range.start.line;
-  return {
-    title: 'Remove the suppression comment',
-    edits: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' }],
-  };
+  return { title: 'Remove the suppression comment', edits: [{ range: s.removal, newText: '' }] };
 }

@@ -22,7 +22,11 @@ export function memoryCap(input: SystemdInput): { bytes: number; from: MergedAss
 
 /** About 90% of the cap, written in Go's units (MiB). */
 export function suggestedGoMemLimit(capBytes: number): string {
-  return `${Math.max(1, Math.floor((capBytes * 0.9) / 2 ** 20))}MiB`;
+  const target = Math.floor(capBytes * 0.9);
+  // MiB for real limits; tiny limits in KiB or bytes, so the suggestion stays below the cap.
+  if (target >= 2 ** 20) return `${Math.floor(target / 2 ** 20)}MiB`;
+  if (target >= 2 ** 10) return `${Math.floor(target / 2 ** 10)}KiB`;
+  return `${Math.max(0, target)}B`;
 }
 
 /** The message part that explains why Go advice applies, or a softer note when there is no evidence. */

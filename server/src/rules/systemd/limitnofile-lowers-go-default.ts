@@ -1,4 +1,5 @@
 // Owns GDL233: LimitNOFILE= with a hard limit below systemd's default 524288 on a Go service.
+import { deleteLines } from '../../text/edits';
 import { defineRule } from '../rule';
 import { goEvidence } from './go-service';
 
@@ -27,7 +28,7 @@ export const limitnofileLowersGoDefault = defineRule({
       report({
         range: a.value.range,
         message: `The hard limit ${hard} is below systemd's default 524288, which Go already uses${goEvidence(input)}; this lowers the file-descriptor limit`,
-        fixes: [{ title: 'Remove LimitNOFILE=', edits: [{ range: { start: { line: a.range.start.line, character: 0 }, end: { line: a.range.end.line + 1, character: 0 } }, newText: '' }] }],
+        fixes: [{ title: 'Remove LimitNOFILE=', edits: [deleteLines(input.index, a.range)] }],
       });
     }
   },
