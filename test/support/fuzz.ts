@@ -169,7 +169,7 @@ export function parseOnly(surface: Surface, text: string): void {
   }
 }
 
-const MAX_FIX_PASSES = 10;
+const MAX_FIX_PASSES = 100;
 /** Rules about the file's syntax: a fix never causes one. */
 const SYNTAX_RULES = /^GDL(001|10[2-9]|110|20[1-4]|30\d|31[0-3])$/;
 

@@ -15,7 +15,7 @@ import { UsageError } from './args';
 import { collectTargets, IoError } from './walk';
 import type { FileReport, ReportedFinding } from './report';
 
-const MAX_FIX_PASSES = 10;
+const MAX_FIX_PASSES = 100;
 
 export interface LintRun {
   readonly reports: FileReport[];

@@ -35,11 +35,8 @@ export function editsOverlap(a: readonly TextEdit[], b: readonly TextEdit[]): bo
   for (const x of a) {
     for (const y of b) {
       if (rangesOverlap(x.range, y.range)) return true;
-      // Two different pure insertions at one point apply in array order (as LSP specifies); the same text twice
-      // (two findings with one remedy) or a replacement there conflicts.
-      const samePoint = comparePositions(x.range.start, y.range.start) === 0 && comparePositions(x.range.end, y.range.end) === 0;
-      const bothInsert = comparePositions(x.range.start, x.range.end) === 0 && comparePositions(y.range.start, y.range.end) === 0;
-      if (samePoint && (!bothInsert || x.newText === y.newText)) return true;
+      // Two insertions at one point conflict: one may extend the text before it, the other start new lines.
+      if (comparePositions(x.range.start, y.range.start) === 0 && comparePositions(x.range.end, y.range.end) === 0) return true;
     }
   }
   return false;
