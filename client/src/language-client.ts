@@ -1,6 +1,7 @@
 // Owns the language client: how the server starts, which documents it sees, and trace redaction.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { RestartPolicy } from './restart-policy';
 import { redactingChannel } from './redacting-output-channel';
 
 export const LANGUAGES = ['dotenv', 'systemd-unit', 'binfmt', 'dockerfile', 'shellscript'] as const;
@@ -11,7 +12,19 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  const policy = new RestartPolicy();
+  const outputChannel = vscode.window.createOutputChannel('Go Deploy Lint', { log: true });
   const clientOptions: LanguageClientOptions = {
+    // A crashed server is restarted; the user hears about it once, and again only if it keeps crashing.
+    errorHandler: {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        const d = policy.onClosed(Date.now());
+        if (d.notify === 'restarted') void vscode.window.showWarningMessage('Go Deploy Lint: the language server stopped unexpectedly and was restarted.');
+        if (d.notify === 'gave-up') void vscode.window.showErrorMessage('Go Deploy Lint: the language server crashed 5 times in 3 minutes and will not be restarted. See the "Go Deploy Lint" output; "Go Deploy Lint: Restart Language Server" tries again.');
+        return { action: d.restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
+      },
+    },
     documentSelector: LANGUAGES.flatMap((language) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
@@ -22,7 +35,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     },
     // Traces show message payloads; env files hold secrets, so document text and values are masked.
     traceOutputChannel: redactingChannel(vscode.window.createOutputChannel('Go Deploy Lint Trace', { log: true })),
-    outputChannel: vscode.window.createOutputChannel('Go Deploy Lint', { log: true }),
+    outputChannel,
   };
   return new LanguageClient('goDeployLint', 'Go Deploy Lint', serverOptions, clientOptions);
 }

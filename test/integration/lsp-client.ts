@@ -13,6 +13,8 @@ export interface TestServer {
   diagnostics(uri: string, until?: (d: Diagnostic[], version: number | undefined) => boolean): Promise<Diagnostic[]>;
   settings: Record<string, unknown>;
   stderr: string[];
+  /** How many times diagnostics were published for the URI. */
+  publishes(uri: string): number;
   stop(): Promise<void>;
 }
 
@@ -26,12 +28,14 @@ export async function startServer(opts: { capabilities?: ClientCapabilities; roo
   const stderr: string[] = [];
   child.stderr.on('data', (d: Buffer) => stderr.push(d.toString()));
   const latest = new Map<string, PublishDiagnosticsParams>();
+  const counts = new Map<string, number>();
   const waiters: { uri: string; until: (d: Diagnostic[], v: number | undefined) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
   const server: TestServer = {
     connection,
     process: child,
     settings: opts.settings ?? {},
     stderr,
+    publishes: (uri) => counts.get(uri) ?? 0,
     diagnostics(uri, until = () => true) {
       const seen = latest.get(uri);
       if (seen !== undefined && until(seen.diagnostics, seen.version)) return Promise.resolve(seen.diagnostics);
@@ -50,6 +54,7 @@ export async function startServer(opts: { capabilities?: ClientCapabilities; roo
   };
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     latest.set(p.uri, p);
+    counts.set(p.uri, (counts.get(p.uri) ?? 0) + 1);
     for (let i = waiters.length - 1; i >= 0; i--) {
       const w = waiters[i];
       if (w !== undefined && w.uri === p.uri && w.until(p.diagnostics, p.version)) {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS, readSettings } from '../../server/src/settings';
 
 test('defaults', () => {
-  assert.deepEqual(DEFAULT_SETTINGS, { rules: {}, envDialects: {}, goVersion: '', systemdVersion: 252, hostArch: '', pathMappings: {}, reportUnusedSuppressions: false, hostChecks: { concurrency: 4, timeoutSeconds: 60, sshConfig: '', binaries: [], units: [] }, trace: { server: 'off' } });
+  assert.deepEqual(DEFAULT_SETTINGS, { rules: {}, envDialects: {}, goVersion: '', systemdVersion: 252, hostArch: '', pathMappings: {}, maxFileSizeMB: 8, reportUnusedSuppressions: false, hostChecks: { concurrency: 4, timeoutSeconds: 60, sshConfig: '', binaries: [], units: [] }, trace: { server: 'off' } });
 });
 
 test('valid settings pass through', () => {

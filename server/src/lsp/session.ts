@@ -11,7 +11,10 @@ import { toDiagnostics } from './diagnostics';
 import { Methods } from '../protocol';
 
 /** Documents above this size get one information diagnostic instead of analysis (issue #7 makes it a setting). */
-export const MAX_DOCUMENT_CHARS = 8 * 1024 * 1024;
+/** Characters in a document of the size limit (a character counts as a byte: the limit is about size, not exact). */
+function maxChars(settings: Settings): number {
+  return settings.maxFileSizeMB * 1024 * 1024;
+}
 
 export function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -77,7 +80,7 @@ export class Session {
     const source: SourceDocument = {
       uri: doc.uri,
       path: uriToPath(doc.uri),
-      text: text.length > MAX_DOCUMENT_CHARS ? '' : text,
+      text: text.length > maxChars(settings) ? '' : text,
       version: doc.version,
       languageId: doc.languageId,
     };
@@ -94,12 +97,13 @@ export class Session {
     const analysis = await this.analysisFor(doc);
     const settings = await this.settingsFor(doc.uri);
     const diags = toDiagnostics(analysis, settings);
-    if (doc.getText().length > MAX_DOCUMENT_CHARS) {
+    const size = doc.getText().length;
+    if (size > maxChars(settings)) {
       diags.push({
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: 3,
         source: 'go-deploy-lint',
-        message: `File is larger than ${MAX_DOCUMENT_CHARS / 1024 / 1024} MB; Go Deploy Lint skips it`,
+        message: `This file is ${(size / 1024 / 1024).toFixed(1)} MB, above goDeployLint.maxFileSizeMB (${settings.maxFileSizeMB} MB): Go Deploy Lint does not analyse it`,
       });
     }
     return diags;

@@ -30,6 +30,7 @@ export const restartLoopTooFast = defineRule({
       if (lastValue(input, 'Unit', 'StartLimitIntervalSec') !== undefined || lastValue(input, 'Unit', 'StartLimitBurst') !== undefined || lastValue(input, 'Service', 'StartLimitBurst') !== undefined) continue;
       report({
         range: a.value.range,
+        related: sec === undefined ? [] : [{ range: sec.assignment.range, message: 'RestartSec= is set here', ...(sec.uri !== undefined ? { uri: sec.uri } : {}) }],
         message: `\`Restart=${v}\` with RestartSec=${sec === undefined ? '100ms (default)' : sec.value.trim()}: five quick crashes stop the restarts ("start request repeated too quickly")`,
         fixes: sec === undefined ? [{ title: 'Add RestartSec=2s', edits: [appendToSection(input.file, input.index, 'Service', 'RestartSec=2s')] }] : sec.uri === undefined ? [{ title: 'Use RestartSec=2s', edits: [{ range: sec.assignment.value.range, newText: '2s' }] }] : [],
       });
