@@ -14,6 +14,7 @@ import type { EnvBinding, EnvScope } from '../rules/env-scope';
 import type { AnalysisContext, Prepared } from '../analysis/prepared';
 import type { SourceDocument } from './source-document';
 import { binfmtInput } from './binfmt';
+import { argsRangeOf, rawArgsOf } from '../parsers/dockerfile/instruction-cache';
 
 function quoteForDockerfile(value: string): string {
   return /[\s"'\\$]/.test(value) ? `"${value.replace(/(["\\])/g, '\\$1')}"` : value;
@@ -92,10 +93,10 @@ export function prepareDockerfile(doc: SourceDocument, index: LineIndex, ctx: An
       const range = inst.getRange();
       if (range !== null) statements.push(range);
       const keyword = inst.getKeyword().toUpperCase();
-      if (keyword === 'SHELL' && /bash/.test(inst.getRawArgumentsContent() ?? '')) flavor = 'bash';
+      if (keyword === 'SHELL' && /bash/.test(rawArgsOf(inst) ?? '')) flavor = 'bash';
       if (keyword !== 'RUN') continue;
-      const argsRange = inst.getArgumentsRange();
-      const raw = inst.getRawArgumentsContent();
+      const argsRange = argsRangeOf(inst);
+      const raw = rawArgsOf(inst);
       if (argsRange === null || raw === null || raw.trimStart().startsWith('[')) continue;
       registrations.push(...embeddedRegistrations(readCommands(raw, index.offsetAt(argsRange.start)), index, { surface: 'dockerfile', flavor }));
     }

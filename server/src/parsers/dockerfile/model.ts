@@ -4,6 +4,7 @@ import type { Dockerfile, Instruction, From, Copy, Property } from 'dockerfile-a
 import type { LineIndex, Range } from '../../text/line-index';
 import { imageFacts, type ImageFacts } from '../../knowledge/base-images';
 import { readCommands, type ShellWord, type SimpleCommand } from '../shell/words';
+import { argsOf, argsRangeOf, rawArgsOf } from './instruction-cache';
 
 export interface Setting {
   readonly value: string;
@@ -197,7 +198,7 @@ export function buildModel(dockerfile: Dockerfile, index: LineIndex): DockerMode
   let usesTargetArgs = false;
   for (const inst of dockerfile.getInstructions()) {
     const keyword = inst.getKeyword().toUpperCase();
-    const raw = inst.getRawArgumentsContent() ?? '';
+    const raw = rawArgsOf(inst) ?? '';
     if (/\$\{?(TARGET|BUILD)(PLATFORM|OS|ARCH|VARIANT)\b/.test(raw) || (keyword === 'ARG' && /\bTARGET(PLATFORM|OS|ARCH|VARIANT)\b/.test(raw))) usesTargetArgs = true;
     if (keyword === 'FROM') {
       const from = inst as From;
@@ -243,7 +244,7 @@ export function buildModel(dockerfile: Dockerfile, index: LineIndex): DockerMode
           if (value !== undefined && !stage.env.has(p.getName())) stage.env.set(p.getName(), { value, source: 'ARG', range: p.getRange() });
         }
         // `ARG TARGETOS TARGETARCH` declares several names; the AST reports the first.
-        const r = inst.getArgumentsRange();
+        const r = argsRangeOf(inst);
         for (const name of raw.trim().split(/\s+/)) {
           const n = /^([A-Za-z_][A-Za-z0-9_]*)(=.*)?$/.exec(name)?.[1];
           if (n !== undefined && !stage.args.has(n)) stage.args.set(n, { value: globalArgs.get(n)?.value ?? '', source: 'ARG', range: r ?? undefined });
@@ -251,7 +252,7 @@ export function buildModel(dockerfile: Dockerfile, index: LineIndex): DockerMode
         break;
       }
       case 'USER': {
-        const r = inst.getArgumentsRange();
+        const r = argsRangeOf(inst);
         if (r !== null) stage.user = { value: substitute(raw.trim(), stage.env), range: r };
         break;
       }
@@ -264,7 +265,7 @@ export function buildModel(dockerfile: Dockerfile, index: LineIndex): DockerMode
         break;
       case 'COPY':
       case 'ADD': {
-        const args = inst.getArguments();
+        const args = argsOf(inst);
         const dest = args[args.length - 1];
         if (dest !== undefined) stage.creates.push(posix.resolve(stage.workdir, substitute(dest.getValue(), stage.env)));
         const fromFlag = keyword === 'COPY' ? (inst as Copy).getFromFlag() : null;
@@ -284,7 +285,7 @@ export function buildModel(dockerfile: Dockerfile, index: LineIndex): DockerMode
         break;
       }
       case 'RUN': {
-        const argsRange = inst.getArgumentsRange();
+        const argsRange = argsRangeOf(inst);
         if (argsRange === null) break;
         const trimmed = raw.trimStart();
         if (trimmed.startsWith('[')) {

@@ -2,6 +2,7 @@
 import * as posix from 'node:path/posix';
 import { defineRule } from '../rule';
 import { finalStage } from '../../parsers/dockerfile/linkage';
+import { argsRangeOf, rawArgsOf } from '../../parsers/dockerfile/instruction-cache';
 
 function produced(paths: readonly string[], p: string): boolean {
   const clean = p.replace(/\/+$/, '') || '/';
@@ -43,7 +44,7 @@ export const copiedArtifactNotBuilt = defineRule({
     if (last === undefined || last.facts === undefined || last.facts.shell !== null) return;
     for (const inst of last.instructions) {
       if (inst.getKeyword().toUpperCase() !== 'ENTRYPOINT') continue;
-      const raw = (inst.getRawArgumentsContent() ?? '').trim();
+      const raw = (rawArgsOf(inst) ?? '').trim();
       if (!raw.startsWith('[')) continue;
       let argv: unknown;
       try {
@@ -53,7 +54,7 @@ export const copiedArtifactNotBuilt = defineRule({
       }
       const exe = Array.isArray(argv) && typeof argv[0] === 'string' ? argv[0] : undefined;
       if (exe === undefined || !exe.startsWith('/') || produced(last.creates, exe)) continue;
-      const range = inst.getArgumentsRange();
+      const range = argsRangeOf(inst);
       if (range !== null) report({ range, message: `\`${exe}\` is not created by any instruction of the final stage (${last.image} is empty): "exec ${exe}: no such file or directory"` });
     }
   },

@@ -33,11 +33,16 @@ export const finalStageRunsAsRoot = defineRule({
     const pastEnd = after >= index.lineCount;
     const at = pastEnd ? index.positionAt(index.text.length) : { line: after, character: 0 };
     const newText = pastEnd ? '\nUSER 65532:65532\n' : 'USER 65532:65532\n';
-    // Text after an open continuation or heredoc would join that instruction: check the result really has a USER.
+    // Text after an open continuation or heredoc would join that instruction: where the end of the file looks like
+    // one, check that the result really has the USER (a second parse, only then).
     const insertAt = index.offsetAt(at);
-    const probe = DockerfileParser.parse(index.text.slice(0, insertAt) + newText + index.text.slice(insertAt));
-    const lastFrom = probe.getFROMs().at(-1)?.getRange()?.start.line ?? 0;
-    const lands = probe.getInstructions().some((i) => i.getKeyword() === 'USER' && (i.getRange()?.start.line ?? -1) >= lastFrom);
+    const tail = index.text.slice(Math.max(0, insertAt - 4096), insertAt);
+    let lands = true;
+    if (/\\\s*$|<</.test(tail)) {
+      const probe = DockerfileParser.parse(index.text.slice(0, insertAt) + newText + index.text.slice(insertAt));
+      const lastFrom = probe.getFROMs().at(-1)?.getRange()?.start.line ?? 0;
+      lands = probe.getInstructions().some((i) => i.getKeyword() === 'USER' && (i.getRange()?.start.line ?? -1) >= lastFrom);
+    }
     report({
       range,
       message: last.user === undefined ? `The final stage runs as root (${last.facts.family} defaults to root and there is no USER)` : `The final stage runs as \`${last.user.value}\``,

@@ -1,5 +1,6 @@
 // Owns GDL402: shell-form CMD/ENTRYPOINT/HEALTHCHECK and RUN in stages whose image has no /bin/sh.
 import { defineRule } from '../rule';
+import { argsRangeOf, rawArgsOf } from '../../parsers/dockerfile/instruction-cache';
 
 /** Converts `CMD /app --flag` to JSON exec form; RUN in a shell-less stage has no fix. */
 export const shellFormInShelllessImage = defineRule({
@@ -24,8 +25,8 @@ export const shellFormInShelllessImage = defineRule({
       for (const inst of stage.instructions) {
         if ((inst.getRange()?.start.line ?? 0) > shellAt) break;
         const kw = inst.getKeyword().toUpperCase();
-        const raw = (inst.getRawArgumentsContent() ?? '').trim();
-        const args = inst.getArgumentsRange();
+        const raw = (rawArgsOf(inst) ?? '').trim();
+        const args = argsRangeOf(inst);
         if (args === null || raw === '' || raw.startsWith('[')) continue;
         if (kw === 'RUN') {
           report({ range: inst.getInstructionRange(), message: `RUN needs /bin/sh, which ${stage.facts.family} does not have: the build fails` });
@@ -39,7 +40,7 @@ export const shellFormInShelllessImage = defineRule({
         report({
           range: inst.getInstructionRange(),
           message: `Shell-form ${kw} runs /bin/sh, which ${stage.facts.family} does not have: "exec: /bin/sh: no such file or directory"`,
-          fixes: simple ? [{ title: `Convert to exec form ${exec}`, edits: [{ range: kw === 'HEALTHCHECK' ? { start: inst.getArgumentsRange()?.start ?? args.start, end: args.end } : args, newText: kw === 'HEALTHCHECK' ? raw.replace(body, exec) : exec }] }] : [],
+          fixes: simple ? [{ title: `Convert to exec form ${exec}`, edits: [{ range: kw === 'HEALTHCHECK' ? { start: argsRangeOf(inst)?.start ?? args.start, end: args.end } : args, newText: kw === 'HEALTHCHECK' ? raw.replace(body, exec) : exec }] }] : [],
         });
       }
     }
