@@ -20,6 +20,11 @@ const SETS = [
   { name: 'dotenv', args: ['--language', 'dotenv'] },
   { name: 'envfile-default', args: ['--language', 'dotenv', '--config', systemdConfig] },
   { name: 'envfile-other', args: ['--language', 'dotenv', '--config', systemdConfig] },
+  // The rest by file name (units, drop-ins, binfmt.d files, Dockerfiles; other files are skipped).
+  { name: 'systemd', args: [] },
+  { name: 'systemd-go', args: [] },
+  { name: 'binfmt', args: [] },
+  { name: 'dockerfile', args: [] },
 ];
 let crashed = false;
 for (const set of SETS) {

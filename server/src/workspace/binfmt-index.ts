@@ -36,6 +36,12 @@ export function compareOrder(a: readonly number[], b: readonly number[]): number
 
 const MAX_FILES = 20_000;
 
+/** The folder that stands for `/` of the host a binfmt.d file belongs to (files of one host shadow each other). */
+export function hostRootOf(file: string): string {
+  const m = /^(.*?)\/(?:etc|run|usr\/local\/lib|usr\/lib|lib)\/binfmt\.d\/[^/]+$/.exec(file.split(path.sep).join('/'));
+  return m?.[1] ?? path.dirname(path.dirname(file));
+}
+
 export class BinfmtIndex {
   private files: string[] | undefined;
   private readonly names = new Map<string, { mtime: number; defs: { name: string; line: number; range: NameDefinition['range'] }[] }>();
@@ -72,8 +78,10 @@ export class BinfmtIndex {
     return this.files;
   }
 
+  /** Definitions of the name in other binfmt.d files of the same host tree as `exceptPath`. */
   definitions(name: string, exceptPath: string | undefined): NameDefinition[] {
-    const all = this.allFiles();
+    const host = exceptPath === undefined ? undefined : hostRootOf(path.resolve(exceptPath));
+    const all = this.allFiles().filter((f) => host === undefined || hostRootOf(path.resolve(f)) === host);
     const out: NameDefinition[] = [];
     for (const file of all) {
       if (exceptPath !== undefined && path.resolve(file) === path.resolve(exceptPath)) continue;

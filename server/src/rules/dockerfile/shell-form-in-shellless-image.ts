@@ -21,7 +21,9 @@ export const shellFormInShelllessImage = defineRule({
     for (const stage of model.stages) {
       if (stage.facts?.shell !== null || stage.shell !== undefined) continue;
       // A shell copied in (COPY --from=busybox /bin/sh /bin/sh) makes later shell forms work.
-      const shellAt = stage.copies.find((c) => c.dest === '/bin/sh' || (c.destIsDir && c.dest === '/bin' && c.sources.some((x) => x.value.endsWith('/sh'))))?.instruction.getRange()?.start.line ?? Infinity;
+      // So does a whole tree with a shell: `COPY --from=build / /`, or a /bin directory copied to /bin.
+      const tree = (c: (typeof stage.copies)[number]): boolean => c.sources.some((x) => (x.value === '/' && c.dest.replace(/\/+$/, '') === '') || (/^\/(usr\/)?bin\/?$/.test(x.value) && /^\/(usr\/)?bin\/?$/.test(c.dest)));
+      const shellAt = stage.copies.find((c) => c.dest === '/bin/sh' || (c.destIsDir && c.dest === '/bin' && c.sources.some((x) => x.value.endsWith('/sh'))) || tree(c))?.instruction.getRange()?.start.line ?? Infinity;
       for (const inst of stage.instructions) {
         if ((inst.getRange()?.start.line ?? 0) > shellAt) break;
         const kw = inst.getKeyword().toUpperCase();
