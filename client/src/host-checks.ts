@@ -58,6 +58,15 @@ export class HostChecks implements vscode.TaskProvider, vscode.TextDocumentConte
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
+    // Rule pages linked from the report (relative links resolve next to it).
+    const page = /^\/(GDL\d{3}-[a-z0-9-]+\.md)$/.exec(uri.path)?.[1];
+    if (uri.scheme === REPORT_SCHEME && page !== undefined) {
+      try {
+        return fs.readFileSync(this.context.asAbsolutePath(path.join('docs', 'rules', page)), 'utf8');
+      } catch {
+        return `# ${page}\n\nThis page is not in the installed extension.`;
+      }
+    }
     if (uri.scheme === REPORT_SCHEME) {
       const parts = this.lastBatch.map((h) => this.results.get(h)?.markdown).filter((m): m is string => m !== undefined);
       return parts.length > 0 ? parts.join('\n\n---\n\n') : '# Host report\n\nNo scan yet: run "Go Deploy Lint: Scan Host…".';

@@ -2,7 +2,10 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { createRequire } from 'node:module';
 import { freshWorkspace, launchChromium, missingTools, ROOT, startCodeServer } from './code-server.mjs';
+
+const require = createRequire(import.meta.url);
 
 const missing = missingTools();
 if (missing !== undefined) {
@@ -17,7 +20,16 @@ execFileSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce
 const t0 = Date.now();
 const step = (m) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
 const folder = freshWorkspace();
-const cs = await startCodeServer({ userSettings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.fontSize': 15, 'window.commandCenter': false } });
+// A throwaway sshd on 127.0.0.1 for the Scan Host step; its ssh_config is the one the picker reads.
+const { startSshd, sshdPath } = require(path.join(ROOT, 'out', 'test', 'support', 'sshd.js'));
+if (sshdPath() === undefined && process.env.GDL_REQUIRE_E2E === '1') {
+  console.log('UI TEST FAILED: sshd not installed (.ci/run installs openssh-server)');
+  process.exit(1);
+}
+const sshd = sshdPath() === undefined ? undefined : await startSshd();
+const cs = await startCodeServer({
+  userSettings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.fontSize': 15, 'window.commandCenter': false, ...(sshd !== undefined ? { 'goDeployLint.hostChecks.sshConfig': sshd.sshConfig } : {}) },
+});
 let browser;
 let ok = false;
 try {
@@ -75,9 +87,42 @@ try {
   await page.waitForFunction(() => document.querySelector('.monaco-editor .view-lines')?.textContent?.replace(/\u00a0/g, ' ').includes('GOMEMLIMIT=512MiB'), null, { timeout: 30_000 });
   step('quick fix applied in the editor');
   await page.screenshot({ path: path.join(results, 'screenshot-after-fix.png') });
+
+  if (sshd === undefined) step('Scan Host step skipped: no sshd');
+  else {
+    // Command palette → Scan Host… → the picker lists This machine and the ssh config's hosts → pick one.
+    await page.keyboard.press('Control+Shift+P');
+    await page.waitForSelector('.quick-input-widget .quick-input-box input', { timeout: 10_000 });
+    await page.keyboard.type('Go Deploy Lint: Scan Host');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Scan Host' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    const hostRow = page.locator('.quick-input-list .monaco-list-row', { hasText: sshd.alias }).first();
+    await hostRow.waitFor({ timeout: 15_000 });
+    const pickerText = (await page.locator('.quick-input-list').innerText()).replace(/\u00a0/g, ' ');
+    if (!pickerText.includes('This machine') || !pickerText.includes('Enter user@host')) throw new Error(`picker shows: ${pickerText}`);
+    step(`host picker: ${pickerText.replace(/\s+/g, ' ').slice(0, 120)}`);
+    await hostRow.click();
+    await page.locator('.quick-input-widget', { hasText: '1 Selected' }).first().waitFor({ timeout: 5_000 });
+    await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).first().click();
+    // The task terminal runs the probe; the Host report opens; Problems gain the host's findings.
+    await page.locator('.tab', { hasText: 'Host report' }).first().waitFor({ timeout: 60_000 });
+    step('Host report opened');
+    await page.locator('.terminal-tabs-entry, .single-terminal-tab, .terminal-tab', { hasText: sshd.alias }).first().waitFor({ timeout: 10_000 }).catch(() => step('terminal tab label not found (panel layout); continuing'));
+    await page.keyboard.press('Control+Shift+M');
+    await page.waitForFunction((alias) => document.querySelector('.markers-panel')?.textContent?.includes(`${alias}.gdlprobe`), sshd.alias, { timeout: 30_000 });
+    step('Problems list the probe output of the host');
+    // The preview renders the report with rule links (relative links: previews refuse file: ones).
+    const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await preview.locator('h1', { hasText: `Host report: ${sshd.alias}` }).waitFor({ timeout: 20_000 });
+    const links = await preview.locator('a', { hasText: /^GDL5\d\d$/ }).count();
+    if (links === 0) throw new Error('the Host report shows no rule links');
+    step(`Host report rendered with ${links} rule links`);
+    await page.screenshot({ path: path.join(results, 'host-report.png') });
+  }
   if (process.env.UPDATE_SCREENSHOT === '1') {
     fs.mkdirSync(path.join(ROOT, 'docs', 'images'), { recursive: true });
     fs.copyFileSync(path.join(results, 'screenshot.png'), path.join(ROOT, 'docs', 'images', 'screenshot.png'));
+    if (fs.existsSync(path.join(results, 'host-report.png'))) fs.copyFileSync(path.join(results, 'host-report.png'), path.join(ROOT, 'docs', 'images', 'host-report.png'));
     step('docs/images/screenshot.png updated');
   }
   ok = true;
@@ -88,6 +133,7 @@ try {
 } finally {
   await browser?.close().catch(() => {});
   cs.stop();
+  await sshd?.stop();
   fs.rmSync(folder, { recursive: true, force: true });
 }
 console.log(`UI test: ${ok ? 'passed' : 'failed'} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);

@@ -2,7 +2,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { analyze, type Analysis } from '../analysis/analyze';
 import { toDiagnostics } from '../lsp/diagnostics';
-import { docHref } from '../lsp/rule-docs';
+import { docFileName } from '../lsp/rule-docs';
 import { effectiveSeverity } from '../lsp/severity';
 import type { HostReportResult } from '../protocol';
 import type { Settings } from '../settings';
@@ -81,9 +81,10 @@ export function hostReportResult(host: string, output: string, settings: Setting
     lines.push(`## ${titles[level]} (${group.length})`, '');
     for (const f of group) {
       const rec = byRecord.get(f.range.start.line);
-      lines.push(`- [${f.rule.id}](${docHref(f.rule)}) ${md(f.message, 400)}`);
+      // Relative links: the editor serves rule pages next to the report (Markdown previews refuse file: links).
+      lines.push(`- [${f.rule.id}](${encodeURI(docFileName(f.rule))}) ${md(f.message, 400)}`);
       lines.push(`  - evidence: ${rec !== undefined ? evidence(rec) : `line ${f.range.start.line + 1}`} (output line ${f.range.start.line + 1})`);
-      for (const r of f.related) if (r.uri !== undefined) lines.push(`  - [${md(r.message)}](${r.uri}#L${r.range.start.line + 1})`);
+      for (const r of f.related) if (r.uri !== undefined) lines.push(`  - ${md(r.message)}: \`${md(decodeURIComponent(r.uri.replace(/^file:\/\//, '')), 200)}:${r.range.start.line + 1}\``);
     }
     lines.push('');
   }

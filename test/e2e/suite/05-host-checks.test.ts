@@ -47,6 +47,12 @@ suite('host checks', () => {
       assert.ok(d.some((x) => x.message.startsWith(`${s.alias}: `)), f.uri);
     }
 
+    // Rule links in the report are relative and resolve to the shipped rule pages.
+    const link = /\]\((GDL5\d\d-[a-z0-9-]+\.md)\)/.exec(r.markdown)?.[1];
+    assert.ok(link !== undefined, r.markdown);
+    const page = await vscode.workspace.openTextDocument(vscode.Uri.parse(`go-deploy-lint-report:/${link}`));
+    assert.match(page.getText(), new RegExp(`^# ${link.slice(0, 6)} `));
+
     // The report opened as a Markdown preview.
     const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
     assert.ok(
