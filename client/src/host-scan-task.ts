@@ -25,6 +25,15 @@ export interface ScanOutcome {
   readonly timedOut: boolean;
 }
 
+/** Signals the child's whole process group (it was spawned detached), falling back to the child alone. */
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
 export function hostLabel(def: Pick<ScanTaskDefinition, 'host'>): string {
   return def.host ?? 'this machine';
 }
@@ -65,7 +74,8 @@ export class ScanTerminal implements vscode.Pseudoterminal {
     }
     this.line(`Go Deploy Lint: probing ${hostLabel(this.def)} (read-only)…`);
     this.line(`$ ${[cmd.command, ...cmd.args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a)))].join(' ')} < probe.sh`);
-    const child = spawn(cmd.command, cmd.args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    // Its own process group: stopping the scan also stops what ssh started (a ProxyCommand keeps our pipes open).
+    const child = spawn(cmd.command, cmd.args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     this.child = child;
     let output = '';
     let stderr = '';
@@ -73,7 +83,7 @@ export class ScanTerminal implements vscode.Pseudoterminal {
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGKILL');
+      killGroup(child, 'SIGKILL');
     }, this.timeoutMs);
     child.stdout?.setEncoding('latin1');
     child.stdout?.on('data', (d: string) => {
@@ -119,7 +129,7 @@ export class ScanTerminal implements vscode.Pseudoterminal {
   close(): void {
     if (this.child !== undefined && this.child.exitCode === null) {
       this.cancelled = true;
-      this.child.kill('SIGTERM');
+      killGroup(this.child, 'SIGTERM');
     }
   }
 }

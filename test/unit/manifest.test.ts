@@ -72,3 +72,16 @@ test('.vscodeignore is an allowlist that ships dist, syntaxes and docs', () => {
   assert.equal(lines[0], '**');
   for (const keep of ['!dist/**', '!syntaxes/**', '!docs/rules/**', '!package.json', '!README.md']) assert.ok(lines.includes(keep), keep);
 });
+
+test('host checks are off in untrusted workspaces: the command needs trust, their settings are restricted', () => {
+  const raw = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    contributes: { commands: { command: string; enablement?: string }[]; taskDefinitions: { type: string; properties: Record<string, unknown> }[] };
+    capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[] } };
+  };
+  const scan = raw.contributes.commands.find((c) => c.command === Commands.scanHost);
+  assert.equal(scan?.enablement, 'isWorkspaceTrusted');
+  assert.equal(raw.capabilities.untrustedWorkspaces.supported, 'limited');
+  for (const k of ['goDeployLint.hostChecks.sshConfig', 'goDeployLint.hostChecks.binaries', 'goDeployLint.hostChecks.units']) assert.ok(raw.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(k), k);
+  // The task type tasks.json may use.
+  assert.deepEqual(Object.keys(raw.contributes.taskDefinitions.find((t) => t.type === 'go-deploy-lint')?.properties ?? {}).sort(), ['binaries', 'host', 'sshConfig', 'units']);
+});

@@ -17,13 +17,18 @@ export function runScan(target: ScanTarget, opts: { readonly timeoutMs?: number;
   const { command, args } = scanCommand(target);
   const t0 = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    // Its own process group, so a timeout also stops what ssh started (a ProxyCommand keeps our pipes open).
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     let output = '';
     let stderr = '';
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGKILL');
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
     }, opts.timeoutMs ?? 60_000);
     child.stdout.setEncoding('latin1');
     child.stdout.on('data', (d: string) => {

@@ -1,5 +1,6 @@
 // Extension tests for host checks over real ssh: the task runs in a terminal, the report opens, Problems appear.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { HostReportResult } from '../../../server/src/protocol';
 import { startSshd, sshdPath, type TestSshd } from '../../support/sshd';
@@ -68,6 +69,22 @@ suite('host checks', () => {
     assert.equal(results[0]?.complete, false);
     assert.match(results[0]?.markdown ?? '', /holds no probe report/);
     assert.equal(vscode.languages.getDiagnostics(vscode.Uri.parse(results[0]?.uri ?? '')).length, 0);
+  });
+
+  test('terminating a running scan task stops ssh and publishes nothing for it', async () => {
+    const s = sshd as TestSshd;
+    // A host whose connection never completes (the proxy just sleeps): the scan runs until it is terminated.
+    const cfg = `${s.dir}/slow_config`;
+    fs.writeFileSync(cfg, 'Host gdl-slow\n  ProxyCommand sleep 60\n  StrictHostKeyChecking no\n  UserKnownHostsFile /dev/null\n');
+    const sub = vscode.tasks.onDidStartTask((e) => {
+      if (e.execution.task.name === 'scan gdl-slow') setTimeout(() => e.execution.terminate(), 500);
+    });
+    const t0 = Date.now();
+    const results = await vscode.commands.executeCommand<HostReportResult[]>('goDeployLint.scanHost', { hosts: ['gdl-slow'], sshConfig: cfg });
+    sub.dispose();
+    assert.deepEqual(results, []);
+    assert.ok(Date.now() - t0 < 20_000, 'the scan did not stop when its task was terminated');
+    assert.equal(vscode.languages.getDiagnostics(vscode.Uri.parse('go-deploy-lint-host:/gdl-slow.gdlprobe')).length, 0);
   });
 
   test('the task type resolves from a tasks.json-style definition', async () => {
