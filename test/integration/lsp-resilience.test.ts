@@ -91,3 +91,15 @@ test('a 50 MB document gets one clear note (size limit setting) and does not blo
   assert.match(String(note[0]?.message ?? ''), /5\d\.\d MB, above goDeployLint\.maxFileSizeMB \(8 MB\)/);
   void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: big } });
 });
+
+test('a lone CR is a line break for the editor: diagnostics land on the lines it shows', async () => {
+  const uri = fileUri(dir, 'oldmac.env');
+  const text = 'GOGC=100\rCGO_ENABLED=false\rGOMEMLIMIT=1GiB\r';
+  void server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dotenv', version: 1, text } });
+  const d = await server.diagnostics(uri, (x) => x.length > 0);
+  const doc = TextDocument.create(uri, 'dotenv', 1, text);
+  const gdl130 = d.find((x) => String(x.code) === 'GDL130');
+  assert.ok(gdl130 !== undefined, JSON.stringify(d));
+  assert.equal(gdl130.range.start.line, 1);
+  assert.equal(doc.getText(gdl130.range), 'false');
+});

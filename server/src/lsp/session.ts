@@ -76,7 +76,10 @@ export class Session {
     const settings = await this.settingsFor(doc.uri);
     const cached = this.analyses.get(doc.uri);
     if (cached !== undefined && cached.analysis.version === doc.version && cached.settings === settings) return cached.analysis;
-    const text = doc.getText();
+    // LSP counts a lone \r as a line break, our line index does not: the same-length swap to \n keeps every
+    // offset and makes lines (and so every position we send) match the editor's.
+    const raw = doc.getText();
+    const text = raw.includes('\r') ? raw.replace(/\r(?!\n)/g, '\n') : raw;
     const source: SourceDocument = {
       uri: doc.uri,
       path: uriToPath(doc.uri),
