@@ -124,3 +124,10 @@ test('terminal lines: records decoded for people, control sequences from the hos
   assert.ok(!readableRecord(rec('home', '\x1b]0;pwned\x07/root')).includes('\x1b'));
   assert.equal(printable('ok\x1b[31mred\x1b[0m\x07'), 'okred?');
 });
+
+test('units named by the user appear in the report with their systemctl properties', () => {
+  const text = ['GDLPROBE 1', rec('uname_s', 'Linux'), rec('unit', 'api.service LoadState=loaded\x1eActiveState=active\x1eMemoryMax=536870912\x1e'), rec('unit', 'gone.service '), 'GDLPROBE-END'].join('\n');
+  const r = hostReportResult('web-1', text, DEFAULT_SETTINGS, new FsProject([HOST_WORKSPACE]));
+  assert.match(r.markdown, /\| Unit api\.service \| LoadState=loaded; ActiveState=active; MemoryMax=536870912 \|/);
+  assert.match(r.markdown, /\| Unit gone\.service \| no properties/);
+});

@@ -47,6 +47,12 @@ function factsTable(report: HostReport): string[] {
   rows.push(['Go on PATH', f.goOnPath.length === 0 ? 'none' : f.goOnPath.map((g) => `${md(g.path)} ${md(g.version ?? '')}`).join('; ')]);
   rows.push(['binfmt_misc', f.binfmt.mounted ? `mounted, ${f.binfmt.entries.length} entr${f.binfmt.entries.length === 1 ? 'y' : 'ies'}` : 'not mounted']);
   for (const b of f.binaries) rows.push([`Binary ${md(b.path, 60)}`, b.missing ? 'missing' : b.elf === undefined ? 'not ELF' : `${EI_CLASS[b.elf.elfClass] ?? '?'} ${machineByNumber(b.elf.machine)?.name ?? String(b.elf.machine)}${b.elf.interpreter !== undefined ? `, interpreter ${md(b.elf.interpreter)}` : ', static'}`]);
+  // Units named by the user: `systemctl show` properties (record value: "NAME P1=v\x1eP2=v…").
+  for (const r of report.records.filter((x) => x.key === 'unit')) {
+    const [name = '', ...rest] = (r.values[0] ?? '').split(' ');
+    const props = rest.join(' ').split('\x1e').filter((x) => x !== '');
+    rows.push([`Unit ${md(name, 60)}`, props.length === 0 ? 'no properties (no systemd, or unknown unit)' : props.map((x) => md(x, 80)).join('; ')]);
+  }
   return ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)];
 }
 
