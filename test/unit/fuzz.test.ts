@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { checkDocument, documents, parseOnly, seedTexts, SURFACES } from '../support/fuzz';
 
-const RUNS = Number(process.env.GDL_FUZZ_QUICK_RUNS ?? 150);
+const RUNS = Number(process.env.GDL_FUZZ_QUICK_RUNS ?? 300);
 
 for (const surface of SURFACES) {
   const seeds = seedTexts(surface);
