@@ -108,7 +108,9 @@ class DotenvBinding implements EnvBinding {
     const v = this.entry.value;
     if (this.exactOffset !== undefined && v !== undefined) return replace(this.index.range(this.exactOffset, this.exactOffset + this.literal.length), escapeFor(newValue, v.quote));
     if (v === undefined) return replace({ start: this.entry.equals.range.end, end: this.entry.equals.range.end }, quoteIfNeeded(newValue, this.dialect));
-    if (v.quote !== undefined && v.closed) return replace(v.body.range, escapeFor(newValue, v.quote));
+    // Inside the quotes only when the quotes are the whole value (text glued after them is part of what loaders see).
+    const quotedWhole = v.quote !== undefined && v.closed && v.raw.offset + v.raw.text.length === v.body.offset + v.body.text.length + 1;
+    if (quotedWhole) return replace(v.body.range, escapeFor(newValue, v.quote));
     return replace(v.raw.range, quoteIfNeeded(newValue, this.dialect));
   }
 
