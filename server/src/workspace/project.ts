@@ -7,7 +7,8 @@ import type { EnvDialect } from '../parsers/dotenv/dialects';
 import type { Settings } from '../settings';
 import type { NameDefinition } from '../parsers/binfmt/input';
 import { BinfmtIndex, binfmtOrder } from './binfmt-index';
-import { guessRootOf, UnitIndex } from './unit-index';
+import { hostRootOf } from './files';
+import { UnitIndex } from './unit-index';
 
 export interface DialectReference {
   readonly dialect: EnvDialect;
@@ -64,7 +65,7 @@ export class FsProject implements ProjectContext {
         for (const b of bases) out.push(path.join(b, rest));
       }
     }
-    const guessed = fromFile === undefined ? undefined : guessRootOf(path.resolve(fromFile));
+    const guessed = fromFile === undefined ? undefined : hostRootOf(path.resolve(fromFile));
     if (guessed !== undefined) out.push(path.join(guessed, hostPath));
     for (const r of this.roots) out.push(path.join(r, hostPath));
     const unique = [...new Set(out)];

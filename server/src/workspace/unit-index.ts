@@ -5,20 +5,14 @@ import { LineIndex } from '../text/line-index';
 import { parseUnitFile } from '../parsers/systemd/parse';
 import type { UnitFile } from '../parsers/systemd/ast';
 import { UNIT_TYPES } from '../knowledge/systemd-directives';
+import { findFiles, ParsedFiles } from './files';
 
 const UNIT_FILE = new RegExp(`\\.(${UNIT_TYPES.join('|')})$`);
-const MAX_FILES = 20_000;
-
-/** The directory that stands for `/` for a file under …/etc/systemd/system, …/lib/systemd/system and the like. */
-export function guessRootOf(filePath: string): string | undefined {
-  const p = filePath.replace(/\\/g, '/');
-  const m = /^(.*?)\/(etc|usr\/lib|lib|run|usr\/local\/lib)\/systemd\/(system|user)(\/|$)/.exec(p);
-  return m?.[1];
-}
+const DROP_IN_DIR = new RegExp(`\\.(${UNIT_TYPES.join('|')})\\.d$`);
 
 export class UnitIndex {
   private units: string[] | undefined;
-  private readonly parsed = new Map<string, { mtime: number; file: UnitFile }>();
+  private readonly parsed = new ParsedFiles((text) => parseUnitFile(new LineIndex(text)).ast);
 
   constructor(private readonly roots: readonly string[]) {}
 
@@ -26,52 +20,13 @@ export class UnitIndex {
     this.units = undefined;
   }
 
-  /** Every unit file and drop-in below the roots (node_modules and .git skipped, bounded). */
+  /** Every unit file and drop-in below the roots. */
   allUnits(): readonly string[] {
-    if (this.units !== undefined) return this.units;
-    const found: string[] = [];
-    let seen = 0;
-    const walk = (dir: string, depth: number): void => {
-      if (depth > 14 || seen > MAX_FILES) return;
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const e of entries) {
-        seen++;
-        const full = path.join(dir, e.name);
-        if (e.isDirectory()) {
-          if (e.name !== 'node_modules' && e.name !== '.git') walk(full, depth + 1);
-        } else if (UNIT_FILE.test(e.name) || (e.name.endsWith('.conf') && /\.(service|socket|timer|path|mount|automount|swap|slice|scope|target)\.d$/.test(path.basename(dir)))) {
-          found.push(full);
-        }
-      }
-    };
-    for (const r of this.roots) walk(r, 0);
-    this.units = found.sort();
-    return this.units;
+    return (this.units ??= findFiles(this.roots, (dir, name) => UNIT_FILE.test(name) || (name.endsWith('.conf') && DROP_IN_DIR.test(path.basename(dir)))));
   }
 
   read(file: string): UnitFile | undefined {
-    let mtime: number;
-    try {
-      mtime = fs.statSync(file).mtimeMs;
-    } catch {
-      return undefined;
-    }
-    const cached = this.parsed.get(file);
-    if (cached?.mtime === mtime) return cached.file;
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-    const parsed = parseUnitFile(new LineIndex(text)).ast;
-    this.parsed.set(file, { mtime, file: parsed });
-    return parsed;
+    return this.parsed.get(file);
   }
 }
 

@@ -1,0 +1,64 @@
+// Owns reading the workspace from disk: a bounded walk below the roots, files parsed once per mtime, and which
+// folder stands for `/` of the host a system file belongs to.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const MAX_ENTRIES = 20_000;
+const MAX_DEPTH = 14;
+
+/** Files below the roots that `accept` takes (node_modules and .git skipped; bounded), sorted. */
+export function findFiles(roots: readonly string[], accept: (dir: string, name: string) => boolean): string[] {
+  const found: string[] = [];
+  let seen = 0;
+  const walk = (dir: string, depth: number): void => {
+    if (depth > MAX_DEPTH || seen > MAX_ENTRIES) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      seen++;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules' && e.name !== '.git') walk(full, depth + 1);
+      } else if (accept(dir, e.name)) found.push(full);
+    }
+  };
+  for (const r of roots) walk(r, 0);
+  return found.sort();
+}
+
+/** A file's parsed form, recomputed only when its mtime changes; undefined when it cannot be read. */
+export class ParsedFiles<T> {
+  private readonly cache = new Map<string, { mtime: number; value: T }>();
+
+  constructor(private readonly parse: (text: string) => T) {}
+
+  get(file: string): T | undefined {
+    let mtime: number;
+    let text: string;
+    try {
+      mtime = fs.statSync(file).mtimeMs;
+      const cached = this.cache.get(file);
+      if (cached?.mtime === mtime) return cached.value;
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const value = this.parse(text);
+    this.cache.set(file, { mtime, value });
+    return value;
+  }
+}
+
+/**
+ * The folder that stands for `/` for a file under …/etc/systemd/system, …/usr/lib/binfmt.d and the like (the
+ * directories systemd and systemd-binfmt read); undefined when the path is not one of them.
+ */
+export function hostRootOf(filePath: string): string | undefined {
+  const p = filePath.replace(/\\/g, '/');
+  const m = /^(.*?)\/(etc|usr\/lib|lib|run|usr\/local\/lib)\/(systemd\/(system|user)|binfmt\.d)(\/|$)/.exec(p);
+  return m?.[1];
+}
