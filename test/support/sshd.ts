@@ -31,23 +31,20 @@ function freePort(): Promise<number> {
   });
 }
 
-function waitForPort(port: number, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 10_000;
+/** Resolves when sshd reports that it listens (it logs to stderr with -e), rejects when it exits first. */
+function listening(child: ChildProcess, log: () => string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const attempt = (): void => {
-      if (child.exitCode !== null) return reject(new Error(`sshd exited: ${log()}`));
-      const s = net.connect(port, '127.0.0.1');
-      s.once('connect', () => {
-        s.destroy();
-        resolve();
-      });
-      s.once('error', () => {
-        s.destroy();
-        if (Date.now() > deadline) reject(new Error(`sshd did not listen: ${log()}`));
-        else setTimeout(attempt, 50);
-      });
+    const onData = (): void => {
+      if (!/Server listening on 127\.0\.0\.1/.test(log())) return;
+      child.stderr?.off('data', onData);
+      child.off('exit', onExit);
+      resolve();
     };
-    attempt();
+    const onExit = (): void => reject(new Error(`sshd exited: ${log()}`));
+    // A bound, not a pause: an sshd that neither listens nor exits within it is a failure.
+    setTimeout(() => reject(new Error(`sshd did not report listening: ${log()}`)), 10_000).unref();
+    child.stderr?.on('data', onData);
+    child.once('exit', onExit);
   });
 }
 
@@ -80,7 +77,7 @@ export async function startSshd(): Promise<TestSshd> {
   child.stderr?.on('data', (d: Buffer) => {
     if (log.length < 100_000) log += d.toString();
   });
-  await waitForPort(port, child, () => log);
+  await listening(child, () => log);
   return {
     sshConfig,
     alias,

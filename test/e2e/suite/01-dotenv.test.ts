@@ -1,22 +1,11 @@
 // Extension tests in a real VS Code extension host: activation, diagnostics with links, quick fix, fix-all on save.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsFor, textOf, workspaceUri } from './helpers';
+import { codeOf, diagnosticsFor, restoresFiles, textOf, workspaceUri } from './helpers';
 
 suite('env files', () => {
   // The suite edits and saves workspace files; put them back so the @vscode/test-electron run leaves the tree clean.
-  const touched = ['.env', 'on-save.env'].map((f) => workspaceUri('service', f));
-  const originals = new Map<string, Uint8Array>();
-  suiteSetup(async () => {
-    for (const u of touched) originals.set(u.toString(), await vscode.workspace.fs.readFile(u));
-  });
-  suiteTeardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const u of touched) {
-      const bytes = originals.get(u.toString());
-      if (bytes !== undefined) await vscode.workspace.fs.writeFile(u, bytes);
-    }
-  });
+  restoresFiles(() => ['.env', 'on-save.env'].map((f) => workspaceUri('service', f)), 'close-all');
 
   test('the extension activates on a .env and reports diagnostics with codes and doc links', async () => {
     const uri = workspaceUri('service', '.env');

@@ -1,19 +1,12 @@
 // Extension tests for binfmt.d files: hover decodes the architecture, and the per-arch fix replaces magic and mask.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsFor, ensureActive, textOf, workspaceUri } from './helpers';
+import { codeOf, diagnosticsFor, ensureActive, restoresFiles, textOf, workspaceUri } from './helpers';
 
 suite('binfmt_misc', () => {
   const touched = workspaceUri('etc', 'binfmt.d', 'go-runner.conf');
-  let original: Uint8Array | undefined;
-  suiteSetup(async () => {
-    await ensureActive();
-    original = await vscode.workspace.fs.readFile(touched);
-  });
-  suiteTeardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    if (original !== undefined) await vscode.workspace.fs.writeFile(touched, original);
-  });
+  suiteSetup(ensureActive);
+  restoresFiles(() => [touched]);
 
   test('hover on a qemu registration decodes the ELF machine', async () => {
     const uri = workspaceUri('etc', 'binfmt.d', 'qemu-aarch64.conf');

@@ -1,19 +1,12 @@
 // Extension tests for units: the squiggle, Type=forking → Type=exec, hover documentation, [Service] completion.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsFor, ensureActive, textOf, workspaceUri } from './helpers';
+import { codeOf, diagnosticsFor, ensureActive, restoresFiles, textOf, workspaceUri } from './helpers';
 
 suite('systemd units', () => {
   const uri = workspaceUri('deploy', 'etc', 'systemd', 'system', 'api.service');
-  let original: Uint8Array | undefined;
-  suiteSetup(async () => {
-    await ensureActive();
-    original = await vscode.workspace.fs.readFile(uri);
-  });
-  suiteTeardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    if (original !== undefined) await vscode.workspace.fs.writeFile(uri, original);
-  });
+  suiteSetup(ensureActive);
+  restoresFiles(() => [uri]);
 
   test('Type=forking is flagged and the fix writes Type=exec', async () => {
     const doc = await vscode.workspace.openTextDocument(uri);

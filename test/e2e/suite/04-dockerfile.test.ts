@@ -1,19 +1,12 @@
 // Extension tests for Dockerfiles: GDL401 on a glibc build copied into Alpine, with related information, and its fix.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsFor, ensureActive, textOf, workspaceUri } from './helpers';
+import { codeOf, diagnosticsFor, ensureActive, restoresFiles, textOf, workspaceUri } from './helpers';
 
 suite('Dockerfiles', () => {
   const uri = workspaceUri('docker', 'Dockerfile');
-  let original: Uint8Array | undefined;
-  suiteSetup(async () => {
-    await ensureActive();
-    original = await vscode.workspace.fs.readFile(uri);
-  });
-  suiteTeardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    if (original !== undefined) await vscode.workspace.fs.writeFile(uri, original);
-  });
+  suiteSetup(ensureActive);
+  restoresFiles(() => [uri]);
 
   test('GDL401 points at the go build, with the COPY and the final FROM as related information; the fix disables cgo', async () => {
     const doc = await vscode.workspace.openTextDocument(uri);

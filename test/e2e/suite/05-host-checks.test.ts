@@ -77,7 +77,7 @@ suite('host checks', () => {
     const cfg = `${s.dir}/slow_config`;
     fs.writeFileSync(cfg, 'Host gdl-slow\n  ProxyCommand sleep 60\n  StrictHostKeyChecking no\n  UserKnownHostsFile /dev/null\n');
     const sub = vscode.tasks.onDidStartTask((e) => {
-      if (e.execution.task.name === 'scan gdl-slow') setTimeout(() => e.execution.terminate(), 500);
+      if (e.execution.task.name === 'scan gdl-slow') e.execution.terminate();
     });
     const t0 = Date.now();
     const results = await vscode.commands.executeCommand<HostReportResult[]>('goDeployLint.scanHost', { hosts: ['gdl-slow'], sshConfig: cfg });

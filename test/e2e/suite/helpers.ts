@@ -57,3 +57,21 @@ export async function ensureActive(): Promise<void> {
   if (ext === undefined) throw new Error('extension go-deploy-lint.go-deploy-lint is not installed');
   await ext.activate();
 }
+
+/**
+ * Suite hooks for suites that edit workspace files: remember their bytes, and afterwards close the editors the way
+ * the suite leaves them (revert the active one, or close all) and put the original bytes back.
+ */
+export function restoresFiles(uris: () => vscode.Uri[], close: 'revert-active' | 'close-all' = 'revert-active'): void {
+  const originals = new Map<string, Uint8Array>();
+  suiteSetup(async () => {
+    for (const u of uris()) originals.set(u.toString(), await vscode.workspace.fs.readFile(u));
+  });
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand(close === 'close-all' ? 'workbench.action.closeAllEditors' : 'workbench.action.revertAndCloseActiveEditor');
+    for (const u of uris()) {
+      const bytes = originals.get(u.toString());
+      if (bytes !== undefined) await vscode.workspace.fs.writeFile(u, bytes);
+    }
+  });
+}
