@@ -56,8 +56,18 @@ test('several hosts in one scan, SARIF output', (t) => {
   if (s === undefined) return;
   const r = cli(['scan', '--ssh', s.alias, '--ssh', `${os.userInfo().username}@${s.alias}`, '--ssh-config', s.sshConfig, '--format', 'sarif', '--fail-on', 'none']);
   assert.equal(r.code, 0, r.stderr);
-  const sarif = JSON.parse(r.stdout) as { runs: { results: unknown[]; artifacts?: unknown[] }[] };
+  const sarif = JSON.parse(r.stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
   assert.equal(sarif.runs.length, 1);
+  // Each host's findings are located in that host's report, and both hosts (the same machine) report the same rules.
+  const byHost = new Map<string, string[]>();
+  for (const res of sarif.runs[0]?.results ?? []) {
+    const host = res.locations[0]?.physicalLocation.artifactLocation.uri ?? '';
+    byHost.set(host, [...(byHost.get(host) ?? []), res.ruleId].sort());
+  }
+  const user = `${os.userInfo().username}@${s.alias}`;
+  assert.deepEqual([...byHost.keys()].sort(), [s.alias, user].sort().map((h) => encodeURI(h)).sort());
+  assert.ok((byHost.get(s.alias) ?? []).length > 0);
+  assert.deepEqual(byHost.get(s.alias), byHost.get(encodeURI(user)));
 });
 
 test('an unreachable host is an I/O error (exit 2) with the reason', (t) => {
