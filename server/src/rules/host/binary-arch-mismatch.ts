@@ -25,7 +25,7 @@ export const binaryArchMismatch = defineRule({
       if (m === undefined || m.uname.includes(facts.arch)) continue;
       const handled = facts.binfmt.entries.some((e) => e.enabled && e.magic !== undefined && decodeElf(e.offset, e.magic, e.mask).machine === b.elf?.machine);
       if (handled) continue;
-      report({ range: b.record.keyToken.range, message: `\`${b.path}\` is a ${EI_CLASS[b.elf.elfClass] ?? ''} ${m.name} binary but the host is ${facts.arch}: "exec format error"` });
+      report({ range: b.record.keyToken.range, message: `\`${b.path}\` is a ${EI_CLASS[b.elf.elfClass] ?? ''} ${m.name} binary but the host is ${facts.arch}: "exec format error"; build it with GOARCH for ${facts.arch}` });
     }
   },
 });

@@ -12,7 +12,7 @@ export const binfmtNotAvailable = defineRule({
   fixSafety: 'none',
   docs: {
     summary: 'binfmt.d registrations are not active',
-    what: 'Reports a host with binfmt.d files where binfmt_misc is not mounted or systemd-binfmt is not active, and each configured registration that is not registered (lost after an upgrade or a `systemctl restart systemd-binfmt` that a Docker installer did not redo).',
+    what: 'Reports a host with binfmt.d files where binfmt_misc is not mounted or systemd-binfmt is not active, and each configured registration that is not registered (lost after an upgrade or a \`systemctl restart systemd-binfmt\` that a Docker installer did not redo).',
     why: 'Foreign-architecture binaries and containers then fail with "exec format error".',
     example: probe([['binfmt_mounted', 'yes'], ['binfmt_d', '/usr/lib/binfmt.d/qemu-arm.conf', ':qemu-arm:M::\\x7fELF\\x01\\x01\\x01::/usr/bin/qemu-arm-static:F\n'], ['systemd_binfmt', 'active']]),
     useInstead: probe([['binfmt_mounted', 'yes'], ['binfmt_d', '/usr/lib/binfmt.d/qemu-arm.conf', ':qemu-arm:M::\\x7fELF\\x01\\x01\\x01::/usr/bin/qemu-arm-static:F\n'], ['binfmt_entry', '/proc/sys/fs/binfmt_misc/qemu-arm', 'enabled\n'], ['systemd_binfmt', 'active']]),
@@ -28,7 +28,7 @@ export const binfmtNotAvailable = defineRule({
     }
     const sb = probe_.records.find((r) => r.key === 'systemd_binfmt');
     if (sb !== undefined && facts.systemdBinfmt !== undefined && facts.systemdBinfmt !== 'active' && facts.systemdBinfmt !== '') {
-      report({ range: sb.keyToken.range, message: `systemd-binfmt is ${facts.systemdBinfmt}: binfmt.d files are not applied at boot` });
+      report({ range: sb.keyToken.range, message: `systemd-binfmt is ${facts.systemdBinfmt}: binfmt.d files are not applied at boot; enable it (\`systemctl enable --now systemd-binfmt\`)` });
     }
     const registered = new Set(facts.binfmt.entries.map((e) => e.name));
     for (const f of facts.binfmtD) {
@@ -36,7 +36,7 @@ export const binfmtNotAvailable = defineRule({
         const t = line.trim();
         if (t === '' || t.startsWith('#') || t.startsWith(';')) continue;
         const name = parseRegistration(`${t}\n`).name?.text;
-        if (name !== undefined && !registered.has(name)) report({ range: f.record.keyToken.range, message: `\`${name}\` from ${f.path} is not registered on the host` });
+        if (name !== undefined && !registered.has(name)) report({ range: f.record.keyToken.range, message: `\`${name}\` from ${f.path} is not registered on the host; run \`systemctl restart systemd-binfmt\` (or reboot) after installing the file` });
       }
     }
   },

@@ -29,7 +29,7 @@ export const cgroupV1 = defineRule({
     }
     report({
       range: r.keyToken.range,
-      message: `The host uses cgroup v1 but ${uses.length} setting(s) in workspace units need cgroup v2 (${[...new Set(uses.map((x) => `${x.d.key}=`))].join(', ')})`,
+      message: `The host uses cgroup v1 but ${uses.length} setting(s) in workspace units need cgroup v2 (${[...new Set(uses.map((x) => `${x.d.key}=`))].join(', ')}); boot the host with cgroup v2 (systemd.unified_cgroup_hierarchy=1) or use the v1 settings (MemoryLimit=, CPUShares=)`,
       related: uses.slice(0, 5).map(({ u, d }) => ({ uri: u.uri, range: d.range, message: `${d.key}= in ${u.name}` })),
     });
   },

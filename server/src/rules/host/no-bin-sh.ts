@@ -20,6 +20,6 @@ export const noBinSh = defineRule({
   check({ report: probe_, facts }, report) {
     void facts;
     const r = probe_.records.find((x) => x.key === 'bin_sh' && x.values[0] === 'missing');
-    if (r !== undefined) report({ range: r.keyToken.range, message: '/bin/sh is missing: shell-form commands and scripts cannot run' });
+    if (r !== undefined) report({ range: r.keyToken.range, message: '/bin/sh is missing: shell-form commands and scripts cannot run; use exec form (ExecStart=/path/to/binary) or add a shell' });
   },
 });
