@@ -1,8 +1,7 @@
 // Owns the `go-deploy-lint` task type: a pseudoterminal that runs the probe (ssh argument array, probe on stdin).
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
 import { scanCommand, type ScanTarget } from '../../server/src/protocol';
-import { probeScript } from '../../server/src/host/probe-script';
+import { runScan } from '../../server/src/host/scan';
 import { readableRecord, printable } from './terminal-text';
 
 export const TASK_TYPE = 'go-deploy-lint';
@@ -25,15 +24,6 @@ export interface ScanOutcome {
   readonly timedOut: boolean;
 }
 
-/** Signals the child's whole process group (it was spawned detached), falling back to the child alone. */
-export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  try {
-    if (child.pid !== undefined) process.kill(-child.pid, signal);
-  } catch {
-    child.kill(signal);
-  }
-}
-
 export function hostLabel(def: Pick<ScanTaskDefinition, 'host'>): string {
   return def.host ?? 'this machine';
 }
@@ -44,8 +34,7 @@ export class ScanTerminal implements vscode.Pseudoterminal {
   private readonly closeEmitter = new vscode.EventEmitter<number>();
   readonly onDidWrite = this.writeEmitter.event;
   readonly onDidClose = this.closeEmitter.event;
-  private child: ChildProcess | undefined;
-  private cancelled = false;
+  private readonly abort = new AbortController();
   private settle: ((o: ScanOutcome) => void) | undefined;
   readonly finished: Promise<ScanOutcome>;
 
@@ -74,40 +63,24 @@ export class ScanTerminal implements vscode.Pseudoterminal {
     }
     this.line(`Go Deploy Lint: probing ${hostLabel(this.def)} (read-only)…`);
     this.line(`$ ${[cmd.command, ...cmd.args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a)))].join(' ')} < probe.sh`);
-    // Its own process group: stopping the scan also stops what ssh started (a ProxyCommand keeps our pipes open).
-    const child = spawn(cmd.command, cmd.args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-    this.child = child;
-    let output = '';
-    let stderr = '';
     let pending = '';
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup(child, 'SIGKILL');
-    }, this.timeoutMs);
-    child.stdout?.setEncoding('latin1');
-    child.stdout?.on('data', (d: string) => {
-      if (output.length < 16 * 1024 * 1024) output += d;
-      pending += d;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const l of lines) this.line(readableRecord(l.replace(/\r$/, '')));
-    });
-    child.stderr?.on('data', (d: Buffer) => {
-      const text = d.toString();
-      if (stderr.length < 65536) stderr += text;
-      for (const l of text.split('\n')) if (l.trim() !== '') this.line(`\x1b[33m${printable(l)}\x1b[0m`);
-    });
-    child.on('error', (e) => {
-      stderr += e.message;
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
+    const label = hostLabel(this.def);
+    void runScan(target, {
+      timeoutMs: this.timeoutMs,
+      signal: this.abort.signal,
+      onData: (d) => {
+        pending += d;
+        const lines = pending.split('\n');
+        pending = lines.pop() ?? '';
+        for (const l of lines) this.line(readableRecord(l.replace(/\r$/, '')));
+      },
+      onStderr: (text) => {
+        for (const l of text.split('\n')) if (l.trim() !== '') this.line(`\x1b[33m${printable(l)}\x1b[0m`);
+      },
+    }).then((r) => {
       if (pending !== '') this.line(readableRecord(pending));
-      this.finish({ host: hostLabel(this.def), output, stderr, code, cancelled: this.cancelled, timedOut });
+      this.finish({ host: label, output: r.output, stderr: r.stderr, code: r.code, cancelled: r.cancelled, timedOut: r.timedOut });
     });
-    child.stdin?.on('error', () => undefined);
-    child.stdin?.end(probeScript());
   }
 
   private finish(outcome: ScanOutcome): void {
@@ -127,9 +100,6 @@ export class ScanTerminal implements vscode.Pseudoterminal {
 
   /** The user closed the terminal or the task was terminated: stop the probe. */
   close(): void {
-    if (this.child !== undefined && this.child.exitCode === null) {
-      this.cancelled = true;
-      killGroup(this.child, 'SIGTERM');
-    }
+    this.abort.abort();
   }
 }

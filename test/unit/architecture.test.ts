@@ -31,10 +31,10 @@ test('server never imports vscode or the client', () => {
   }
 });
 
-// The probe text is the one other shared piece: the client runs it in the task terminal (inlined at build time).
-const CLIENT_MAY_IMPORT = [path.join('server', 'src', 'protocol'), path.join('server', 'src', 'host', 'probe-script')];
+// The scan runner is the one other shared piece: the client's task terminal and the CLI run probes the same way.
+const CLIENT_MAY_IMPORT = [path.join('server', 'src', 'protocol'), path.join('server', 'src', 'host', 'scan')];
 
-test('client imports only server/src/protocol.ts (and the probe text) from the server', () => {
+test('client imports only server/src/protocol.ts (and the scan runner) from the server', () => {
   for (const f of sources(path.join(ROOT, 'client', 'src'))) {
     for (const i of imports(f)) {
       if (!i.startsWith('.')) continue;

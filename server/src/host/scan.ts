@@ -1,5 +1,6 @@
-// Owns running a scan: spawn the scan command (argument array), feed the probe on stdin, bound time and output.
-import { spawn } from 'node:child_process';
+// Owns running a scan: spawn the scan command (argument array) in its own process group, feed the probe on stdin,
+// stream output to the caller, bound time and output, and stop the whole group on timeout or abort.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { scanCommand, type ScanTarget } from '../protocol';
 import { probeScript } from './probe-script';
 
@@ -8,42 +9,68 @@ export interface ScanResult {
   readonly stderr: string;
   readonly code: number | null;
   readonly timedOut: boolean;
+  /** Stopped through the abort signal. */
+  readonly cancelled: boolean;
   readonly ms: number;
 }
 
-const MAX_OUTPUT = 16 * 1024 * 1024;
+export interface ScanOptions {
+  readonly timeoutMs?: number;
+  /** Probe output as it arrives (latin1: records are ASCII, anything else is kept byte for byte). */
+  readonly onData?: (chunk: string) => void;
+  readonly onStderr?: (chunk: string) => void;
+  readonly signal?: AbortSignal;
+}
 
-export function runScan(target: ScanTarget, opts: { readonly timeoutMs?: number; readonly onData?: (chunk: string) => void } = {}): Promise<ScanResult> {
+const MAX_OUTPUT = 16 * 1024 * 1024;
+const MAX_STDERR = 65_536;
+
+/** Signals the child's whole process group (it is spawned detached), falling back to the child alone. */
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
+export function runScan(target: ScanTarget, opts: ScanOptions = {}): Promise<ScanResult> {
   const { command, args } = scanCommand(target);
   const t0 = Date.now();
   return new Promise((resolve) => {
-    // Its own process group, so a timeout also stops what ssh started (a ProxyCommand keeps our pipes open).
+    // Its own process group: stopping the scan also stops what ssh started (a ProxyCommand keeps our pipes open).
     const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     let output = '';
     let stderr = '';
     let timedOut = false;
+    let cancelled = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
+      killGroup(child, 'SIGKILL');
     }, opts.timeoutMs ?? 60_000);
+    const abort = (): void => {
+      cancelled = true;
+      killGroup(child, 'SIGTERM');
+    };
+    if (opts.signal?.aborted === true) abort();
+    opts.signal?.addEventListener('abort', abort, { once: true });
     child.stdout.setEncoding('latin1');
     child.stdout.on('data', (d: string) => {
       if (output.length < MAX_OUTPUT) output += d;
       opts.onData?.(d);
     });
     child.stderr.on('data', (d: Buffer) => {
-      if (stderr.length < 65536) stderr += d.toString();
+      const text = d.toString();
+      if (stderr.length < MAX_STDERR) stderr += text;
+      opts.onStderr?.(text);
     });
     child.on('error', (e) => {
       stderr += String(e.message);
     });
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ output, stderr, code, timedOut, ms: Date.now() - t0 });
+      opts.signal?.removeEventListener('abort', abort);
+      resolve({ output, stderr, code, timedOut, cancelled, ms: Date.now() - t0 });
     });
     child.stdin.on('error', () => undefined);
     child.stdin.end(probeScript());
