@@ -33,15 +33,27 @@ export async function startCodeServer({ extraArgs = [], userSettings = {} } = {}
     'workbench.tips.enabled': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden', ...userSettings,
   }));
   const port = await freePort();
-  const log = fs.openSync(path.join(tmp, 'code-server.log'), 'w');
+  const logFile = fs.createWriteStream(path.join(tmp, 'code-server.log'));
   const env = { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'xdg'), XDG_DATA_HOME: path.join(tmp, 'xdg') };
   const child = spawn(NODE24, [ENTRY, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', path.join(tmp, 'user'),
     '--extensions-dir', path.join(tmp, 'extensions'), ...extraArgs],
-  { detached: true, stdio: ['ignore', log, log], env });
+  { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
   const stop = () => { try { process.kill(-child.pid, 'SIGTERM'); } catch { child.kill('SIGTERM'); } };
-  for (let i = 0; i < 240 && (await status(`http://127.0.0.1:${port}/healthz`)) !== 200; i++) await new Promise((r) => setTimeout(r, 250));
-  if ((await status(`http://127.0.0.1:${port}/healthz`)) !== 200) { stop(); throw new Error(`code-server did not start (log: ${tmp}/code-server.log)`); }
+  // Ready when it says it listens (its log goes to code-server.log as well); an exit first, or 60 s, is a failure.
+  const ready = await new Promise((resolve) => {
+    let seen = '';
+    const onData = (d) => {
+      logFile.write(d);
+      if (seen.length < 100_000) seen += d.toString();
+      if (seen.includes('HTTP server listening on')) resolve(true);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', () => resolve(false));
+    setTimeout(() => resolve(false), 60_000).unref();
+  });
+  if (!ready || (await status(`http://127.0.0.1:${port}/healthz`)) !== 200) { stop(); throw new Error(`code-server did not start (log: ${tmp}/code-server.log)`); }
   return { port, tmp, stop, installExtension: (vsix) => new Promise((resolve, reject) => {
     const p = spawn(NODE24, [ENTRY, '--install-extension', vsix, '--extensions-dir', path.join(tmp, 'extensions'), '--user-data-dir', path.join(tmp, 'user')], { stdio: 'inherit', env });
     p.on('exit', (c) => (c === 0 ? resolve() : reject(new Error(`install-extension exited ${c}`))));
