@@ -2,7 +2,7 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import type { LineIndex, Range } from '../text/line-index';
 import { SourceToken, type Token } from '../text/token';
-import { replace, type TextEdit } from '../text/edits';
+import { deleteLines, replace, type TextEdit } from '../text/edits';
 import { readCommands } from '../parsers/shell/words';
 import { embeddedRegistrations, type ShellFlavor } from '../parsers/binfmt/embedded';
 import type { BinfmtFile, RegistrationNode } from '../parsers/binfmt/ast';
@@ -17,48 +17,90 @@ import { binfmtInput } from './binfmt';
 import { argsRangeOf, rawArgsOf } from '../parsers/dockerfile/instruction-cache';
 
 function quoteForDockerfile(value: string): string {
-  return /[\s"'\\$]/.test(value) ? `"${value.replace(/(["\\])/g, '\\$1')}"` : value;
+  // An empty value is written `""`: the legacy form `ENV KEY ` has no value at all and Docker rejects it.
+  return value === '' || /[\s"'\\$]/.test(value) ? `"${value.replace(/(["\\])/g, '\\$1')}"` : value;
+}
+
+interface DockerProperty {
+  getName(): string;
+  getValue(): string | null;
+  getValueRange(): Range | null;
+  getNameRange(): Range;
+  getRange(): Range;
+}
+
+/** Deletes item i of a list of ranges with one adjacent separator: the following one, or the preceding one for the last item. */
+function removeItem(ranges: readonly Range[], i: number): TextEdit {
+  const item = ranges[i];
+  const next = ranges[i + 1];
+  const prev = ranges[i - 1];
+  if (item === undefined) throw new RangeError('no such item');
+  if (next !== undefined) return { range: { start: item.start, end: next.start }, newText: '' };
+  if (prev !== undefined) return { range: { start: prev.end, end: item.end }, newText: '' };
+  return replace(item, '');
 }
 
 /** ENV values, ARG defaults and VAR=value prefixes of go commands, as EnvBindings (Dockerfile ENV expands variables). */
 function envScope(model: DockerModel, index: LineIndex, goVersion: DockerInput['goVersion']): EnvScope {
   const bindings: EnvBinding[] = [];
-  const add = (name: string, value: string, valueRange: Range, statement: Range, exact: boolean): void => {
-    const start = index.offsetAt(valueRange.start);
+  interface Where {
+    readonly nameRange: Range;
+    readonly valueRange: Range;
+    readonly statement: Range;
+    readonly exact: boolean;
+    readonly remove: () => TextEdit;
+  }
+  const add = (name: string, value: string, w: Where): void => {
     bindings.push({
       name,
       value,
       literal: value,
-      nameRange: { start: statement.start, end: statement.start },
-      valueRange,
-      exactOffset: exact ? start : undefined,
-      statementRange: statement,
-      replaceValue: (v: string): TextEdit => replace(valueRange, quoteForDockerfile(v)),
-      remove: (): TextEdit => replace(valueRange, ''),
+      nameRange: w.nameRange,
+      valueRange: w.valueRange,
+      exactOffset: w.exact ? index.offsetAt(w.valueRange.start) : undefined,
+      statementRange: w.statement,
+      replaceValue: (v: string): TextEdit => replace(w.valueRange, quoteForDockerfile(v)),
+      remove: w.remove,
     });
   };
   for (const stage of model.stages) {
     for (const inst of stage.instructions) {
       const kw = inst.getKeyword().toUpperCase();
       if (kw !== 'ENV' && kw !== 'ARG') continue;
-      for (const p of (inst as unknown as { getProperties(): { getName(): string; getValue(): string | null; getValueRange(): Range | null; getNameRange(): Range; getRange(): Range }[] }).getProperties()) {
+      const props = (inst as unknown as { getProperties(): DockerProperty[] }).getProperties();
+      const propRanges = props.map((p) => p.getRange());
+      const instRange = inst.getRange();
+      props.forEach((p, i) => {
         const value = p.getValue();
         const vr = p.getValueRange();
-        if (value === null || vr === null) continue;
+        if (value === null || vr === null) return;
         const rawText = index.text.slice(index.offsetAt(vr.start), index.offsetAt(vr.end));
-        add(p.getName(), value, vr, p.getRange(), rawText === value);
-        const b = bindings[bindings.length - 1];
-        if (b !== undefined) bindings[bindings.length - 1] = { ...b, nameRange: p.getNameRange() };
-      }
+        add(p.getName(), value, {
+          nameRange: p.getNameRange(),
+          valueRange: vr,
+          statement: p.getRange(),
+          exact: rawText === value,
+          // The only variable of the instruction takes the instruction with it (`ENV KEY` alone is an error);
+          // otherwise only its `key=value` pair goes.
+          remove: () => (props.length === 1 || instRange === null ? deleteLines(index, instRange ?? p.getRange()) : removeItem(propRanges, i)),
+        });
+      });
     }
     for (const build of stage.goBuilds) {
       for (const [name, s] of build.env) {
         if (s.source !== 'prefix' || s.range === undefined) continue;
-        const start = index.offsetAt(s.range.start) + name.length + 1;
+        const wordStart = index.offsetAt(s.range.start);
+        const start = wordStart + name.length + 1;
         const valueRange = index.range(start, index.offsetAt(s.range.end));
-        add(name, s.value, valueRange, build.range, index.text.slice(start, index.offsetAt(s.range.end)) === s.value);
-        const b = bindings[bindings.length - 1];
-        if (b !== undefined) bindings[bindings.length - 1] = { ...b, nameRange: index.range(index.offsetAt(s.range.start), start - 1) };
+        // A prefix goes with the blanks after it, so the command keeps its place.
+        const after = /^[ \t]*/.exec(index.text.slice(index.offsetAt(s.range.end)))?.[0].length ?? 0;
+        add(name, s.value, {
+          nameRange: index.range(wordStart, start - 1),
+          valueRange,
+          statement: build.range,
+          exact: index.text.slice(start, index.offsetAt(s.range.end)) === s.value,
+          remove: () => ({ range: index.range(wordStart, index.offsetAt(s.range?.end ?? valueRange.end) + after), newText: '' }),
+        });
       }
     }
   }

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LineIndex, Range } from '../text/line-index';
-import { replace, type TextEdit } from '../text/edits';
+import { deleteLines, replace, type TextEdit } from '../text/edits';
 import { parseUnitFile } from '../parsers/systemd/parse';
 import type { UnitAssignment, UnitFile } from '../parsers/systemd/ast';
 import { splitWords } from '../parsers/systemd/words';
@@ -108,7 +108,7 @@ function envScope(file: UnitFile, index: LineIndex, input: Omit<SystemdInput, ne
           if (verbatim && !needsQuotes) return replace(value === '' ? a.value.rangeOf(valueStart, valueStart) : a.value.rangeOf(valueStart, w.end), newValue.replace(/%/g, '%%'));
           return replace(a.value.rangeOf(w.start, w.end), `"${name}=${newValue.replace(/(["\\])/g, '\\$1').replace(/%/g, '%%')}"`);
         },
-        remove: (): TextEdit => (words.length === 1 ? { range: { start: { line: a.range.start.line, character: 0 }, end: { line: a.range.end.line + 1, character: 0 } }, newText: '' } : replace(a.value.rangeOf(w.start, Math.min(a.value.text.length, w.end + 1)), '')),
+        remove: (): TextEdit => (words.length === 1 ? deleteLines(index, a.range) : replace(a.value.rangeOf(w.start, Math.min(a.value.text.length, w.end + 1)), '')),
       });
     }
   }

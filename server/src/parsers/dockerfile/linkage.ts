@@ -29,7 +29,8 @@ export function cgoState(build: GoBuild): CgoState {
 }
 
 export interface Linkage {
-  readonly kind: 'static' | 'dynamic' | 'unknown';
+  /** `depends`: static only if the go command links externally, which depends on packages we cannot see. */
+  readonly kind: 'static' | 'dynamic' | 'depends' | 'unknown';
   /** libc the binary needs when dynamic. */
   readonly libc: Libc | undefined;
   readonly interpreter: string | undefined;
@@ -53,9 +54,26 @@ export function linkage(build: GoBuild): Linkage {
   if (cgo.state === 'unknown') return { kind: 'unknown', libc, interpreter: undefined, why: cgo.why };
   const t = tags(build);
   const ld = ldflags(build);
-  if (/-linkmode[= ]external/.test(ld) && /-extldflags[= ]['"]?[^'"]*-static/.test(ld)) return { kind: 'static', libc, interpreter: undefined, why: 'external linking with -static' };
+  if (/-extldflags[= ]['"]?[^'"]*-static/.test(ld)) {
+    if (/-linkmode[= ]external/.test(ld)) return { kind: 'static', libc, interpreter: undefined, why: 'external linking with -static' };
+    // cmd/link links internally unless a package outside the standard library uses cgo (or -linkmode external
+    // asks): with only net and os/user it ignores -extldflags and the binary stays dynamic.
+    return { kind: 'depends', libc, interpreter: interpreterFor(libc), why: '-extldflags -static applies only when the linker runs externally: with cgo only in net and os/user it is ignored' };
+  }
   if (t.includes('netgo') && t.includes('osusergo')) return { kind: 'unknown', libc, interpreter: undefined, why: 'netgo and osusergo remove the std cgo users; only your own cgo code links libc' };
   return { kind: 'dynamic', libc, interpreter: interpreterFor(libc), why: `cgo is on (${cgo.why}): net and os/user link ${libc ?? 'the C library'} dynamically` };
+}
+
+/** Why turning cgo off would break this build, or undefined when nothing shows that the build needs cgo. */
+export function cgoNeededBy(build: GoBuild): string | undefined {
+  const cc = ['CC', 'CXX', 'CGO_CFLAGS', 'CGO_LDFLAGS'].find((n) => (build.env.get(n)?.value ?? '') !== '');
+  if (cc !== undefined) return `${cc} is set`;
+  const dev = build.cDevPackages.find((p) => !/^(musl|libc6|glibc)-dev/.test(p));
+  if (dev !== undefined) return `the stage installs ${dev}`;
+  // Build tags that select cgo code (mattn/go-sqlite3's libsqlite3, confluent-kafka-go's dynamic/musl, gopacket's pcap…).
+  const tag = tags(build).find((t) => /^(cgo|libsqlite3|sqlite_\w+|dynamic|musl|pcap|gssapi|sqlcipher|icu|fts5|json1)$/.test(t));
+  if (tag !== undefined) return `-tags ${tag} selects cgo code`;
+  return undefined;
 }
 
 /** A COPY --from that takes the build's binary, with the stage it lands in. */

@@ -37,6 +37,8 @@ export interface GoBuild {
   readonly execForm: boolean;
   /** True when an earlier command of the stage installed a C compiler. */
   readonly compilerInstalled: boolean;
+  /** C development packages (`*-dev`, `*-devel`) an earlier command of the stage installed. */
+  readonly cDevPackages: readonly string[];
 }
 
 export interface CopySource {
@@ -81,6 +83,8 @@ export interface Stage {
   readonly creates: string[];
   /** True when a RUN installs a C compiler (apk add gcc, apt-get install build-essential…). */
   installsCompiler: boolean;
+  /** C development packages (`libsqlite3-dev`, `sqlite-dev`, `openssl-devel`…) installed by a RUN. */
+  cDevPackages: string[];
 }
 
 export interface DockerModel {
@@ -133,7 +137,10 @@ function goBuildsIn(commands: readonly SimpleCommand[], stage: Stage, index: Lin
       if (target !== undefined && !target.startsWith('-')) stage.creates.push(posix.resolve(cwd, target));
       continue;
     }
-    if (/(^|\/)(apk|apt-get|apt|yum|dnf|microdnf)$/.test(name) && words.some((w) => /^(gcc|clang|build-essential|musl-dev|gcc-[a-z0-9-]+|g\+\+)$/.test(w.value))) stage.installsCompiler = true;
+    if (/(^|\/)(apk|apt-get|apt|yum|dnf|microdnf)$/.test(name)) {
+      if (words.some((w) => /^(gcc|clang|build-essential|musl-dev|gcc-[a-z0-9-]+|g\+\+)$/.test(w.value))) stage.installsCompiler = true;
+      stage.cDevPackages.push(...words.map((w) => w.value).filter((v) => /^[a-z0-9][a-z0-9.+-]*-(dev|devel)(:[a-z0-9]+)?$/.test(v)));
+    }
     const sub = words[i + 1]?.value;
     if (!/(^|\/)go$/.test(name) || (sub !== 'build' && sub !== 'install')) continue;
     const goWord = words[i];
@@ -186,6 +193,7 @@ function goBuildsIn(commands: readonly SimpleCommand[], stage: Stage, index: Lin
       cwd,
       execForm,
       compilerInstalled: stage.installsCompiler,
+      cDevPackages: [...stage.cDevPackages],
     });
     if (output !== undefined) stage.creates.push(output);
   }
@@ -223,6 +231,7 @@ export function buildModel(dockerfile: Dockerfile, index: LineIndex): DockerMode
         copies: [],
         creates: [...(parent?.creates ?? [])],
         installsCompiler: parent?.installsCompiler ?? false,
+        cDevPackages: [...(parent?.cDevPackages ?? [])],
       };
       stages.push(current);
       continue;

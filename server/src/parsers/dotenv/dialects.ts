@@ -144,6 +144,8 @@ export interface ResolvedBinding {
   readonly effect: Effect;
   /** The value before variable expansion (equal to the effect's value where nothing expands). */
   readonly literal: string | undefined;
+  /** Names of earlier assignments in this file whose value the expansion read. */
+  readonly reads: readonly string[];
 }
 
 /** Evaluates a whole file as the dialect's loader does, with variable expansion where the loader expands. */
@@ -154,17 +156,21 @@ export function evaluateFile(file: EnvFile, dialect: EnvDialect): ResolvedBindin
     if (entry.kind !== 'assignment' && entry.kind !== 'bare-key') continue;
     let effect = rawEffect(entry, dialect);
     const literal = effect.kind === 'set' ? effect.value : undefined;
+    const reads = new Set<string>();
     if (effect.kind === 'set' && entry.kind === 'assignment' && EXPANDING_DIALECTS.has(dialect) && entry.value?.quote !== "'") {
-      effect = { kind: 'set', value: expand(effect.value, dialect, seen) };
+      effect = { kind: 'set', value: expand(effect.value, dialect, seen, reads) };
     }
     if (effect.kind === 'set') seen.set(entry.key.text, effect.value);
-    out.push({ entry, effect, literal });
+    out.push({ entry, effect, literal, reads: [...reads] });
   }
   return out;
 }
 
-function expand(value: string, dialect: EnvDialect, seen: ReadonlyMap<string, string>): string {
-  const lookup = (name: string): string => seen.get(name) ?? `\${${name}}`;
+function expand(value: string, dialect: EnvDialect, seen: ReadonlyMap<string, string>, reads: Set<string>): string {
+  const lookup = (name: string): string => {
+    if (seen.has(name)) reads.add(name);
+    return seen.get(name) ?? `\${${name}}`;
+  };
   if (dialect === 'godotenv') {
     return value.replace(/(\\)?\$(\{([A-Z0-9_]+)\}|([A-Z0-9_]+))/g, (m, esc: string | undefined, _b, braced: string | undefined, plain: string | undefined) =>
       esc !== undefined ? m.slice(1) : lookup(braced ?? plain ?? ''),
@@ -174,6 +180,7 @@ function expand(value: string, dialect: EnvDialect, seen: ReadonlyMap<string, st
     if (m === '$$' || m === '\\$') return '$';
     const n = name ?? plain ?? '';
     const known = seen.get(n);
+    if (known !== undefined) reads.add(n);
     switch (op) {
       case ':-':
       case '-':

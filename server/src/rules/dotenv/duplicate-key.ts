@@ -13,24 +13,41 @@ export const duplicateKey = defineRule({
   docs: {
     summary: 'Key is assigned more than once',
     what: 'Reports the later of two assignments to the same key in one env file, with the earlier one as related information.',
-    why: 'Every loader keeps the last value, so the earlier line is dead; whoever edits it next changes nothing and is puzzled.',
+    why: 'Every loader keeps the last value, so the earlier line is dead; whoever edits it next changes nothing and is puzzled. In dialects that expand variables (dotenv-expand, compose, godotenv) a line in between may read the earlier value (`A=hello`, `B=${A}`, `A=bye`): then the earlier line is not dead, the finding is only information and there is no fix; `PATH=${PATH}:/x` (building on the earlier value) is not reported.',
     example: 'PORT=8080\nPORT=9090\n',
     useInstead: 'PORT=9090\n',
   },
   check({ bindings, index }, report) {
-    const previous = new Map<string, EnvAssignment>();
-    for (const { entry, effect } of bindings) {
-      if (entry.kind !== 'assignment' || effect.kind === 'dropped') continue;
+    const previous = new Map<string, { entry: EnvAssignment; at: number }>();
+    bindings.forEach(({ entry, effect, reads }, at) => {
+      if (entry.kind !== 'assignment' || effect.kind === 'dropped') return;
       const earlier = previous.get(entry.key.text);
-      previous.set(entry.key.text, entry);
-      if (earlier === undefined) continue;
+      previous.set(entry.key.text, { entry, at });
+      if (earlier === undefined) return;
+      // `PATH=${PATH}:/x` builds on the earlier value: that is the idiom, not a duplicate.
+      if (reads.includes(entry.key.text)) return;
+      const line = earlier.entry.range.start.line + 1;
+      // In dialects that expand, a line between the two may read the earlier value: then it is not dead.
+      const reader = bindings.slice(earlier.at + 1, at).find((b) => b.reads.includes(entry.key.text));
+      if (reader !== undefined) {
+        report({
+          range: entry.key.range,
+          message: `\`${entry.key.text}\` is set again after line ${reader.entry.range.start.line + 1} read the value from line ${line}`,
+          severity: 'information',
+          related: [
+            { range: earlier.entry.key.range, message: 'Earlier assignment' },
+            { range: reader.entry.range, message: 'Reads the earlier value' },
+          ],
+        });
+        return;
+      }
       report({
         range: entry.key.range,
-        message: `\`${entry.key.text}\` is already set on line ${earlier.range.start.line + 1}; that line has no effect`,
-        related: [{ range: earlier.key.range, message: 'Earlier assignment, overridden' }],
+        message: `\`${entry.key.text}\` is already set on line ${line}; that line has no effect`,
+        related: [{ range: earlier.entry.key.range, message: 'Earlier assignment, overridden' }],
         // A multi-line earlier entry is only one entry where quotes span lines; removing it could drop other lines.
-        fixes: earlier.range.start.line === earlier.range.end.line ? [{ title: `Remove the earlier \`${entry.key.text}\` on line ${earlier.range.start.line + 1}`, edits: [deleteLines(index, earlier.range)] }] : [],
+        fixes: earlier.entry.range.start.line === earlier.entry.range.end.line ? [{ title: `Remove the earlier \`${entry.key.text}\` on line ${line}`, edits: [deleteLines(index, earlier.entry.range)] }] : [],
       });
-    }
+    });
   },
 });

@@ -9,6 +9,9 @@ export function removeListItem(scope: EnvScope, b: EnvBinding, parts: readonly L
   const next = parts[i + 1];
   const prev = parts[i - 1];
   if (part === undefined) return b.replaceValue(b.literal);
+  // The only item: the variable stays, set to nothing. Removing the line could let an earlier assignment of the
+  // same name win, and on some surfaces an empty value must be written `""` (the legacy `ENV KEY value` form).
+  if (next === undefined && prev === undefined) return b.replaceValue('');
   const [start, end] = next !== undefined ? [part.start, next.start] : prev !== undefined ? [prev.end, part.end] : [part.start, part.end];
   if (b.exactOffset !== undefined) return { range: scope.index.range(b.exactOffset + start, b.exactOffset + end), newText: '' };
   return b.replaceValue(b.literal.slice(0, start) + b.literal.slice(end));

@@ -14,7 +14,7 @@ export const restartLoopTooFast = defineRule({
   docs: {
     summary: 'Restart loop gives up within a second',
     what: 'Reports `Restart=always` or `Restart=on-failure` when `RestartSec=` is unset or below 1 s and the start limits are the defaults.',
-    why: 'With the default 100 ms delay, five crashes happen well within the default 10 s window: systemd stops trying ("start request repeated too quickly") and the service stays down after a short outage of a dependency.',
+    why: 'With the default 100 ms delay, five crashes happen well within the default 10 s window: systemd stops trying ("start request repeated too quickly") and the service stays down after a short outage of a dependency. Adding `RestartSec=2s` where it is unset is safe; an explicit value (even `0`) is the author\'s choice, so rewriting it is only a suggestion.',
     example: '[Service]\nExecStart=/usr/local/bin/api\nRestart=always\n',
     useInstead: '[Service]\nExecStart=/usr/local/bin/api\nRestart=always\nRestartSec=2s\n',
     exampleFile: 'api.service',
@@ -32,7 +32,10 @@ export const restartLoopTooFast = defineRule({
         range: a.value.range,
         related: sec === undefined ? [] : [{ range: sec.assignment.range, message: 'RestartSec= is set here', ...(sec.uri !== undefined ? { uri: sec.uri } : {}) }],
         message: `\`Restart=${v}\` with RestartSec=${sec === undefined ? '100ms (default)' : sec.value.trim()}: five quick crashes stop the restarts ("start request repeated too quickly")`,
-        fixes: sec === undefined ? [{ title: 'Add RestartSec=2s', edits: [appendToSection(input.file, input.index, 'Service', 'RestartSec=2s')] }] : sec.uri === undefined ? [{ title: 'Use RestartSec=2s', edits: [{ range: sec.assignment.value.range, newText: '2s' }] }] : [],
+        fixes: sec === undefined ? [{ title: 'Add RestartSec=2s', edits: [appendToSection(input.file, input.index, 'Service', 'RestartSec=2s')] }] : sec.uri === undefined
+              ? // An explicit RestartSec= is the author's choice: rewriting it is only a suggestion.
+                [{ title: 'Use RestartSec=2s', edits: [{ range: sec.assignment.value.range, newText: '2s' }], safe: false }]
+              : [],
       });
     }
   },

@@ -1,9 +1,10 @@
 // Owns GDL234: SystemCallFilter= deny-lists that kill Go binaries with SIGSYS at startup.
 import { defineRule } from '../rule';
+import { deleteLines } from '../../text/edits';
 
 const KILLERS = ['@resources', '@process', 'setrlimit', 'prlimit64', 'clone', 'clone3', 'execve', 'rt_sigaction', 'sched_getaffinity', 'mmap', 'futex'];
 
-/** Flags `SystemCallFilter=~@resources` and friends; the fix is the allow-list `@system-service`. */
+/** Flags `SystemCallFilter=~@resources` and friends; the fix drops them from the deny-list, `@system-service` is a suggestion. */
 export const syscallFilterKillsGo = defineRule({
   id: 'GDL234',
   name: 'syscall-filter-kills-go',
@@ -13,25 +14,38 @@ export const syscallFilterKillsGo = defineRule({
   docs: {
     summary: 'Syscall filter kills Go programs',
     what: 'On a Go service, reports a `SystemCallFilter=~…` deny-list that contains `@resources`, `@process`, or syscalls the Go runtime needs (`setrlimit`, `clone`, `execve`…).',
-    why: 'Go calls setrlimit at init (to raise the file limit) and clone for threads: a denied syscall kills the process with SIGSYS before main. `systemd-analyze security` itself suggests `~@resources`.',
+    why: 'Go calls setrlimit at init (to raise the file limit) and clone for threads: a denied syscall kills the process with SIGSYS before main. `systemd-analyze security` itself suggests `~@resources`. The safe fix removes only those entries from the deny-list; switching to the allow-list `@system-service` is a different policy and only offered as a suggestion.',
     example: '[Service]\nEnvironment=GOGC=100\nExecStart=/usr/local/bin/api\nSystemCallFilter=~@resources @privileged\n',
-    useInstead: '[Service]\nEnvironment=GOGC=100\nExecStart=/usr/local/bin/api\nSystemCallFilter=@system-service\n',
+    useInstead: '[Service]\nEnvironment=GOGC=100\nExecStart=/usr/local/bin/api\nSystemCallFilter=~@privileged\n',
     exampleFile: 'api.service',
   },
   check(input, report) {
     if (input.goSignal === undefined) return;
-    for (const a of input.file.assignments) {
-      if (a.section?.name.text !== 'Service' || a.key.text !== 'SystemCallFilter') continue;
-      const v = a.value.text.trim();
-      if (!v.startsWith('~')) continue;
-      const denied = v.slice(1).split(/\s+/).map((x) => x.replace(/:.*$/, ''));
-      const hit = denied.find((d) => KILLERS.includes(d));
-      if (hit === undefined) continue;
-      const at = a.value.text.indexOf(hit);
+    const filters = input.file.assignments.filter((a) => a.section?.name.text === 'Service' && a.key.text === 'SystemCallFilter');
+    for (const a of filters) {
+      const text = a.value.text;
+      if (!text.trimStart().startsWith('~')) continue;
+      const items = [...text.matchAll(/\S+/g)].map((m, i) => {
+        const start = (m.index ?? 0) + (i === 0 ? m[0].indexOf('~') + 1 : 0);
+        const item = text.slice(start, (m.index ?? 0) + m[0].length);
+        return { item, start, end: start + item.length, name: item.replace(/:.*$/, '') };
+      });
+      const hits = items.filter((x) => KILLERS.includes(x.name));
+      const first = hits[0];
+      if (first === undefined) continue;
+      const kept = items.filter((x) => !KILLERS.includes(x.name)).map((x) => x.item);
+      // The safe fix only shortens the deny-list: the rest of the policy stays as written. Where nothing would be
+      // left, the line goes, but only when it is the unit's only filter (an earlier line sets allow or deny mode).
+      const shorten =
+        kept.length > 0
+          ? { title: `Remove ${hits.map((h) => `\`${h.item}\``).join(', ')} from the deny-list`, edits: [{ range: a.value.range, newText: `~${kept.join(' ')}` }] }
+          : filters.length === 1
+            ? { title: 'Remove the SystemCallFilter= line', edits: [deleteLines(input.index, a.range)] }
+            : undefined;
       report({
-        range: a.value.rangeOf(at, at + hit.length),
-        message: `Denying \`${hit}\` kills Go programs with SIGSYS at startup (the runtime calls setrlimit and clone)`,
-        fixes: [{ title: 'Use the allow-list SystemCallFilter=@system-service', edits: [{ range: a.value.range, newText: '@system-service' }] }],
+        range: a.value.rangeOf(first.start, first.end),
+        message: `Denying ${hits.map((h) => `\`${h.name}\``).join(', ')} kills Go programs with SIGSYS at startup`,
+        fixes: [shorten, { title: 'Use the allow-list SystemCallFilter=@system-service', edits: [{ range: a.value.range, newText: '@system-service' }], safe: false }].filter((f) => f !== undefined),
       });
     }
   },
