@@ -145,3 +145,81 @@ test('binary and invalid UTF-8 files give GDL001, not a crash', () => {
   assert.equal(r.code, 1);
   assert.deepEqual((JSON.parse(r.stdout) as { files: { diagnostics: { code: string }[] }[] }).files[0]?.diagnostics.map((d) => d.code), ['GDL001']);
 });
+
+test('named special files exit 2 at once: a FIFO, a link to /dev/zero', () => {
+  const fifo = path.join(dir, 'pipe.env');
+  spawnSync('mkfifo', [fifo]);
+  const r = spawnSync(process.execPath, [CLI, 'lint', fifo], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+  assert.equal(r.status, 2, 'a FIFO must be refused, not read');
+  assert.match(r.stderr, /a FIFO, not a regular file/);
+  const zero = path.join(dir, 'zero.env');
+  fs.symlinkSync('/dev/zero', zero);
+  const z = spawnSync(process.execPath, [CLI, 'lint', zero], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+  assert.equal(z.status, 2);
+  assert.match(z.stderr, /a character device, not a regular file/);
+  fs.rmSync(fifo);
+  fs.rmSync(zero);
+});
+
+test('folder walks skip special files and broken links (said on stderr and in the summary), follow links, survive loops', () => {
+  const root = path.join(dir, 'walk');
+  fs.mkdirSync(path.join(root, 'sub'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'outside.env'), 'GOGC=abc\n');
+  fs.symlinkSync(path.join(dir, 'outside.env'), path.join(root, 'sub', 'linked.env'));
+  fs.symlinkSync('..', path.join(root, 'sub', 'loop'));
+  fs.symlinkSync('/dev/zero', path.join(root, 'zero.env'));
+  fs.symlinkSync('/nonexistent/x', path.join(root, 'broken.env'));
+  spawnSync('mkfifo', [path.join(root, 'fifo.env')]);
+  const r = spawnSync(process.execPath, [CLI, 'lint', 'walk'], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^walk\/sub\/linked\.env:1:6: warning GDL121/m);
+  assert.match(r.stdout, /1 file checked \(3 skipped, listed on stderr\)/);
+  assert.deepEqual(r.stderr.trim().split('\n').sort(), [
+    'go-deploy-lint: skipped walk/broken.env: broken link',
+    'go-deploy-lint: skipped walk/fifo.env: a FIFO, not a regular file',
+    'go-deploy-lint: skipped walk/zero.env: a character device, not a regular file',
+  ]);
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+test('a size cap applies to the CLI too: named files above it exit 2, walked ones are skipped', () => {
+  const root = path.join(dir, 'sized');
+  fs.mkdirSync(root);
+  fs.writeFileSync(path.join(root, 'big.env'), `# ${'x'.repeat(99)}\n`.repeat(11_000));
+  const named = run(['lint', path.join('sized', 'big.env'), '--max-file-size-mb', '1']);
+  assert.equal(named.code, 2);
+  assert.match(named.stderr, /1\.1 MB is above the size limit of 1\.0 MB \(--max-file-size-mb\)/);
+  const walked = run(['lint', 'sized', '--max-file-size-mb=1']);
+  assert.equal(walked.code, 0);
+  assert.match(walked.stderr, /skipped sized\/big\.env: 1\.1 MB is above the size limit/);
+  assert.equal(run(['lint', 'sized']).code, 0, 'the default cap (8 MB) lets it through');
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+test('150,000 findings in one file: no stack overflow', () => {
+  fs.writeFileSync(path.join(dir, 'many.env'), 'GOGC=abc\n'.repeat(150_000));
+  const r = spawnSync(process.execPath, [CLI, 'lint', 'many.env', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+  assert.equal(r.status, 0, r.stderr.slice(0, 500));
+  assert.equal((JSON.parse(r.stdout) as { files: { diagnostics: unknown[] }[] }).files[0]?.diagnostics.length, 299_999);
+  fs.rmSync(path.join(dir, 'many.env'));
+});
+
+test('text output escapes control characters from values and paths', () => {
+  const name = 'ctl\u001b[31m.env';
+  fs.writeFileSync(path.join(dir, name), 'GOGC=\u001b[2J\u009bx\n');
+  const r = run(['lint', name]);
+  assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(r.stdout), JSON.stringify(r.stdout));
+  assert.match(r.stdout, /ctl\\x1b\[31m\.env:1:6: warning GDL121 `\\x1b\[2J\\x9bx`/);
+  fs.rmSync(path.join(dir, name));
+});
+
+test('--help is a flag only where a flag may stand; whitespace in an ssh destination is a usage error', () => {
+  assert.match(run(['lint', '--help']).stdout, /^Usage:/);
+  const asValue = run(['lint', '--stdin-filename', '--help', '-'], { input: 'A=1\n' });
+  assert.equal(asValue.code, 2);
+  assert.doesNotMatch(asValue.stdout, /^Usage:/);
+  const spaced = run(['scan', '--ssh', 'web 01']);
+  assert.equal(spaced.code, 2);
+  assert.equal(spaced.stderr, 'go-deploy-lint: --ssh destination "web 01" contains whitespace or control characters\n');
+  assert.doesNotMatch(run(['scan', '--ssh', 'a\tb']).stderr, /internal error|\n\s+at /);
+});

@@ -92,6 +92,20 @@ test('a 50 MB document gets one clear note (size limit setting) and does not blo
   void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: big } });
 });
 
+test('150,000 findings: the editor gets the first 1,000 (errors first) and one note for the rest', async () => {
+  const uri = fileUri(dir, 'many.env');
+  const text = 'GOGC=abc\n'.repeat(75_000) + 'GOMEMLIMIT=1G\n';
+  void server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dotenv', version: 1, text } });
+  const diags = await server.diagnostics(uri, (x) => x.length > 0);
+  assert.equal(diags.length, 1001);
+  // The one error (GDL120 on the last line) comes first, although it is the last finding in the file.
+  assert.equal(String(diags[0]?.code), 'GDL120');
+  const note = diags[1000];
+  assert.equal(note?.code, undefined);
+  assert.match(String(note?.message), /^149,000 more findings are not shown \(the editor shows the first 1,000\)/);
+  void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+});
+
 test('a lone CR is a line break for the editor: diagnostics land on the lines it shows', async () => {
   const uri = fileUri(dir, 'oldmac.env');
   const text = 'GOGC=100\rCGO_ENABLED=false\rGOMEMLIMIT=1GiB\r';

@@ -1,4 +1,5 @@
 // Owns analyze(): one document version in, its language, tree and findings out (suppressions applied).
+import { append } from '../text/append';
 import { LineIndex, comparePositions } from '../text/line-index';
 import { isLanguageId, detectLanguage, type LanguageId } from '../languages/language-id';
 import type { SourceDocument } from '../languages/source-document';
@@ -71,14 +72,14 @@ export function analyze(doc: SourceDocument, ctx: AnalysisContext): Analysis {
   const raw: Finding[] = [];
   for (const rule of allRules) {
     if (rule.language === 'engine' || !enabled(rule)) continue;
-    raw.push(...runOne(rule, prepared.inputs, onError));
+    append(raw, runOne(rule, prepared.inputs, onError));
   }
   const suppressions = findSuppressions(prepared.comments, () => prepared.statements, index);
   const kept = raw.filter((f) => !isSuppressed(suppressions, f.rule.id, f.range));
   const engine: EngineInput = { unparsable: undefined, suppressions, knownCodes: knownCodes(), reportUnusedSuppressions: ctx.settings.reportUnusedSuppressions };
   for (const rule of allRules) {
     if (rule.language !== 'engine' || !enabled(rule)) continue;
-    kept.push(...runOne(rule, { engine }, onError));
+    append(kept, runOne(rule, { engine }, onError));
   }
   kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.rule.id.localeCompare(b.rule.id));
   return { uri: doc.uri, version: doc.version, language, index, prepared, findings: kept };

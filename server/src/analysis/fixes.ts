@@ -1,4 +1,5 @@
 // Owns choosing which fixes to apply together: one per finding, in order, skipping any that overlap.
+import { append } from '../text/append';
 import { editsOverlap, type TextEdit } from '../text/edits';
 import type { Finding, Fix } from '../rules/rule';
 
@@ -22,7 +23,7 @@ export function selectFixes(findings: readonly Finding[], options: { readonly un
       skipped++;
       continue;
     }
-    chosen.push(...fix.edits);
+    append(chosen, fix.edits);
     applied++;
   }
   return { edits: chosen, applied, skipped };

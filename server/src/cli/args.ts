@@ -16,6 +16,8 @@ export interface LintOptions {
   readonly language: LanguageId | undefined;
   readonly stdinFilename: string | undefined;
   readonly strict: boolean;
+  /** Files above this size are refused (named) or skipped (walked); default: the config's maxFileSizeMB. */
+  readonly maxFileSizeMB: number | undefined;
 }
 
 export interface ScanOptions {
@@ -49,9 +51,9 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
 export function parseArgs(argv: readonly string[]): Command {
   const [cmd, ...rest] = argv;
   if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') return { command: 'help' };
-  if (rest.includes('--help') || rest.includes('-h')) return { command: 'help' };
   if (cmd === '--version' || cmd === '-v') return { command: 'version' };
   if (cmd === 'lsp') {
+    if (rest.includes('--help') || rest.includes('-h')) return { command: 'help' };
     if (rest.some((a) => a !== '--stdio' && a !== '--node-ipc' && !a.startsWith('--clientProcessId'))) throw new UsageError('lsp takes only --stdio');
     return { command: 'lsp' };
   }
@@ -59,6 +61,7 @@ export function parseArgs(argv: readonly string[]): Command {
     let format: 'text' | 'json' = 'text';
     for (let i = 0; i < rest.length; i++) {
       const a = rest[i];
+      if (a === '--help' || a === '-h') return { command: 'help' };
       if (a === '--format') format = oneOf('--format', rest[++i], ['text', 'json']);
       else if (a?.startsWith('--format=')) format = oneOf('--format', a.slice(9), ['text', 'json']);
       else throw new UsageError(`unknown option for rules: ${a ?? ''}`);
@@ -77,7 +80,14 @@ export function parseArgs(argv: readonly string[]): Command {
         return v;
       };
       switch (flag) {
-        case '--ssh': o.hosts.push(value()); break;
+        case '--help': case '-h': return { command: 'help' };
+        case '--ssh': {
+          const dest = value();
+          // A destination is one word for ssh: whitespace or control characters are a typo or an injection attempt.
+          if (/[\s\x00-\x1f\x7f]/.test(dest)) throw new UsageError(`--ssh destination ${JSON.stringify(dest)} contains whitespace or control characters`);
+          o.hosts.push(dest);
+          break;
+        }
         case '--ssh-config': o.sshConfig = value(); break;
         case '--binary': o.binaries.push(value()); break;
         case '--unit': o.units.push(value()); break;
@@ -96,7 +106,7 @@ export function parseArgs(argv: readonly string[]): Command {
     return o;
   }
   if (cmd !== 'lint') throw new UsageError(`unknown command \`${cmd}\` (expected lint, scan, rules or lsp)`);
-  const o = { command: 'lint' as const, paths: [] as string[], format: 'text' as Format, fix: false, unsafeFixes: false, failOn: 'error' as FailOn, config: undefined as string | undefined, language: undefined as LanguageId | undefined, stdinFilename: undefined as string | undefined, strict: false };
+  const o = { command: 'lint' as const, paths: [] as string[], format: 'text' as Format, fix: false, unsafeFixes: false, failOn: 'error' as FailOn, config: undefined as string | undefined, language: undefined as LanguageId | undefined, stdinFilename: undefined as string | undefined, strict: false, maxFileSizeMB: undefined as number | undefined };
   for (let i = 0; i < rest.length; i++) {
     const raw = rest[i] ?? '';
     const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
@@ -136,6 +146,15 @@ export function parseArgs(argv: readonly string[]): Command {
       case '--strict':
         o.strict = true;
         break;
+      case '--max-file-size-mb': {
+        const n = Number(value());
+        if (!Number.isFinite(n) || n < 1 || n > 4096) throw new UsageError('--max-file-size-mb must be a number from 1 to 4096');
+        o.maxFileSizeMB = n;
+        break;
+      }
+      case '--help':
+      case '-h':
+        return { command: 'help' };
       default:
         if (raw.startsWith('-') && raw !== '-') throw new UsageError(`unknown option ${raw}`);
         o.paths.push(raw);
@@ -167,6 +186,8 @@ Lint options:
   --language ID              Force the language: ${LANGUAGE_IDS.join(', ')}.
   --stdin-filename NAME      Path used for stdin (language detection, go.mod lookup).
   --strict                   Also report unused suppressions (GDL003).
+  --max-file-size-mb N       Refuse named files and skip walked files larger than N MB (default: the config's
+                             maxFileSizeMB, 8). Only regular files are read; links are followed.
 
 Env dialects for the config's "envDialects": ${ENV_DIALECTS.join(', ')}.
 Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or I/O error.

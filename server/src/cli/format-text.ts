@@ -1,21 +1,19 @@
 // Owns the human-readable CLI output: one line per finding, then a summary.
 import type { FileReport } from './report';
+import { printable } from './printable';
 
-export function formatText(reports: readonly FileReport[]): string {
+export function formatText(reports: readonly FileReport[], skipped = 0): string {
   const lines: string[] = [];
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const r of reports) {
     for (const { finding: f, severity } of r.findings) {
       counts[severity]++;
       const fix = f.fixes.length === 0 ? '' : f.fixes[0]?.safe === true ? ' (fixable)' : ' (suggestion)';
-      lines.push(`${r.path}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${severity} ${f.rule.id} ${f.message} [${f.rule.name}]${fix}`);
+      lines.push(`${printable(r.path)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${severity} ${f.rule.id} ${printable(f.message)} [${f.rule.name}]${fix}`);
     }
   }
   const total = counts.error + counts.warning + counts.information + counts.hint;
-  lines.push(
-    total === 0
-      ? `${reports.length} file${reports.length === 1 ? '' : 's'} checked, no problems`
-      : `${reports.length} file${reports.length === 1 ? '' : 's'} checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.information} information, ${counts.hint} hint(s)`,
-  );
+  const checked = `${reports.length} file${reports.length === 1 ? '' : 's'} checked${skipped > 0 ? ` (${skipped} skipped, listed on stderr)` : ''}`;
+  lines.push(total === 0 ? `${checked}, no problems` : `${checked}: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.information} information, ${counts.hint} hint(s)`);
   return `${lines.join('\n')}\n`;
 }

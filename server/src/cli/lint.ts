@@ -12,14 +12,14 @@ import type { Settings } from '../settings';
 import { FsProject } from '../workspace/project';
 import type { LintOptions } from './args';
 import { UsageError } from './args';
-import { collectTargets, IoError } from './walk';
+import { collectTargets, IoError, readRegularFile, type Skipped } from './walk';
 import type { FileReport, ReportedFinding } from './report';
 
 const MAX_FIX_PASSES = 100;
 
 export interface LintRun {
   readonly reports: FileReport[];
-  readonly skipped: string[];
+  readonly skipped: Skipped[];
   readonly fixedFiles: number;
 }
 
@@ -69,14 +69,15 @@ export function runLint(opts: LintOptions, settings: Settings, readStdin: () => 
     const analysis = analyzeText(readStdin(), { display: name, abs, language }, settings, project);
     reports.push(toReport(name, analysis, settings));
   }
-  const { targets, skipped } = collectTargets(fileArgs, opts.language);
+  const maxBytes = (opts.maxFileSizeMB ?? settings.maxFileSizeMB) * 1024 * 1024;
+  const { targets, skipped } = collectTargets(fileArgs, opts.language, maxBytes);
   const seen = new Set(targets.map((t) => path.resolve(t.file)));
   // Files that units name in EnvironmentFile= are env files whatever their name: lint them too (systemd dialect).
   const follow = (analysis: Analysis): void => {
     for (const f of analysis.prepared?.systemd?.environmentFiles ?? []) {
       if (f.resolved === undefined || seen.has(path.resolve(f.resolved))) continue;
       seen.add(path.resolve(f.resolved));
-      targets.push({ display: path.relative(process.cwd(), f.resolved).split(path.sep).join('/'), file: f.resolved, language: 'dotenv' });
+      targets.push({ display: path.relative(process.cwd(), f.resolved).split(path.sep).join('/'), file: f.resolved, language: 'dotenv', followed: true });
     }
   };
   for (let i = 0; i < targets.length; i++) {
@@ -84,9 +85,14 @@ export function runLint(opts: LintOptions, settings: Settings, readStdin: () => 
     if (t === undefined) continue;
     let bytes: Buffer;
     try {
-      bytes = fs.readFileSync(t.file);
+      bytes = readRegularFile(t.file, t.display, maxBytes);
     } catch (error) {
-      throw new IoError(`cannot read ${t.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      // A file a unit names is not one the user asked for: an unreadable one is said and skipped.
+      if (t.followed === true && error instanceof IoError) {
+        skipped.push({ path: t.display, reason: error.message.replace(/^cannot read [^:]*: /, '') });
+        continue;
+      }
+      throw error;
     }
     const text = decode(bytes);
     const abs = path.resolve(t.file);

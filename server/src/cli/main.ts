@@ -1,4 +1,5 @@
 // Owns the CLI entry: dispatch commands, print results, map outcomes to exit codes (0 clean, 1 findings, 2 usage/I-O).
+import { printable } from './printable';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../rules/index';
@@ -81,17 +82,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number | 's
       case 'lint': {
         const settings = settingsFor(cmd);
         const run = runLint(cmd, settings, io.readStdin);
-        for (const s of run.skipped) io.stderr(`go-deploy-lint: skipped ${s}: unknown file type (use --language)\n`);
+        for (const s of run.skipped) io.stderr(`go-deploy-lint: skipped ${printable(s.path)}: ${printable(s.reason)}\n`);
         if (cmd.format === 'json') io.stdout(formatJson(run.reports));
         else if (cmd.format === 'sarif') io.stdout(formatSarif(run.reports, version()));
-        else io.stdout(formatText(run.reports));
+        else io.stdout(formatText(run.reports, run.skipped.length));
         if (cmd.fix && run.fixedFiles > 0) io.stderr(`go-deploy-lint: fixed ${run.fixedFiles} file(s)\n`);
         return exitCode(run.reports, cmd.failOn);
       }
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof IoError) {
-      io.stderr(`go-deploy-lint: ${error.message}\n`);
+      io.stderr(`go-deploy-lint: ${printable(error.message)}\n`);
       return 2;
     }
     io.stderr(`go-deploy-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -1,4 +1,5 @@
 // Owns the Dockerfile surface (via dockerfile-ast): the stage model, Go values in ENV/ARG/RUN prefixes, embedded registrations.
+import { append } from '../text/append';
 import { DockerfileParser } from 'dockerfile-ast';
 import type { LineIndex, Range } from '../text/line-index';
 import { SourceToken, type Token } from '../text/token';
@@ -140,7 +141,7 @@ export function prepareDockerfile(doc: SourceDocument, index: LineIndex, ctx: An
       const argsRange = argsRangeOf(inst);
       const raw = rawArgsOf(inst);
       if (argsRange === null || raw === null || raw.trimStart().startsWith('[')) continue;
-      registrations.push(...embeddedRegistrations(readCommands(raw, index.offsetAt(argsRange.start)), index, { surface: 'dockerfile', flavor }));
+      append(registrations, embeddedRegistrations(readCommands(raw, index.offsetAt(argsRange.start)), index, { surface: 'dockerfile', flavor }));
     }
   }
   const comments: Token[] = dockerfile.getComments().flatMap((c) => {

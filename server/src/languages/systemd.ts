@@ -1,4 +1,5 @@
 // Owns the systemd-unit surface: parse once, merge drop-ins from disk, resolve EnvironmentFile=, build rule inputs.
+import { append } from '../text/append';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,10 +33,10 @@ function merge(doc: SourceDocument, own: UnitFile, ctx: AnalysisContext): Merged
   const files = [...(unit !== undefined ? [unit] : []), ...dropIns];
   if (!files.includes(self)) files.unshift(self);
   for (const f of files) {
-    if (f === self) out.push(...mine(own, undefined, selfName));
+    if (f === self) append(out, mine(own, undefined, selfName));
     else {
       const other = ctx.project.units.read(f);
-      if (other !== undefined) out.push(...mine(other, pathToFileURL(f).href, path.relative(path.dirname(self), f) || path.basename(f)));
+      if (other !== undefined) append(out, mine(other, pathToFileURL(f).href, path.relative(path.dirname(self), f) || path.basename(f)));
     }
   }
   return out;
@@ -169,7 +170,7 @@ export function prepareSystemd(doc: SourceDocument, index: LineIndex, ctx: Analy
     const innerStart = a.value.text.indexOf(sh[2], sh.index);
     const base = a.value.offsetOf(innerStart);
     if (a.value.offsetOf(innerStart + sh[2].length - 1) - base !== sh[2].length - 1) continue;
-    registrations.push(...embeddedRegistrations(readCommands(sh[2], base), index, { surface: 'systemd-unit', flavor: /bash/.test(sh[0]) ? 'bash' : 'dash' }));
+    append(registrations, embeddedRegistrations(readCommands(sh[2], base), index, { surface: 'systemd-unit', flavor: /bash/.test(sh[0]) ? 'bash' : 'dash' }));
   }
   const statements: Range[] = [...ast.sections.map((s) => s.header), ...ast.assignments.map((a: UnitAssignment) => a.range)].sort((x, y) => x.start.line - y.start.line);
   const binfmt: BinfmtFile = { kind: 'binfmt-file', registrations, comments: ast.comments, commentedRegistrations: [], statements };

@@ -6,11 +6,18 @@ import { SOURCE } from '../protocol';
 import { docHref } from './rule-docs';
 import { effectiveSeverity, toLspSeverity } from './severity';
 
+/** The editor gets at most this many diagnostics per document, the most severe first, then one note for the rest. */
+export const MAX_DIAGNOSTICS = 1000;
+
+const RANK = { error: 0, warning: 1, information: 2, hint: 3 } as const;
+
 export function toDiagnostics(analysis: Analysis, settings: Settings): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const f of analysis.findings) {
-    const severity = effectiveSeverity(f, settings);
-    if (severity === 'off') continue;
+  const visible = analysis.findings.map((f) => ({ f, severity: effectiveSeverity(f, settings) })).filter((x) => x.severity !== 'off');
+  // A generated or pasted file can hold 10⁵ findings: the editor gets the first ones by severity, then a note.
+  const shown = visible.length <= MAX_DIAGNOSTICS ? visible : visible.map((x, i) => ({ ...x, i })).sort((a, b) => RANK[a.severity as keyof typeof RANK] - RANK[b.severity as keyof typeof RANK] || a.i - b.i).slice(0, MAX_DIAGNOSTICS);
+  for (const { f, severity } of shown) {
+    if (severity === 'off') continue; // narrowed above; kept for the type
     const d: Diagnostic = {
       range: f.range,
       message: f.message,
@@ -24,6 +31,15 @@ export function toDiagnostics(analysis: Analysis, settings: Settings): Diagnosti
     }
     if (f.tags.length > 0) d.tags = [...f.tags];
     out.push(d);
+  }
+  if (visible.length > shown.length) {
+    const first = analysis.findings[0];
+    out.push({
+      range: first?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+      message: `${(visible.length - shown.length).toLocaleString('en-US')} more findings are not shown (the editor shows the first ${MAX_DIAGNOSTICS.toLocaleString('en-US')}); run \`go-deploy-lint lint\` for all`,
+      severity: 3,
+      source: SOURCE,
+    });
   }
   return out;
 }

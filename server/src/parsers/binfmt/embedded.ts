@@ -1,4 +1,5 @@
 // Owns finding registration strings written to binfmt_misc/register by echo or printf, as the kernel will receive them.
+import { append } from '../../text/append';
 import type { LineIndex } from '../../text/line-index';
 import type { SimpleCommand, ShellWord } from '../shell/words';
 import type { BinfmtSurface, RegistrationNode } from './ast';
@@ -96,8 +97,8 @@ function echoPayload(words: readonly ShellWord[], flavor: ShellFlavor): Payload 
       ends.push(w.start);
     }
     text += w.value;
-    map.push(...w.map);
-    ends.push(...w.map.map((m) => m + 1));
+    append(map, w.map);
+    append(ends, w.map.map((m) => m + 1));
   });
   let note = `${flavor === 'dash' ? '/bin/sh (dash)' : flavor} echo${opts.length ? ` ${opts.join(' ')}` : ''}`;
   if (escapes) {
@@ -150,8 +151,8 @@ function printfPayload(words: readonly ShellWord[]): Payload | undefined {
       if (a !== undefined) {
         const v = d === 'b' ? unescape(a.value, a.map, { hex: true, octalNeedsZero: true }) : { text: a.value, map: [...a.map], ends: a.map.map((m) => m + 1) };
         text += v.text;
-        map.push(...v.map);
-        ends.push(...v.ends);
+        append(map, v.map);
+        append(ends, v.ends);
       }
       i++;
       continue;

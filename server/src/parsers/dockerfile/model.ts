@@ -1,4 +1,5 @@
 // Owns the Dockerfile model built on dockerfile-ast: stages, inherited ENV/ARG/USER/WORKDIR, COPY --from links, go builds.
+import { append } from '../../text/append';
 import * as posix from 'node:path/posix';
 import type { Dockerfile, Instruction, From, Copy, Property } from 'dockerfile-ast';
 import type { LineIndex, Range } from '../../text/line-index';
@@ -139,7 +140,7 @@ function goBuildsIn(commands: readonly SimpleCommand[], stage: Stage, index: Lin
     }
     if (/(^|\/)(apk|apt-get|apt|yum|dnf|microdnf)$/.test(name)) {
       if (words.some((w) => /^(gcc|clang|build-essential|musl-dev|gcc-[a-z0-9-]+|g\+\+)$/.test(w.value))) stage.installsCompiler = true;
-      stage.cDevPackages.push(...words.map((w) => w.value).filter((v) => /^[a-z0-9][a-z0-9.+-]*-(dev|devel)(:[a-z0-9]+)?$/.test(v)));
+      append(stage.cDevPackages, words.map((w) => w.value).filter((v) => /^[a-z0-9][a-z0-9.+-]*-(dev|devel)(:[a-z0-9]+)?$/.test(v)));
     }
     const sub = words[i + 1]?.value;
     if (!/(^|\/)go$/.test(name) || (sub !== 'build' && sub !== 'install')) continue;
