@@ -1,6 +1,6 @@
 // Owns the `go-deploy-lint` task type: a pseudoterminal that runs the probe (ssh argument array, probe on stdin).
 import * as vscode from 'vscode';
-import { scanCommand, type ScanTarget } from '../../server/src/protocol';
+import { remoteDeadlineSeconds, scanCommand, type ScanTarget } from '../../server/src/protocol';
 import { runScan } from '../../server/src/host/scan';
 import { readableRecord, printable } from './terminal-text';
 
@@ -52,7 +52,13 @@ export class ScanTerminal implements vscode.Pseudoterminal {
   }
 
   open(): void {
-    const target: ScanTarget = { host: this.def.host, binaries: this.def.binaries ?? [], units: this.def.units ?? [], ...(this.def.sshConfig ? { sshConfig: this.def.sshConfig } : {}) };
+    const target: ScanTarget = {
+      host: this.def.host,
+      binaries: this.def.binaries ?? [],
+      units: this.def.units ?? [],
+      ...(this.def.sshConfig ? { sshConfig: this.def.sshConfig } : {}),
+      deadlineSeconds: remoteDeadlineSeconds(this.timeoutMs),
+    };
     let cmd: { command: string; args: string[] };
     try {
       cmd = scanCommand(target);

@@ -52,6 +52,13 @@ export interface ScanTarget {
   /** ssh_config file to use instead of ~/.ssh/config. */
   readonly sshConfig?: string;
   readonly connectTimeoutSeconds?: number;
+  /** The probe stops its whole process group on the host after this many seconds (`-t`). */
+  readonly deadlineSeconds?: number;
+}
+
+/** The probe's own deadline for a scan the caller stops after timeoutMs: two seconds earlier, so the host side ends first. */
+export function remoteDeadlineSeconds(timeoutMs: number): number {
+  return Math.max(1, Math.floor(timeoutMs / 1000) - 2);
 }
 
 /** Quotes one word for the remote POSIX shell that ssh hands the command line to. */
@@ -64,7 +71,7 @@ export function shellQuote(word: string): string {
  * mode, a connect timeout and `--` before the destination, running `sh -s` with the probe on stdin.
  */
 export function scanCommand(target: ScanTarget): { command: string; args: string[] } {
-  const probeArgs = [...(target.binaries ?? []).flatMap((b) => ['-b', b]), ...(target.units ?? []).flatMap((u) => ['-u', u])];
+  const probeArgs = [...(target.deadlineSeconds !== undefined ? ['-t', String(Math.max(1, Math.floor(target.deadlineSeconds)))] : []), ...(target.binaries ?? []).flatMap((b) => ['-b', b]), ...(target.units ?? []).flatMap((u) => ['-u', u])];
   if (target.host === undefined) return { command: 'sh', args: ['-s', '--', ...probeArgs] };
   if (target.host === '' || /[\s\0]/.test(target.host)) throw new Error(`invalid ssh destination ${JSON.stringify(target.host)}`);
   return {

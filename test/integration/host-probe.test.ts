@@ -3,6 +3,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { parseHostReport, valueOf, recordsOf } from '../../server/src/host/report';
 import { hostFacts } from '../../server/src/host/facts';
 import { LineIndex } from '../../server/src/text/line-index';
@@ -114,4 +117,63 @@ test('read-only proof: on a read-only file system the probe completes with the s
   // Journal queries look at a moving window; everything else must be identical.
   const stable = (r: typeof a): string[] => r.records.filter((x) => x.key !== 'avc_denials').map((x) => `${x.key} ${x.values.join(' ')}`);
   assert.deepEqual(stable(a), stable(b));
+});
+
+test('only regular files are read: a FIFO or a device named as a binary does not hang the probe', (t) => {
+  if (requireTools(t, ['dash', 'mkfifo']) === undefined) return;
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-probe-special-'));
+  try {
+    fs.mkdirSync(path.join(root, 'app'));
+    spawnSync('mkfifo', [path.join(root, 'app', 'fifo')]);
+    fs.symlinkSync('/dev/zero', path.join(root, 'app', 'zero'));
+    const o = runProbe(['dash'], 'scratch', ['-b', '/app/fifo', '-b', '/app/zero'], { GDL_PROBE_ROOT: root });
+    assert.equal(o.status, 0, o.stderr);
+    const report = parseHostReport(new LineIndex(o.output)).ast;
+    assert.equal(report.complete, true);
+    assert.deepEqual(recordsOf(report, 'binary_missing').map((r) => r.values[0]), ['/app/fifo', '/app/zero']);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+/** A folder of fake commands put first on PATH for a probe run against this machine (no GDL_PROBE_ROOT). */
+function fakeBin(scripts: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-probe-bin-'));
+  for (const [name, body] of Object.entries(scripts)) fs.writeFileSync(path.join(dir, name), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+  return dir;
+}
+
+test('ExecStart= arguments never leave the host: only the executable path is sent', (t) => {
+  if (requireTools(t, ['dash']) === undefined) return;
+  const bin = fakeBin({
+    systemctl: [
+      'case "$*" in',
+      '  *"-p ExecStart "*) echo "ExecStart={ path=/usr/local/bin/api ; argv[]=/usr/local/bin/api --db-password=hunter2 ; ignore_errors=no ; start_time=[n/a] }" ;;',
+      '  *"show"*) printf "LoadState=loaded\\nActiveState=active\\nUser=api\\n" ;;',
+      '  *) echo "systemd 252 (252.30-1~deb12u2)" ;;',
+      'esac',
+    ].join('\n'),
+  });
+  try {
+    const r = spawnSync('dash', [PROBE, '-u', 'api.service'], { encoding: 'latin1', env: { HOME: '/nonexistent', PATH: `${bin}:/usr/bin:/bin` }, timeout: 30_000 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(!r.stdout.includes(Buffer.from('hunter2').toString('hex')), 'an ExecStart= argument was sent');
+    const unit = recordsOf(parseHostReport(new LineIndex(r.stdout)).ast, 'unit').map((x) => x.values[0] ?? '');
+    assert.equal(unit.length, 1);
+    assert.match(unit[0] ?? '', /^api\.service LoadState=loaded\x1eActiveState=active\x1eUser=api\x1eExecStart=\/usr\/local\/bin\/api\x1e$/);
+  } finally {
+    fs.rmSync(bin, { recursive: true, force: true });
+  }
+});
+
+test('go env runs with GOTOOLCHAIN=local, so a scan never downloads a toolchain', (t) => {
+  if (requireTools(t, ['dash']) === undefined) return;
+  const bin = fakeBin({ go: 'echo "GOTOOLCHAIN=${GOTOOLCHAIN:-unset} GOTELEMETRY=${GOTELEMETRY:-unset}"' });
+  try {
+    const r = spawnSync('dash', [PROBE], { encoding: 'latin1', env: { HOME: '/nonexistent', PATH: `${bin}:/usr/bin:/bin`, GOTOOLCHAIN: 'go1.99.0' }, timeout: 30_000 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(valueOf(parseHostReport(new LineIndex(r.stdout)).ast, 'go_env'), 'GOTOOLCHAIN=local GOTELEMETRY=off');
+  } finally {
+    fs.rmSync(bin, { recursive: true, force: true });
+  }
 });

@@ -86,11 +86,33 @@ test('a destination that looks like an ssh option is not run as one', (t) => {
   const marker = path.join(s.dir, 'pwned');
   const r = cli(['scan', '--ssh', `-oProxyCommand=touch${'\t'}${marker}`, '--ssh-config', s.sshConfig]);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /invalid ssh destination/);
+  assert.match(r.stderr, /--ssh destination .* contains whitespace or control characters/);
   const r2 = cli(['scan', '--ssh', `-oProxyCommand=sh -c 'touch ${marker}'`, '--ssh-config', s.sshConfig]);
   assert.equal(r2.code, 2);
-  assert.match(r2.stderr, /invalid ssh destination/);
+  assert.match(r2.stderr, /--ssh destination .* contains whitespace or control characters/);
   const r3 = cli(['scan', '--ssh', `-oProxyCommand=/usr/bin/touch`, '--ssh-config', s.sshConfig]);
   assert.equal(r3.code, 2, 'ssh must treat it as a host name, not an option');
   assert.equal(fs.existsSync(marker), false);
+});
+
+test('on a timeout nothing of the probe keeps running on the host: the remote side stops itself', async (t) => {
+  if (needSshd(t) === undefined) return;
+  // A host where the probe gets stuck at 100 % CPU: the sshd puts a `uname` that never ends first on PATH.
+  const fake = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-stuck-'));
+  fs.writeFileSync(path.join(fake, 'uname'), '#!/bin/sh\nwhile :; do :; done\n', { mode: 0o755 });
+  const stuck = await startSshd({ extraConfig: [`SetEnv PATH=${fake}:/usr/bin:/bin`] });
+  const running = (): string => spawnSync('pgrep', ['-af', `${fake}/uname`], { encoding: 'utf8' }).stdout.trim();
+  try {
+    const t0 = Date.now();
+    const r = cli(['scan', '--ssh', stuck.alias, '--ssh-config', stuck.sshConfig, '--timeout', '6']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /cannot scan gdl-test-host: /);
+    assert.ok(Date.now() - t0 < 20_000);
+    // The probe's watchdog stopped its process group 2 s before the client gave up on ssh.
+    assert.equal(running(), '', 'probe processes still running on the host after the scan ended');
+  } finally {
+    spawnSync('pkill', ['-f', `${fake}/uname`]);
+    await stuck.stop();
+    fs.rmSync(fake, { recursive: true, force: true });
+  }
 });

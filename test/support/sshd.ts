@@ -49,7 +49,7 @@ function listening(child: ChildProcess, log: () => string): Promise<void> {
 }
 
 /** Starts sshd for the current user; the caller must call stop(). */
-export async function startSshd(): Promise<TestSshd> {
+export async function startSshd(opts: { readonly extraConfig?: readonly string[] } = {}): Promise<TestSshd> {
   const sshd = sshdPath();
   if (sshd === undefined) throw new Error('sshd not installed');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-sshd-'));
@@ -65,7 +65,7 @@ export async function startSshd(): Promise<TestSshd> {
   const port = await freePort();
   fs.writeFileSync(
     path.join(dir, 'sshd_config'),
-    [`ListenAddress 127.0.0.1`, `Port ${port}`, `HostKey ${dir}/host_key`, `AuthorizedKeysFile ${dir}/authorized_keys`, `PidFile ${dir}/sshd.pid`, 'StrictModes no', 'UsePAM no', 'PasswordAuthentication no', 'KbdInteractiveAuthentication no', 'PermitRootLogin prohibit-password', `AllowUsers ${user}`, 'MaxStartups 50:30:100', 'MaxSessions 50', ''].join('\n'),
+    [`ListenAddress 127.0.0.1`, `Port ${port}`, `HostKey ${dir}/host_key`, `AuthorizedKeysFile ${dir}/authorized_keys`, `PidFile ${dir}/sshd.pid`, 'StrictModes no', 'UsePAM no', 'PasswordAuthentication no', 'KbdInteractiveAuthentication no', 'PermitRootLogin prohibit-password', `AllowUsers ${user}`, 'MaxStartups 50:30:100', 'MaxSessions 50', ...(opts.extraConfig ?? []), ''].join('\n'),
   );
   const alias = 'gdl-test-host';
   const sshConfig = path.join(dir, 'ssh_config');

@@ -31,6 +31,8 @@ export interface ScanOptions {
   readonly config: string | undefined;
   /** Hosts probed at once. */
   readonly jobs: number;
+  /** A host that takes longer is stopped (the probe on it stops itself 2 s earlier); default: the config's. */
+  readonly timeoutSeconds: number | undefined;
 }
 
 export type Command =
@@ -69,7 +71,7 @@ export function parseArgs(argv: readonly string[]): Command {
     return { command: 'rules', format };
   }
   if (cmd === 'scan') {
-    const o = { command: 'scan' as const, hosts: [] as string[], sshConfig: undefined as string | undefined, binaries: [] as string[], units: [] as string[], format: 'text' as Format, failOn: 'error' as FailOn, config: undefined as string | undefined, jobs: 4 };
+    const o = { command: 'scan' as const, hosts: [] as string[], sshConfig: undefined as string | undefined, binaries: [] as string[], units: [] as string[], format: 'text' as Format, failOn: 'error' as FailOn, config: undefined as string | undefined, jobs: 4, timeoutSeconds: undefined as number | undefined };
     for (let i = 0; i < rest.length; i++) {
       const raw = rest[i] ?? '';
       const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
@@ -94,6 +96,12 @@ export function parseArgs(argv: readonly string[]): Command {
         case '--format': o.format = oneOf('--format', value(), ['text', 'json', 'sarif']); break;
         case '--fail-on': o.failOn = oneOf('--fail-on', value(), ['error', 'warning', 'information', 'none']); break;
         case '--config': o.config = value(); break;
+        case '--timeout': {
+          const n = Number(value());
+          if (!Number.isInteger(n) || n < 3 || n > 600) throw new UsageError('--timeout must be a whole number of seconds from 3 to 600');
+          o.timeoutSeconds = n;
+          break;
+        }
         case '--jobs': {
           const n = Number(value());
           if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError('--jobs must be an integer from 1 to 64');
@@ -173,6 +181,7 @@ Commands:
                          Use - to read stdin (with --stdin-filename to pick the language).
   scan [--ssh DEST]...   Check hosts (this machine without --ssh) with the read-only probe, over ssh.
        [--ssh-config FILE] [--binary PATH]... [--unit NAME]... [--jobs N (default 4)]
+       [--timeout SECONDS (default 60; the probe stops itself on the host 2 s earlier)]
        [--format text|json|sarif] [--fail-on LEVEL]
   rules [--format json]  List every rule.
   lsp --stdio            Run the language server for other editors.

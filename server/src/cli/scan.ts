@@ -17,7 +17,10 @@ export async function runScans(opts: ScanOptions, settings: Settings): Promise<F
     while (next < hosts.length) {
       const i = next++;
       const host = hosts[i];
-      const res = await runScan({ host, binaries: opts.binaries, units: opts.units, ...(opts.sshConfig !== undefined ? { sshConfig: opts.sshConfig } : {}) });
+      const res = await runScan(
+        { host, binaries: opts.binaries, units: opts.units, ...(opts.sshConfig !== undefined ? { sshConfig: opts.sshConfig } : {}) },
+        { timeoutMs: (opts.timeoutSeconds ?? settings.hostChecks.timeoutSeconds) * 1000 },
+      );
       const name = host ?? 'localhost';
       if (!res.output.includes('GDLPROBE-END')) {
         throw new IoError(`cannot scan ${name}: ${res.timedOut ? 'timed out' : (res.stderr.trim().split('\n').pop() ?? `exit ${String(res.code)}`)}`);

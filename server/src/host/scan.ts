@@ -1,7 +1,7 @@
 // Owns running a scan: spawn the scan command (argument array) in its own process group, feed the probe on stdin,
 // stream output to the caller, bound time and output, and stop the whole group on timeout or abort.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { scanCommand, type ScanTarget } from '../protocol';
+import { remoteDeadlineSeconds, scanCommand, type ScanTarget } from '../protocol';
 import { probeScript } from './probe-script';
 
 export interface ScanResult {
@@ -35,7 +35,10 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 export function runScan(target: ScanTarget, opts: ScanOptions = {}): Promise<ScanResult> {
-  const { command, args } = scanCommand(target);
+  const timeoutMs = opts.timeoutMs ?? 60_000;
+  // The remote side gives up two seconds before we do: killing ssh alone leaves a stuck probe running on the host.
+  const deadlineSeconds = target.deadlineSeconds ?? remoteDeadlineSeconds(timeoutMs);
+  const { command, args } = scanCommand({ ...target, deadlineSeconds });
   const t0 = Date.now();
   return new Promise((resolve) => {
     // Its own process group: stopping the scan also stops what ssh started (a ProxyCommand keeps our pipes open).
@@ -47,7 +50,7 @@ export function runScan(target: ScanTarget, opts: ScanOptions = {}): Promise<Sca
     const timer = setTimeout(() => {
       timedOut = true;
       killGroup(child, 'SIGKILL');
-    }, opts.timeoutMs ?? 60_000);
+    }, timeoutMs);
     const abort = (): void => {
       cancelled = true;
       killGroup(child, 'SIGTERM');
