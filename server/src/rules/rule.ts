@@ -1,4 +1,5 @@
 // Owns the rule contract: defineRule, findings, fixes and the inputs each rule language receives.
+import { redactUrls } from '../knowledge/secrets';
 import type { DiagnosticTag } from 'vscode-languageserver-types';
 import type { Range } from '../text/line-index';
 import type { TextEdit } from '../text/edits';
@@ -116,11 +117,12 @@ export function runRule<L extends RuleLanguage>(rule: RuleDefinition<L>, input: 
       out.push({
         rule: rule as unknown as Rule,
         range: f.range,
-        // Messages are one line: control characters from values are shown escaped.
-        message: f.message.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t'),
+        // Messages are one line: control characters from values are shown escaped. They end up in CI logs and
+        // uploaded SARIF: a URL's password never appears (rules also leave out values of secret-looking names).
+        message: redactUrls(f.message.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t')),
         severity: f.severity ?? rule.defaultSeverity,
-        related: f.related ?? [],
-        fixes: (f.fixes ?? []).map((x) => ({ title: x.title, edits: x.edits, safe: x.safe ?? rule.fixSafety === 'safe' })),
+        related: (f.related ?? []).map((r) => ({ ...r, message: redactUrls(r.message) })),
+        fixes: (f.fixes ?? []).map((x) => ({ title: redactUrls(x.title), edits: x.edits, safe: x.safe ?? rule.fixSafety === 'safe' })),
         tags: f.tags ?? [],
       });
     });

@@ -1,4 +1,5 @@
 // Owns GDL108: quotes around a value in dialects that keep them.
+import { isSecretName } from '../../knowledge/secrets';
 import { defineRule } from '../rule';
 import { DIALECT_LOADER } from '../../parsers/dotenv/dialects';
 
@@ -27,7 +28,7 @@ export const quotesKeptLiterally = defineRule({
       const fixable = !/\s/.test(v.body.text) && !v.body.text.includes(v.quote ?? '');
       report({
         range: v.raw.range,
-        message: `${DIALECT_LOADER[dialect]} keeps the quotes: \`${e.key.text}\` is \`${v.raw.text}\`, quotes included`,
+        message: isSecretName(e.key.text) ? `${DIALECT_LOADER[dialect]} keeps the quotes: they are part of the value of \`${e.key.text}\`` : `${DIALECT_LOADER[dialect]} keeps the quotes: \`${e.key.text}\` is \`${v.raw.text}\`, quotes included`,
         fixes: fixable ? [{ title: 'Remove the quotes', edits: [{ range: v.raw.range, newText: v.body.text }] }] : [],
       });
     }

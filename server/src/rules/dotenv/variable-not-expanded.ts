@@ -1,4 +1,5 @@
 // Owns GDL106: `$VAR` references that the file's loader keeps literally.
+import { isSecretName } from '../../knowledge/secrets';
 import { defineRule } from '../rule';
 import { DIALECT_LOADER, EXPANDING_DIALECTS } from '../../parsers/dotenv/dialects';
 
@@ -40,7 +41,7 @@ export const variableNotExpanded = defineRule({
           const message =
             dialect === 'godotenv'
               ? `godotenv does not expand \`${m[0]}\` (only \`$NAME\`/\`\${NAME}\` with upper-case names, no defaults)`
-              : `${DIALECT_LOADER[dialect]} does not expand \`${m[0]}\`; \`${e.key.text}\` gets the text literally`;
+              : `${DIALECT_LOADER[dialect]} does not expand ${isSecretName(e.key.text) ? 'the variable reference' : `\`${m[0]}\``}; \`${e.key.text}\` gets the text literally`;
           report({ range: index.range(start, start + m[0].length), message });
         }
       }

@@ -26,7 +26,7 @@ export const invalidEnvironmentAssignment = defineRule({
       for (const w of words) {
         const eq = w.value.indexOf('=');
         const name = eq === -1 ? w.value : w.value.slice(0, eq);
-        if (eq === -1) report({ range: a.value.rangeOf(w.start, w.end), message: `\`${w.value}\` has no \`=\`: systemd ignores it (invalid environment assignment)` });
+        if (eq === -1) report({ range: a.value.rangeOf(w.start, w.end), message: `Word ${words.indexOf(w) + 1} of Environment= has no \`=\`: systemd ignores it (invalid environment assignment)` });
         else if (!NAME.test(name)) report({ range: a.value.rangeOf(w.start, w.start + (w.quoted ? eq + 1 : eq)), message: `\`${name}\` is not a valid variable name: systemd ignores this assignment` });
       }
       if (broken !== undefined) {
