@@ -28,7 +28,7 @@ export const settingsSchema = z.object({
     .record(z.string().regex(/^\//), z.string())
     .default({})
     .describe('Absolute path prefix on the target hosts → folder in the workspace that holds those files, e.g. {"/etc/default": "deploy/default"}. Without a mapping, each workspace folder (and the root above an etc/systemd/system folder) stands for /.'),
-  maxFileSizeMB: z.number().min(1).max(256).default(8).describe('Files larger than this (in MB) are not analysed in the editor; a note says so.'),
+  maxFileSizeMB: z.number().min(1).max(64).default(8).describe('Files larger than this (in MB) are not analysed in the editor (a note says so) nor by the CLI (--max-file-size-mb). At most 64: analysis needs about 45 bytes of memory per byte of text.'),
   reportUnusedSuppressions: z.boolean().default(false).describe('Report `# go-deploy-lint ignore=` comments that suppress nothing (GDL003).'),
   hostChecks: z
     .object({

@@ -22,7 +22,12 @@ export interface Analysis {
   readonly index: LineIndex;
   readonly prepared: Prepared | undefined;
   readonly findings: readonly Finding[];
+  /** True when the document reached MAX_FINDINGS and the remaining rules did not run to the end. */
+  readonly truncated?: boolean;
 }
+
+/** Findings kept per document version; past it rules stop (about 1 KB each: 10⁵ is 100 MB of heap). */
+export const MAX_FINDINGS = 100_000;
 
 type Surface = (doc: SourceDocument, index: LineIndex, ctx: AnalysisContext) => Prepared;
 
@@ -72,8 +77,10 @@ export function analyze(doc: SourceDocument, ctx: AnalysisContext): Analysis {
   const raw: Finding[] = [];
   for (const rule of allRules) {
     if (rule.language === 'engine' || !enabled(rule)) continue;
-    append(raw, runOne(rule, prepared.inputs, onError));
+    if (raw.length >= MAX_FINDINGS) break;
+    append(raw, runOne(rule, prepared.inputs, onError, MAX_FINDINGS - raw.length));
   }
+  const truncated = raw.length >= MAX_FINDINGS;
   const suppressions = findSuppressions(prepared.comments, () => prepared.statements, index);
   const kept = raw.filter((f) => !isSuppressed(suppressions, f.rule.id, f.range));
   const engine: EngineInput = { unparsable: undefined, suppressions, knownCodes: knownCodes(), reportUnusedSuppressions: ctx.settings.reportUnusedSuppressions };
@@ -82,12 +89,12 @@ export function analyze(doc: SourceDocument, ctx: AnalysisContext): Analysis {
     append(kept, runOne(rule, { engine }, onError));
   }
   kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.rule.id.localeCompare(b.rule.id));
-  return { uri: doc.uri, version: doc.version, language, index, prepared, findings: kept };
+  return { uri: doc.uri, version: doc.version, language, index, prepared, findings: kept, ...(truncated ? { truncated } : {}) };
 }
 
-function runOne(rule: Rule, inputs: Partial<RuleInputs>, onError: (rule: Rule, error: unknown) => void): Finding[] {
+function runOne(rule: Rule, inputs: Partial<RuleInputs>, onError: (rule: Rule, error: unknown) => void, limit = Infinity): Finding[] {
   const input = inputs[rule.language as RuleLanguage];
   if (input === undefined) return [];
   // The union of rule languages is checked by defineRule; here the input matches rule.language by construction.
-  return runRule(rule as never, input as never, onError);
+  return runRule(rule as never, input as never, onError, limit);
 }

@@ -156,7 +156,7 @@ export function parseArgs(argv: readonly string[]): Command {
         break;
       case '--max-file-size-mb': {
         const n = Number(value());
-        if (!Number.isFinite(n) || n < 1 || n > 4096) throw new UsageError('--max-file-size-mb must be a number from 1 to 4096');
+        if (!Number.isFinite(n) || n < 1 || n > 64) throw new UsageError('--max-file-size-mb must be a number from 1 to 64');
         o.maxFileSizeMB = n;
         break;
       }

@@ -3,6 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { allRules } from '../rules/index';
 import type { Severity } from '../rules/rule';
 import type { FileReport } from './report';
+import { batched } from './chunks';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -10,28 +11,34 @@ function region(r: Range): Record<string, number> {
   return { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
 }
 
-export function formatSarif(reports: readonly FileReport[], version: string): string {
+function* results(reports: readonly FileReport[]): Generator<object> {
   const ruleIndex = new Map(allRules.map((r, i) => [r.id, i]));
-  const results = reports.flatMap((file) =>
-    file.findings.map(({ finding: f, severity }) => ({
-      ruleId: f.rule.id,
-      ruleIndex: ruleIndex.get(f.rule.id) ?? -1,
-      level: LEVEL[severity],
-      message: { text: f.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(file.path) }, region: region(f.range) } }],
-      ...(f.related.length > 0
-        ? { relatedLocations: f.related.map((rel, id) => ({ id, message: { text: rel.message }, physicalLocation: { artifactLocation: { uri: rel.uri ?? encodeURI(file.path) }, region: region(rel.range) } })) }
-        : {}),
-      ...(f.fixes.length > 0
-        ? {
-            fixes: f.fixes.map((x) => ({
-              description: { text: `${x.title}${x.safe ? '' : ' (unsafe: review before applying)'}` },
-              artifactChanges: [{ artifactLocation: { uri: encodeURI(file.path) }, replacements: x.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })) }],
-            })),
-          }
-        : {}),
-    })),
-  );
+  for (const file of reports) {
+    for (const { finding: f, severity } of file.findings) {
+      yield {
+          ruleId: f.rule.id,
+          ruleIndex: ruleIndex.get(f.rule.id) ?? -1,
+          level: LEVEL[severity],
+          message: { text: f.message },
+          locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(file.path) }, region: region(f.range) } }],
+          ...(f.related.length > 0
+            ? { relatedLocations: f.related.map((rel, id) => ({ id, message: { text: rel.message }, physicalLocation: { artifactLocation: { uri: rel.uri ?? encodeURI(file.path) }, region: region(rel.range) } })) }
+            : {}),
+          ...(f.fixes.length > 0
+            ? {
+                fixes: f.fixes.map((x) => ({
+                  description: { text: `${x.title}${x.safe ? '' : ' (unsafe: review before applying)'}` },
+                  artifactChanges: [{ artifactLocation: { uri: encodeURI(file.path) }, replacements: x.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })) }],
+                })),
+              }
+            : {}),
+      };
+    }
+  }
+}
+
+/** SARIF 2.1.0 in chunks (see formatJson): the frame, then one result per line. */
+export function formatSarif(reports: readonly FileReport[], version: string): Iterable<string> {
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -53,9 +60,21 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
           },
         },
         columnKind: 'utf16CodeUnits',
-        results,
+        results: [] as object[],
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  // The frame is written around a marker where the results go.
+  const frame = JSON.stringify(sarif, null, 2);
+  const at = frame.indexOf('"results": []') + '"results": ['.length;
+  function* pieces(): Generator<string> {
+    yield frame.slice(0, at);
+    let first = true;
+    for (const r of results(reports)) {
+      yield `${first ? '' : ','}\n          ${JSON.stringify(r)}`;
+      first = false;
+    }
+    yield `${first ? '' : '\n        '}${frame.slice(at)}\n`;
+  }
+  return batched(pieces());
 }

@@ -39,7 +39,7 @@ function toReport(display: string, analysis: Analysis, settings: Settings): File
     const severity = effectiveSeverity(f, settings);
     if (severity !== 'off') findings.push({ finding: f, severity });
   }
-  return { path: display, language: analysis.language, findings };
+  return { path: display, language: analysis.language, findings, ...(analysis.truncated === true ? { truncated: true } : {}) };
 }
 
 /** Applies fixes until the text stops changing; returns the final text. */

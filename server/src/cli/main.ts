@@ -1,4 +1,5 @@
 // Owns the CLI entry: dispatch commands, print results, map outcomes to exit codes (0 clean, 1 findings, 2 usage/I-O).
+import { MAX_FINDINGS } from '../analysis/analyze';
 import { printable } from './printable';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -74,8 +75,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number | 's
         const file = cmd.config ?? findConfig(process.cwd());
         const settings = file === undefined ? DEFAULT_SETTINGS : loadConfig(file);
         const reports = await runScans(cmd, settings);
-        if (cmd.format === 'json') io.stdout(formatJson(reports));
-        else if (cmd.format === 'sarif') io.stdout(formatSarif(reports, version()));
+        if (cmd.format === 'json') for (const c of formatJson(reports)) io.stdout(c);
+        else if (cmd.format === 'sarif') for (const c of formatSarif(reports, version())) io.stdout(c);
         else io.stdout(formatText(reports));
         return exitCode(reports, cmd.failOn);
       }
@@ -83,8 +84,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number | 's
         const settings = settingsFor(cmd);
         const run = runLint(cmd, settings, io.readStdin);
         for (const s of run.skipped) io.stderr(`go-deploy-lint: skipped ${printable(s.path)}: ${printable(s.reason)}\n`);
-        if (cmd.format === 'json') io.stdout(formatJson(run.reports));
-        else if (cmd.format === 'sarif') io.stdout(formatSarif(run.reports, version()));
+        for (const r of run.reports) if (r.truncated === true) io.stderr(`go-deploy-lint: ${printable(r.path)}: stopped after ${MAX_FINDINGS.toLocaleString('en-US')} findings; later rules did not check the whole file\n`);
+        if (cmd.format === 'json') for (const c of formatJson(run.reports)) io.stdout(c);
+        else if (cmd.format === 'sarif') for (const c of formatSarif(run.reports, version())) io.stdout(c);
         else io.stdout(formatText(run.reports, run.skipped.length));
         if (cmd.fix && run.fixedFiles > 0) io.stderr(`go-deploy-lint: fixed ${run.fixedFiles} file(s)\n`);
         return exitCode(run.reports, cmd.failOn);

@@ -12,6 +12,8 @@ export interface FileReport {
   readonly path: string;
   readonly language: LanguageId | undefined;
   readonly findings: readonly ReportedFinding[];
+  /** The analysis stopped at its finding budget (MAX_FINDINGS). */
+  readonly truncated?: boolean;
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };

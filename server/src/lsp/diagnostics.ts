@@ -1,6 +1,6 @@
 // Owns the one place where findings become LSP diagnostics.
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Analysis } from '../analysis/analyze';
+import { MAX_FINDINGS, type Analysis } from '../analysis/analyze';
 import type { Settings } from '../settings';
 import { SOURCE } from '../protocol';
 import { docHref } from './rule-docs';
@@ -32,11 +32,13 @@ export function toDiagnostics(analysis: Analysis, settings: Settings): Diagnosti
     if (f.tags.length > 0) d.tags = [...f.tags];
     out.push(d);
   }
-  if (visible.length > shown.length) {
+  if (visible.length > shown.length || analysis.truncated === true) {
     const first = analysis.findings[0];
+    const hidden = visible.length > shown.length ? `${(visible.length - shown.length).toLocaleString('en-US')} more findings are not shown (the editor shows the first ${MAX_DIAGNOSTICS.toLocaleString('en-US')}); run \`go-deploy-lint lint\` for all` : '';
+    const stopped = analysis.truncated === true ? `analysis stopped after ${MAX_FINDINGS.toLocaleString('en-US')} findings` : '';
     out.push({
       range: first?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
-      message: `${(visible.length - shown.length).toLocaleString('en-US')} more findings are not shown (the editor shows the first ${MAX_DIAGNOSTICS.toLocaleString('en-US')}); run \`go-deploy-lint lint\` for all`,
+      message: [hidden, stopped].filter((x) => x !== '').join('; '),
       severity: 3,
       source: SOURCE,
     });

@@ -109,11 +109,18 @@ export function defineRule<L extends RuleLanguage>(def: RuleDefinition<L>): Rule
   return def;
 }
 
-/** Runs one rule and turns what it reports into findings; a throwing rule never takes the others down. */
-export function runRule<L extends RuleLanguage>(rule: RuleDefinition<L>, input: RuleInputs[L], onError: (rule: Rule, error: unknown) => void): Finding[] {
+/** Thrown from report() when the document's finding budget is spent: the rule stops, the findings so far stay. */
+class BudgetSpent extends Error {}
+
+/**
+ * Runs one rule and turns what it reports into findings; a throwing rule never takes the others down. At most
+ * `limit` findings are kept: a generated file with a finding on each of 10⁶ lines must not exhaust the heap.
+ */
+export function runRule<L extends RuleLanguage>(rule: RuleDefinition<L>, input: RuleInputs[L], onError: (rule: Rule, error: unknown) => void, limit = Infinity): Finding[] {
   const out: Finding[] = [];
   try {
     rule.check(input, (f) => {
+      if (out.length >= limit) throw new BudgetSpent();
       out.push({
         rule: rule as unknown as Rule,
         range: f.range,
@@ -127,7 +134,7 @@ export function runRule<L extends RuleLanguage>(rule: RuleDefinition<L>, input: 
       });
     });
   } catch (error) {
-    onError(rule as unknown as Rule, error);
+    if (!(error instanceof BudgetSpent)) onError(rule as unknown as Rule, error);
   }
   return out;
 }
