@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { lintText } from './lint-text';
 
-export type Category = 'outside-section' | 'unknown-section' | 'section-header' | 'missing-equals' | 'unknown-key' | 'invalid-value' | 'specifier';
+export type Category = 'outside-section' | 'unknown-section' | 'section-header' | 'missing-equals' | 'unknown-key' | 'invalid-value' | 'specifier' | 'escape';
 
 /** verify's message → category (ground-truth B.7). */
 function categoryOfVerify(message: string): Category | undefined {
@@ -15,6 +15,7 @@ function categoryOfVerify(message: string): Category | undefined {
   if (/Missing '='|Missing key name/.test(message)) return 'missing-equals';
   if (/Unknown key|Unknown lvalue/.test(message)) return 'unknown-key';
   if (/Failed to resolve unit specifiers/.test(message)) return 'specifier';
+  if (/Ignoring unknown escape sequences/.test(message)) return 'escape';
   if (/Failed to parse|Invalid |out of range|Soft resource limit|is not absolute|Failed to resolve/.test(message)) return 'invalid-value';
   return undefined;
 }

@@ -61,7 +61,10 @@ function environment(merged: readonly MergedAssignment[], files: readonly Enviro
   for (const m of merged) {
     if (m.key !== 'Environment') continue;
     if (m.value.trim() === '') env.clear();
-    for (const w of splitWords(m.value).words) {
+    // An unbalanced quote or an unknown escape makes systemd ignore the whole line ("Invalid syntax, ignoring").
+    const split = splitWords(m.value);
+    if (split.broken !== undefined || split.unknownEscapes.length > 0) continue;
+    for (const w of split.words) {
       const eq = w.value.indexOf('=');
       if (eq > 0) env.set(w.value.slice(0, eq), { value: w.value.slice(eq + 1), where: `Environment= in ${m.fileName}` });
     }
@@ -86,7 +89,9 @@ function envScope(file: UnitFile, index: LineIndex, input: Omit<SystemdInput, ne
   const bindings: EnvBinding[] = [];
   for (const a of file.assignments) {
     if (a.key.text !== 'Environment' || a.section?.name.text === undefined) continue;
-    const { words } = splitWords(a.value.text);
+    const { words, broken, unknownEscapes } = splitWords(a.value.text);
+    // A line systemd ignores sets nothing (GDL216 reports it).
+    if (broken !== undefined || unknownEscapes.length > 0) continue;
     for (const w of words) {
       const eq = w.value.indexOf('=');
       if (eq <= 0) continue;

@@ -1,14 +1,16 @@
-// Owns splitting Environment= and Exec* values into words (SU-8): whole-word quotes and C escapes.
+// Owns splitting Environment= and Exec* values into words as systemd's extract_first_word() does (SU-8): a quote
+// opens anywhere in a word, mid-word included, and the pieces join like in a shell; C escapes are decoded.
 import type { UnitWord } from './ast';
 
 const ESCAPES: Readonly<Record<string, string>> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', "'": "'", s: ' ' };
 
 export interface SplitResult {
   readonly words: UnitWord[];
-  /** Set when a quote never closes or does not end a word. */
+  /** Set when a quote never closes (systemd: "Unbalanced quoting, ignoring"), or a value ends in a lone `\`. */
   readonly broken?: { readonly start: number; readonly end: number; readonly reason: string };
+  /** Escapes systemd does not know (`\d`): kept verbatim with a warning ("Ignoring unknown escape sequences"). */
+  readonly unknownEscapes: readonly { readonly start: number; readonly end: number }[];
 }
-
 const memo = new Map<string, SplitResult>();
 
 /** Several rules split the same values: results are memoized by text (bounded). */
@@ -21,55 +23,84 @@ export function splitWords(text: string): SplitResult {
   return result;
 }
 
+/** One C escape at text[i] (the backslash): its value and length, as cunescape_one() reads it; undefined if unknown. */
+function cEscape(text: string, i: number): { value: string; length: number } | undefined {
+  const n = text[i + 1] ?? '';
+  const simple = ESCAPES[n];
+  if (simple !== undefined) return { value: simple, length: 2 };
+  const hex = (digits: number, from: number): number | undefined => {
+    const h = text.slice(from, from + digits);
+    return h.length === digits && /^[0-9a-fA-F]+$/.test(h) ? parseInt(h, 16) : undefined;
+  };
+  if (n === 'x') {
+    const v = hex(2, i + 2);
+    return v === undefined || v === 0 ? undefined : { value: String.fromCharCode(v), length: 4 };
+  }
+  if (n === 'u' || n === 'U') {
+    const digits = n === 'u' ? 4 : 8;
+    const v = hex(digits, i + 2);
+    // cunescape_one() refuses NUL and what unichar_is_valid() refuses: surrogates, non-characters, past U+10FFFF.
+    const invalid = v === undefined || v === 0 || v >= 0x110000 || (v & 0xfffff800) === 0xd800 || (v >= 0xfdd0 && v <= 0xfdef) || (v & 0xfffe) === 0xfffe;
+    return invalid ? undefined : { value: String.fromCodePoint(v), length: 2 + digits };
+  }
+  if (/[0-7]/.test(n)) {
+    const o = text.slice(i + 1, i + 4);
+    if (!/^[0-7]{3}$/.test(o)) return undefined;
+    const v = parseInt(o, 8);
+    return v === 0 || v > 255 ? undefined : { value: String.fromCharCode(v), length: 4 };
+  }
+  return undefined;
+}
+
+const SPACE = /\s/;
+
 function splitWordsUncached(text: string): SplitResult {
   const words: UnitWord[] = [];
+  const unknownEscapes: { start: number; end: number }[] = [];
   let i = 0;
-  while (i < text.length) {
-    while (i < text.length && /\s/.test(text[i] ?? '')) i++;
+  for (;;) {
+    while (i < text.length && SPACE.test(text[i] ?? '')) i++;
     if (i >= text.length) break;
     const start = i;
-    const q = text[i];
     let value = '';
-    if (q === '"' || q === "'") {
-      i++;
-      let closed = false;
-      while (i < text.length) {
-        const c = text[i] ?? '';
-        if (c === '\\' && i + 1 < text.length) {
-          const n = text[i + 1] ?? '';
-          value += ESCAPES[n] ?? n;
-          i += 2;
-          continue;
-        }
-        if (c === q) {
-          closed = true;
-          i++;
-          break;
-        }
-        value += c;
-        i++;
-      }
-      if (!closed) return { words, broken: { start, end: text.length, reason: `the ${q} quote never closes` } };
-      if (i < text.length && !/\s/.test(text[i] ?? '')) {
-        let e = i;
-        while (e < text.length && !/\s/.test(text[e] ?? '')) e++;
-        return { words, broken: { start, end: e, reason: 'text follows the closing quote without a space' } };
-      }
-      words.push({ value, start, end: i, quoted: true });
-      continue;
-    }
-    while (i < text.length && !/\s/.test(text[i] ?? '')) {
+    let quoted = false;
+    let quote: string | undefined;
+    let quoteAt = 0;
+    while (i < text.length) {
       const c = text[i] ?? '';
-      if (c === '\\' && i + 1 < text.length) {
-        const n = text[i + 1] ?? '';
-        value += ESCAPES[n] ?? n;
-        i += 2;
+      if (c === '\\') {
+        if (i + 1 >= text.length) return { words, unknownEscapes, broken: { start: i, end: i + 1, reason: 'the value ends in a lone backslash' } };
+        const e = cEscape(text, i);
+        if (e === undefined) {
+          // cunescape fails: systemd retries with EXTRACT_CUNESCAPE_RELAX and keeps both characters.
+          unknownEscapes.push({ start: i, end: i + 2 });
+          value += text.slice(i, i + 2);
+          i += 2;
+        } else {
+          value += e.value;
+          i += e.length;
+        }
         continue;
       }
+      if (quote !== undefined) {
+        if (c === quote) quote = undefined;
+        else value += c;
+        i++;
+        continue;
+      }
+      if (c === '"' || c === "'") {
+        quote = c;
+        quoteAt = i;
+        quoted = true;
+        i++;
+        continue;
+      }
+      if (SPACE.test(c)) break;
       value += c;
       i++;
     }
-    words.push({ value, start, end: i, quoted: false });
+    if (quote !== undefined) return { words, unknownEscapes, broken: { start: quoteAt, end: text.length, reason: `the ${quote} quote never closes` } };
+    words.push({ value, start, end: i, quoted });
   }
-  return { words };
+  return { words, unknownEscapes };
 }

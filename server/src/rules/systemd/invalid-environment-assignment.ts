@@ -13,8 +13,8 @@ export const invalidEnvironmentAssignment = defineRule({
   fixSafety: 'none',
   docs: {
     summary: 'Invalid Environment= word',
-    what: 'Reports words of `Environment=` that are not `NAME=value` with a valid name, and quotes that do not wrap whole words.',
-    why: 'systemd logs "Invalid environment assignment, ignoring" and the variable is missing; with broken quoting the rest of the line is misread too.',
+    what: 'Reports words of `Environment=` that are not `NAME=value` with a valid name, quotes that never close, and escapes systemd does not know. Quotes may start anywhere in a word, as in a shell: `OPTS="--listen :8080"` is one assignment (systemd\'s extract_first_word(), src/basic/extract-word.c).',
+    why: 'systemd logs "Invalid environment assignment, ignoring" and the variable is missing; with an unbalanced quote it logs "Invalid syntax, ignoring" and drops the line. An unknown escape such as `\\d` or `\\x00` drops the line too ("Invalid syntax, ignoring"): write `\\\\` for a backslash.',
     example: '[Service]\nEnvironment=GOGC=200 GOMAXPROCS\nExecStart=/usr/local/bin/api\n',
     useInstead: '[Service]\nEnvironment=GOGC=200 GOMAXPROCS=4\nExecStart=/usr/local/bin/api\n',
     exampleFile: 'api.service',
@@ -22,18 +22,20 @@ export const invalidEnvironmentAssignment = defineRule({
   check({ file }, report) {
     for (const a of file.assignments) {
       if (a.key.text !== 'Environment' || a.section === undefined) continue;
-      const { words, broken } = splitWords(a.value.text);
-      for (const w of words) {
+      const { words, broken, unknownEscapes } = splitWords(a.value.text);
+      words.forEach((w, i) => {
         const eq = w.value.indexOf('=');
         const name = eq === -1 ? w.value : w.value.slice(0, eq);
-        if (eq === -1) report({ range: a.value.rangeOf(w.start, w.end), message: `Word ${words.indexOf(w) + 1} of Environment= has no \`=\`: systemd ignores it (invalid environment assignment)` });
-        else if (!NAME.test(name)) report({ range: a.value.rangeOf(w.start, w.start + (w.quoted ? eq + 1 : eq)), message: `\`${name}\` is not a valid variable name: systemd ignores this assignment` });
-      }
-      if (broken !== undefined) {
-        // Text glued to a closing quote is joined to the word by systemd's word splitter; quote whole words instead.
-        const glued = broken.reason.startsWith('text follows');
-        report({ range: a.value.rangeOf(broken.start, broken.end), severity: glued ? 'warning' : 'error', message: glued ? 'Text follows a closing quote without a space: systemd glues it to the word; quote whole words to say what you mean' : `Broken quoting in Environment=: ${broken.reason}` });
-      }
+        // systemd expands specifiers before it checks the name (`X%b=1` is valid): such names are not judged.
+        if (name.includes('%')) return;
+        if (eq === -1) report({ range: a.value.rangeOf(w.start, w.end), message: `Word ${i + 1} of Environment= has no \`=\`: systemd ignores it` });
+        // With quotes inside the word the name is not a plain slice of the text: the whole word is underlined.
+        else if (!NAME.test(name)) report({ range: a.value.rangeOf(w.start, w.quoted ? w.end : w.start + eq), message: `\`${name}\` is not a valid variable name: systemd ignores this assignment` });
+      });
+      // config_parse_environ() splits without EXTRACT_CUNESCAPE_RELAX: one unknown escape drops the whole line.
+      const unknown = unknownEscapes[0];
+      if (unknown !== undefined) report({ range: a.value.rangeOf(unknown.start, unknown.end), message: `\`${a.value.text.slice(unknown.start, unknown.end)}\` is not an escape systemd knows: it ignores the whole line` });
+      if (broken !== undefined) report({ range: a.value.rangeOf(broken.start, broken.end), message: `Broken quoting in Environment=: ${broken.reason}; systemd ignores the line` });
     }
   },
 });
