@@ -21,7 +21,7 @@ test('a quote opens mid-word and the pieces join (one assignment, not four words
 test('escapes decode inside and outside quotes; unknown ones are reported, kept verbatim', () => {
   assert.equal(render('"A=a\\"b" C=\\x41\\101\\u00e9\\s'), '"A=a\\"b"@0-8q "C=AAé "@9-27');
   assert.equal(render('P=a\\d'), '"P=a\\\\d"@0-5 unknown-escape@3');
-  assert.equal(render('N=\\x00 O=\\12'), '"N=\\\\x00"@0-6 "O=\\\\12"@7-11 unknown-escape@2 unknown-escape@9');
+  assert.equal(render('N=\\x00 O=\\12'), '"N=\\\\x00"@0-6 "O=\\\\12"@7-12 unknown-escape@2 unknown-escape@9');
   assert.equal(render('U=\\U0010ffff'), '"U=\\\\U0010ffff"@0-12 unknown-escape@2');
 });
 
