@@ -17,6 +17,8 @@ export interface ImageFacts {
   readonly source: string;
   /** The glibc loader path on amd64, when dynamic binaries need one. */
   readonly isGoToolchain?: boolean;
+  /** A Windows image: Windows paths, no /bin/sh, no root or CA bundle in the Linux sense. */
+  readonly windows?: boolean;
 }
 
 interface Pattern {
@@ -28,9 +30,16 @@ interface Pattern {
 const DISTROLESS = 'GoogleContainerTools/distroless (static/static.bzl, base/README.md, common/variables.bzl)';
 const GOLANG = 'docker-library/golang 1.27/*/Dockerfile';
 
+/** Facts of a Windows image: also assumed for an unknown image in a file whose escape directive is a backtick. */
+export const WINDOWS: ImageFacts = { family: 'Windows', libc: undefined, shell: undefined, caBundle: undefined, zoneinfo: undefined, passwd: undefined, user: undefined, cCompiler: undefined, source: 'Microsoft Windows container base images', windows: true };
+
 const PATTERNS: readonly Pattern[] = [
   { repo: /^(docker\.io\/)?(library\/)?golang$/, tag: /alpine/, facts: { family: 'golang (Alpine)', libc: 'musl', shell: '/bin/sh', caBundle: true, zoneinfo: false, passwd: true, user: 'root', cCompiler: false, source: GOLANG, isGoToolchain: true } },
-  { repo: /^(docker\.io\/)?(library\/)?golang$/, tag: /windows|nanoserver/, facts: { family: 'golang (Windows)', libc: undefined, shell: undefined, caBundle: undefined, zoneinfo: undefined, passwd: undefined, user: undefined, cCompiler: undefined, source: GOLANG, isGoToolchain: true } },
+  { repo: /^(docker\.io\/)?(library\/)?golang$/, tag: /windows|nanoserver/, facts: { family: 'golang (Windows)', libc: undefined, shell: undefined, caBundle: undefined, zoneinfo: undefined, passwd: undefined, user: undefined, cCompiler: undefined, source: GOLANG, isGoToolchain: true, windows: true } },
+  // Windows base images (mcr.microsoft.com/windows/servercore, nanoserver, server, the full windows image) and the
+  // images built on them whose tags say so (powershell:lts-nanoserver-ltsc2022, dotnet/runtime:8.0-windowsservercore…).
+  { repo: /^mcr\.microsoft\.com\/windows(\/(servercore|nanoserver|server))?$|^(mcr\.microsoft\.com\/)?windows\/(servercore|nanoserver)$/, facts: WINDOWS },
+  { repo: /./, tag: /(^|-)(windowsservercore|nanoserver|ltsc20\d\d|windows)(-|$)/, facts: WINDOWS },
   { repo: /^(docker\.io\/)?(library\/)?golang$/, facts: { family: 'golang (Debian)', libc: 'glibc', shell: '/bin/sh', caBundle: true, zoneinfo: true, passwd: true, user: 'root', cCompiler: true, source: GOLANG, isGoToolchain: true } },
   { repo: /^scratch$/, facts: { family: 'scratch', libc: 'none', shell: null, caBundle: false, zoneinfo: false, passwd: false, user: 'root', cCompiler: false, source: 'Docker reserved empty image' } },
   { repo: /^gcr\.io\/distroless\/static(-debian\d+)?$/, tag: /debug-nonroot/, facts: { family: 'distroless/static:debug-nonroot', libc: 'none', shell: '/busybox/sh', caBundle: true, zoneinfo: true, passwd: true, user: '65532', cCompiler: false, source: DISTROLESS } },

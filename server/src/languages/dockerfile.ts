@@ -50,9 +50,11 @@ function envScope(model: DockerModel, index: LineIndex, goVersion: DockerInput['
     readonly statement: Range;
     readonly exact: boolean;
     readonly remove: () => TextEdit;
+    readonly windows: boolean;
   }
   const add = (name: string, value: string, w: Where): void => {
     bindings.push({
+      ...(w.windows ? { windows: true } : {}),
       name,
       value,
       literal: value,
@@ -84,6 +86,7 @@ function envScope(model: DockerModel, index: LineIndex, goVersion: DockerInput['
           // The only variable of the instruction takes the instruction with it (`ENV KEY` alone is an error);
           // otherwise only its `key=value` pair goes.
           remove: () => (props.length === 1 || instRange === null ? deleteLines(index, instRange ?? p.getRange()) : removeItem(propRanges, i)),
+          windows: stage.facts?.windows === true,
         });
       });
     }
@@ -101,6 +104,7 @@ function envScope(model: DockerModel, index: LineIndex, goVersion: DockerInput['
           statement: build.range,
           exact: index.text.slice(start, index.offsetAt(s.range.end)) === s.value,
           remove: () => ({ range: index.range(wordStart, index.offsetAt(s.range?.end ?? valueRange.end) + after), newText: '' }),
+          windows: stage.facts?.windows === true,
         });
       }
     }

@@ -20,6 +20,8 @@ export interface EnvBinding {
   replaceValue(newValue: string): TextEdit;
   /** Edit that removes this binding entirely (the line, or the word in a multi-assignment). */
   remove(): TextEdit;
+  /** Set in Windows Dockerfile stages: paths are `C:\\go`, lists use `;`; the POSIX path rules do not apply. */
+  readonly windows?: boolean;
 }
 
 export interface EnvScope {

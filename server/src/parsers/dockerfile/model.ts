@@ -3,7 +3,7 @@ import { append } from '../../text/append';
 import * as posix from 'node:path/posix';
 import type { Dockerfile, Instruction, From, Copy, Property } from 'dockerfile-ast';
 import type { LineIndex, Range } from '../../text/line-index';
-import { imageFacts, type ImageFacts } from '../../knowledge/base-images';
+import { imageFacts, WINDOWS, type ImageFacts } from '../../knowledge/base-images';
 import { readCommands, type ShellWord, type SimpleCommand } from '../shell/words';
 import { argsOf, argsRangeOf, rawArgsOf } from './instruction-cache';
 
@@ -205,6 +205,7 @@ export function buildModel(dockerfile: Dockerfile, index: LineIndex): DockerMode
   const globalArgs = new Map<string, Setting>();
   let current: Stage | undefined;
   let usesTargetArgs = false;
+  const windowsEscape = dockerfile.getEscapeCharacter() === '`';
   for (const inst of dockerfile.getInstructions()) {
     const keyword = inst.getKeyword().toUpperCase();
     const raw = rawArgsOf(inst) ?? '';
@@ -221,7 +222,8 @@ export function buildModel(dockerfile: Dockerfile, index: LineIndex): DockerMode
         image,
         platform,
         parent,
-        facts: parent !== undefined ? parent.facts : imageFacts(image),
+        // `# escape=`` is what Windows Dockerfiles use (a backslash is their path separator).
+        facts: parent !== undefined ? parent.facts : (imageFacts(image) ?? (windowsEscape ? WINDOWS : undefined)),
         instructions: [],
         env: new Map(parent?.env ?? []),
         args: new Map(),

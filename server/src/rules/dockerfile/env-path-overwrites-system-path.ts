@@ -18,6 +18,8 @@ export const envPathOverwritesSystemPath = defineRule({
   },
   check({ model, index }, report) {
     for (const stage of model.stages) {
+      // Windows stages list PATH with `;` and have no Linux system directories to lose.
+      if (stage.facts?.windows === true) continue;
       for (const inst of stage.instructions) {
         if (inst.getKeyword().toUpperCase() !== 'ENV') continue;
         for (const p of (inst as unknown as { getProperties(): { getName(): string; getValue(): string | null; getValueRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null }[] }).getProperties()) {

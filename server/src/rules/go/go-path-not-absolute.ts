@@ -2,7 +2,7 @@
 import { defineRule } from '../rule';
 import { GO_PATH_VARIABLES } from '../../knowledge/go-env';
 import { valueSubRange } from '../env-scope';
-import { bindingsFor, splitList } from './go-values';
+import { posixBindingsFor, splitList } from './go-values';
 
 /** Flags relative or `~` paths in GOPATH, GOBIN, GOCACHE, GOMODCACHE, GOTMPDIR and GOWORK. */
 export const goPathNotAbsolute = defineRule({
@@ -19,7 +19,7 @@ export const goPathNotAbsolute = defineRule({
     useInstead: 'GOPATH=/home/app/go\n',
   },
   check(scope, report) {
-    for (const b of bindingsFor(scope, ...GO_PATH_VARIABLES)) {
+    for (const b of posixBindingsFor(scope, ...GO_PATH_VARIABLES)) {
       const value = b.value ?? '';
       if (b.name === 'GOWORK' && (value === 'off' || value === 'auto')) continue;
       if (b.name === 'GOCACHE' && value === 'off') {

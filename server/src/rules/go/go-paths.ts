@@ -1,6 +1,6 @@
 // Owns path helpers shared by the Go path rules: PATH lists, GOROOT candidates, normalisation.
 import type { EnvBinding, EnvScope } from '../env-scope';
-import { bindingsFor, splitList, type ListPart } from './go-values';
+import { posixBindingsFor, splitList, type ListPart } from './go-values';
 
 export function normalizeDir(dir: string): string {
   const d = dir.replace(/\/+/g, '/');
@@ -27,6 +27,6 @@ export function keepsInheritedPath(literal: string): boolean {
 }
 
 export function lastLiteral(scope: EnvScope, name: string): EnvBinding | undefined {
-  const all = bindingsFor(scope, name);
+  const all = posixBindingsFor(scope, name);
   return all[all.length - 1];
 }

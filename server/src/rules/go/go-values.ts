@@ -4,6 +4,11 @@ import type { EnvBinding, EnvScope } from '../env-scope';
 const byNameCache = new WeakMap<readonly EnvBinding[], Map<string, EnvBinding[]>>();
 
 /** Bindings of one of the names with a value the consumer sees (empty values are "unset" to Go), in file order. */
+/** Bindings of these names whose paths are POSIX paths (Windows Dockerfile stages are left out). */
+export function posixBindingsFor(scope: EnvScope, ...names: string[]): EnvBinding[] {
+  return bindingsFor(scope, ...names).filter((b) => b.windows !== true);
+}
+
 export function bindingsFor(scope: EnvScope, ...names: string[]): EnvBinding[] {
   // Indexed once per scope: each of the many Go rules asks for one or two names.
   let byName = byNameCache.get(scope.bindings);

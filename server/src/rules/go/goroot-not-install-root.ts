@@ -1,6 +1,6 @@
 // Owns GDL140: GOROOT pointing at bin/, src/, the go binary or a GOPATH instead of the install root.
 import { defineRule } from '../rule';
-import { bindingsFor, hasReference } from './go-values';
+import { posixBindingsFor, hasReference } from './go-values';
 import { normalizeDir } from './go-paths';
 
 export function gorootProblem(value: string): { message: string; fix?: string } | undefined {
@@ -29,7 +29,7 @@ export const gorootNotInstallRoot = defineRule({
     useInstead: 'GOROOT=/usr/local/go\n',
   },
   check(scope, report) {
-    for (const b of bindingsFor(scope, 'GOROOT')) {
+    for (const b of posixBindingsFor(scope, 'GOROOT')) {
       const value = b.value ?? '';
       if (hasReference(value) && !b.literal.startsWith('/')) continue;
       const problem = gorootProblem(b.literal);

@@ -1,6 +1,6 @@
 // Owns GDL146: PATH replaced without keeping the inherited $PATH, in surfaces that expand variables.
 import { defineRule } from '../rule';
-import { bindingsFor } from './go-values';
+import { posixBindingsFor } from './go-values';
 import { keepsInheritedPath } from './go-paths';
 
 /** Flags `PATH=/usr/local/go/bin` in dotenv-expand, Compose, Dockerfile ENV and shells. */
@@ -20,7 +20,7 @@ export const pathOverwritten = defineRule({
   check(scope, report) {
     // Dockerfiles have their own code for this (GDL415).
     if (!scope.expanding || scope.surface === 'dockerfile') return;
-    for (const b of bindingsFor(scope, 'PATH')) {
+    for (const b of posixBindingsFor(scope, 'PATH')) {
       if (b.value === undefined || b.value === '' || keepsInheritedPath(b.literal)) continue;
       report({
         range: b.valueRange,

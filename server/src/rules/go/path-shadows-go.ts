@@ -1,6 +1,6 @@
 // Owns GDL144: PATH listing a directory with another `go` before the Go toolchain's bin.
 import { defineRule } from '../rule';
-import { bindingsFor } from './go-values';
+import { posixBindingsFor } from './go-values';
 import { valueSubRange } from '../env-scope';
 import { isGoBinEntry, lastLiteral, normalizeDir, pathParts, SHADOWING_DIRS } from './go-paths';
 
@@ -20,7 +20,7 @@ export const pathShadowsGo = defineRule({
   },
   check(scope, report) {
     const goroot = lastLiteral(scope, 'GOROOT')?.literal;
-    for (const b of bindingsFor(scope, 'PATH')) {
+    for (const b of posixBindingsFor(scope, 'PATH')) {
       if (b.value === undefined) continue;
       const parts = pathParts(b);
       const goIndex = parts.findIndex((p) => isGoBinEntry(p.text, goroot));
