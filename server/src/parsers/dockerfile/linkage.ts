@@ -96,7 +96,14 @@ export function artifactCopies(model: DockerModel): ArtifactCopy[] {
       const from = copy.fromStage;
       if (from === undefined) continue;
       for (const build of from.goBuilds) {
-        if (build.output === undefined) continue;
+        if (build.output === undefined) {
+          // One binary per main package in a directory: a copy of (or from inside) it takes some of them.
+          const dir = build.outputDir;
+          if (dir === undefined) continue;
+          const src = copy.sources.find((x) => covers(posix.resolve(from.workdir, x.value), dir) || posix.resolve(from.workdir, x.value).startsWith(`${dir}/`));
+          if (src !== undefined) out.push({ build, copy, dest: copy.dest });
+          continue;
+        }
         for (const src of copy.sources) {
           const source = posix.resolve(from.workdir, src.value);
           if (!covers(source, build.output)) continue;

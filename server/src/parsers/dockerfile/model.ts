@@ -33,6 +33,8 @@ export interface GoBuild {
   readonly env: ReadonlyMap<string, Setting>;
   readonly flags: readonly GoFlag[];
   readonly output: string | undefined;
+  /** `-o dir/` with several main packages (`./cmd/...`): one binary per package lands there, names unknown. */
+  readonly outputDir: string | undefined;
   readonly cwd: string;
   /** True for exec-form RUN (prefix fixes do not apply). */
   readonly execForm: boolean;
@@ -171,7 +173,11 @@ function goBuildsIn(commands: readonly SimpleCommand[], stage: Stage, index: Lin
       return clean === '.' || clean === '' ? posix.basename(cwd) : posix.basename(clean);
     };
     let output: string | undefined;
-    if (sub === 'install') {
+    let outputDir: string | undefined;
+    const several = packages.length > 1 || packages.some((p) => p === '...' || p.endsWith('/...'));
+    if (sub === 'build' && out !== undefined && out.endsWith('/') && several && !out.includes('$')) {
+      outputDir = posix.resolve(cwd, out);
+    } else if (sub === 'install') {
       const gobin = env.get('GOBIN')?.value ?? `${env.get('GOPATH')?.value ?? '/go'}/bin`;
       output = gobin.includes('$') ? undefined : posix.join(gobin, pkgName(packages[0]));
     } else if (out !== undefined) {
@@ -191,12 +197,14 @@ function goBuildsIn(commands: readonly SimpleCommand[], stage: Stage, index: Lin
       env,
       flags,
       output,
+      outputDir,
       cwd,
       execForm,
       compilerInstalled: stage.installsCompiler,
       cDevPackages: [...stage.cDevPackages],
     });
     if (output !== undefined) stage.creates.push(output);
+    if (outputDir !== undefined) stage.creates.push(outputDir);
   }
 }
 

@@ -6,7 +6,8 @@ import { argsRangeOf, rawArgsOf } from '../../parsers/dockerfile/instruction-cac
 
 function produced(paths: readonly string[], p: string): boolean {
   const clean = p.replace(/\/+$/, '') || '/';
-  return paths.some((c) => c === clean || c.startsWith(`${clean}/`) || clean.startsWith(`${c}/`));
+  // A path created as a directory (WORKDIR, a COPY of a directory, `go build -o dir/ ./cmd/...`) may hold anything below it.
+  return paths.some((c) => c === clean || c === '/' || c.startsWith(`${clean}/`) || clean.startsWith(`${c}/`));
 }
 
 /** Flags copies from go-building stages of paths no build output or instruction creates. */
@@ -29,12 +30,12 @@ export const copiedArtifactNotBuilt = defineRule({
       for (const copy of stage.copies) {
         const from = copy.fromStage;
         // Only stages we can follow completely: they build Go and start from an image we know (not another stage's files).
-        if (from === undefined || from.goBuilds.length === 0 || from.goBuilds.some((b) => b.output === undefined)) continue;
+        if (from === undefined || from.goBuilds.length === 0 || from.goBuilds.some((b) => b.output === undefined && b.outputDir === undefined)) continue;
         const hasOpaque = from.instructions.some((i) => /^(COPY|ADD)$/i.test(i.getKeyword())) || from.facts === undefined;
         for (const src of copy.sources) {
           const path = posix.resolve(from.workdir, src.value);
           if (src.value.includes('$') || src.value.includes('*') || produced(from.creates, path)) continue;
-          const outputs = from.goBuilds.map((b) => b.output).filter((o) => o !== undefined);
+          const outputs = from.goBuilds.map((b) => b.output ?? (b.outputDir !== undefined ? `${b.outputDir}/` : undefined)).filter((o) => o !== undefined);
           if (hasOpaque && !outputs.some((o) => posix.basename(o) === posix.basename(path))) continue;
           report({ range: src.range, message: `\`${src.value}\` is not produced in stage ${from.name ?? from.index}: its go build writes ${outputs.map((o) => `\`${o}\``).join(', ')}`, related: [{ range: from.goBuilds[0]?.goWord ?? src.range, message: 'The go build' }] });
         }
