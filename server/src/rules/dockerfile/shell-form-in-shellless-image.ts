@@ -36,6 +36,8 @@ export const shellFormInShelllessImage = defineRule({
         }
         if (kw !== 'CMD' && kw !== 'ENTRYPOINT' && !(kw === 'HEALTHCHECK' && /^(--\S+\s+)*CMD\s/i.test(raw))) continue;
         const body = kw === 'HEALTHCHECK' ? raw.replace(/^(--\S+\s+)*CMD\s+/i, '') : raw;
+        // `HEALTHCHECK --interval=30s CMD ["/app", "-health"]` is exec form: the options come before CMD.
+        if (body.startsWith('[')) continue;
         const words = body.split(/\s+/).filter((w) => w !== '');
         const simple = !/["'$`|&;<>()\\*?]/.test(body);
         const exec = `[${words.map((w) => JSON.stringify(w)).join(', ')}]`;
