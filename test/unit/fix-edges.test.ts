@@ -49,8 +49,12 @@ test('GDL145 rewrites the whole PATH value when text is glued after its quotes',
   assert.equal(fixed('GDL145', 'edge/.env', text), '# go-deploy-lint dialect=systemd\nGOBIN=/opt/go/bin\nPATH=/usr/binx:/opt/go/bin\n');
 });
 
-test('GDL101 offers no removal of a multi-line earlier entry (docker reads its lines separately)', () => {
-  assert.equal(fixed('GDL101', 'edge/.env', '# go-deploy-lint dialect=docker\nA=`x\ny`\nA=2\n'), undefined);
+test('GDL101 removes only the first line of a quote that spans lines in docker (docker reads its lines separately)', () => {
+  assert.equal(fixed('GDL101', 'edge/.env', '# go-deploy-lint dialect=docker\nA=`x\ny`\nA=2\n'), '# go-deploy-lint dialect=docker\ny`\nA=2\n');
+});
+
+test('GDL101 offers no removal of a multi-line earlier entry where the loader reads across lines', () => {
+  assert.equal(fixed('GDL101', 'edge/.env', '# go-deploy-lint dialect=systemd\nA="x\ny"\nA=2\n'), undefined);
 });
 
 test('removing a suppression comment on the last line takes the break before it', () => {

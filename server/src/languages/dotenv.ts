@@ -33,10 +33,21 @@ export function resolveDialect(doc: SourceDocument, file: EnvFile, ctx: Analysis
 }
 
 export function prepareDotenv(doc: SourceDocument, index: LineIndex, ctx: AnalysisContext): Prepared {
-  const { ast } = parseEnvFile(doc.text, index);
-  const { dialect, source } = resolveDialect(doc, ast, ctx);
+  const parsed = parseEnvFile(doc.text, index).ast;
+  const { dialect, source } = resolveDialect(doc, parsed, ctx);
+  // docker --env-file and the go command read line by line: where a quote spans lines, read the file again so.
+  const lineByLine = (dialect === 'docker' || dialect === 'go-env') && parsed.entries.some((e) => e.range.start.line !== e.range.end.line);
+  const ast = lineByLine ? parseEnvFile(doc.text, index, { lineByLine }).ast : parsed;
+  const spanningQuotes = lineByLine ? parsed.entries.filter((e): e is EnvAssignment => e.kind === 'assignment' && e.range.start.line !== e.range.end.line) : [];
+  const spilledLines = new Set(spanningQuotes.flatMap((e) => Array.from({ length: e.range.end.line - e.range.start.line }, (_, i) => e.range.start.line + 1 + i)));
   const bindings = evaluateFile(ast, dialect);
-  const dotenv: DotenvInput = { file: ast, dialect, dialectSource: source, bindings, index };
+  // One mistake, one finding: the entries a spanning quote spills into are reported once, by GDL107, not again
+  // as invalid keys or bare keys; the Go value rules still see what the loader sees.
+  const spilled = (e: { readonly range: Range }): boolean => spilledLines.has(e.range.start.line);
+  const dotenv: DotenvInput =
+    spilledLines.size === 0
+      ? { file: ast, dialect, dialectSource: source, bindings, index, spilledLines, spanningQuotes }
+      : { file: { ...ast, entries: ast.entries.filter((e) => !spilled(e)) }, dialect, dialectSource: source, bindings: bindings.filter((b) => !spilled(b.entry)), index, spilledLines, spanningQuotes };
   const comments: Token[] = [];
   for (const e of ast.entries) if (e.kind === 'comment') comments.push(e.text);
   let statements: Range[] | undefined;

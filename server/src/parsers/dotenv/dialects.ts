@@ -76,8 +76,11 @@ export function rawEffect(entry: EnvAssignment | EnvBareKey, dialect: EnvDialect
       return { kind: 'set', value: (entry.spaceAfter?.text ?? '') + (v?.raw.text ?? '') + (entry.crlf ? '\r' : '') };
     }
     case 'docker': {
-      if (entry.exportKeyword !== undefined) return { kind: 'error', reason: `docker rejects \`export ${key}\`: variable contains whitespaces` };
-      if (entry.spaceBefore !== undefined) return { kind: 'error', reason: `docker rejects a key with trailing whitespace` };
+      // docker/cli opts/file.go: a key holding a space or tab fails the whole file ("variable … contains whitespaces").
+      if (entry.exportKeyword !== undefined) return { kind: 'error', reason: `docker rejects the whole file: the key \`export ${key}\` contains whitespace` };
+      if (entry.spaceBefore !== undefined) return { kind: 'error', reason: `docker rejects the whole file: the key \`${key}${entry.spaceBefore.text}\` contains whitespace` };
+      if (/[ \t]/.test(key)) return { kind: 'error', reason: `docker rejects the whole file: the key \`${key}\` contains whitespace` };
+      if (key === '') return { kind: 'error', reason: 'docker rejects the whole file: no variable name before `=`' };
       return { kind: 'set', value: (entry.spaceAfter?.text ?? '') + (v?.raw.text ?? '') };
     }
     case 'systemd': {

@@ -6,7 +6,15 @@ import type { EnvAssignment, EnvEntry, EnvFile, EnvValue, QuoteChar } from './as
 
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t';
 
-export function parseEnvFile(text: string, index: LineIndex = new LineIndex(text)): ParseResult<EnvFile> {
+export interface EnvParseOptions {
+  /**
+   * Read every line on its own: a quote never spans lines. docker --env-file (docker/cli opts/file.go, a
+   * bufio.Scanner over lines) and the go command's env file read files this way.
+   */
+  readonly lineByLine?: boolean;
+}
+
+export function parseEnvFile(text: string, index: LineIndex = new LineIndex(text), options: EnvParseOptions = {}): ParseResult<EnvFile> {
   const entries: EnvEntry[] = [];
   const crlfLines: number[] = [];
   const hasBom = text.charCodeAt(0) === 0xfeff;
@@ -54,7 +62,7 @@ export function parseEnvFile(text: string, index: LineIndex = new LineIndex(text
     let v = eq + 1;
     while (v < lineEnd && isSpace(text[v])) v++;
     const spaceAfter = v > eq + 1 ? tok(eq + 1, v) : undefined;
-    const scanned = scanValue({ text, index, tok, start: v, lineEnd, line });
+    const scanned = scanValue({ text, index, tok, start: v, lineEnd, line, lineByLine: options.lineByLine === true });
     line = scanned.lastLine;
     const entryEnd = scanned.value?.raw.offset !== undefined ? scanned.value.raw.offset + scanned.value.raw.text.length : lineEnd;
     const assignment: EnvAssignment = withKind(span(lineStart, Math.max(entryEnd, v)), {
@@ -84,10 +92,12 @@ interface ScanInput {
   readonly start: number;
   readonly lineEnd: number;
   readonly line: number;
+  readonly lineByLine: boolean;
 }
 
 function scanValue(input: ScanInput): { value: EnvValue | undefined; firstLine: number; lastLine: number } {
-  const { text, index, tok, start, lineEnd, line } = input;
+  const { text, index, tok, start, lineEnd, line, lineByLine } = input;
+  const limit = lineByLine ? lineEnd : text.length;
   if (start >= lineEnd) return { value: undefined, firstLine: line, lastLine: line };
   const first = text[start];
   if (first !== '"' && first !== "'" && first !== '`') {
@@ -96,16 +106,16 @@ function scanValue(input: ScanInput): { value: EnvValue | undefined; firstLine: 
   }
   const quote = first as QuoteChar;
   let p = start + 1;
-  while (p < text.length) {
+  while (p < limit) {
     const c = text[p];
-    if (c === '\\' && p + 1 < text.length && text[p + 1] === quote) {
+    if (c === '\\' && p + 1 < limit && text[p + 1] === quote) {
       p += 2;
       continue;
     }
     if (c === quote) break;
     p++;
   }
-  if (p >= text.length) {
+  if (p >= limit) {
     // Unterminated: the entry stays on its own line so later lines are still read as entries.
     const raw = tok(start, lineEnd);
     return { value: { raw, quote, closed: false, body: tok(start + 1, lineEnd), after: undefined }, firstLine: line, lastLine: line };

@@ -4,15 +4,17 @@ import { DIALECT_LOADER, type EnvDialect } from '../../parsers/dotenv/dialects';
 
 const PORTABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function consequence(dialect: EnvDialect): string {
+function consequence(dialect: EnvDialect, key: string): string {
   switch (dialect) {
+    case 'docker':
+      // docker/cli opts/file.go refuses keys with a space or tab and empty keys, and fails the whole file.
+      return key === '' || /[ \t]/.test(key) ? 'docker --env-file rejects the whole file' : 'docker --env-file passes it on, but systemd drops it and shells cannot export it';
     case 'systemd':
       return 'systemd drops the line';
     case 'godotenv':
       return 'godotenv fails to load the file';
     case 'go-env':
       return 'the go command skips the line';
-    case 'docker':
     case 'compose':
     case 'dotenv':
     case 'dotenv-expand':
@@ -37,15 +39,15 @@ export const invalidKey = defineRule({
   check({ file, dialect }, report) {
     for (const e of file.entries) {
       if (e.kind === 'invalid') {
-        report({ range: e.text.range, message: `\`${e.text.text}\` is not a KEY=value line (env files run no shell commands); ${consequence(dialect)}` });
+        report({ range: e.text.range, message: `\`${e.text.text}\` is not a KEY=value line (env files run no shell commands); ${consequence(dialect, e.text.text)}` });
         continue;
       }
       if (e.kind !== 'assignment' && e.kind !== 'bare-key') continue;
       const key = e.key.text;
       if (key === '') {
-        report({ range: e.range, message: `The line has no key before \`=\`; ${consequence(dialect)}` });
+        report({ range: e.range, message: `The line has no key before \`=\`; ${consequence(dialect, '')}` });
       } else if (!PORTABLE.test(key)) {
-        report({ range: e.key.range, message: `\`${key}\` is not a valid variable name; ${consequence(dialect)}` });
+        report({ range: e.key.range, message: `\`${key}\` is not a valid variable name; ${consequence(dialect, key)}` });
       } else if (dialect === 'go-env' && !/^[A-Z]/.test(key)) {
         report({ range: e.key.range, message: `\`${key}\` does not start with \`A\`–\`Z\`; the go command skips the line` });
       }

@@ -7,7 +7,7 @@ function effect(dialect: EnvDialect, key: string, before: boolean): string {
     case 'go-env':
       return before ? `the go command reads the key as \`${key} \` and ignores the line` : 'the go command keeps the space in the value';
     case 'docker':
-      return before ? 'docker --env-file rejects a key with trailing whitespace' : 'docker --env-file keeps the space in the value';
+      return before ? 'docker --env-file rejects the whole file (the key holds the space)' : 'docker --env-file keeps the space in the value';
     case 'dotenv':
     case 'dotenv-expand':
     case 'compose':
@@ -41,7 +41,7 @@ export const spaceAroundEquals = defineRule({
       report({
         range: { start, end },
         // Only docker --env-file and go env files break on it; elsewhere it is a portability hint.
-        severity: keepsAfter ? 'warning' : 'hint',
+        severity: dialect === 'docker' && e.spaceBefore !== undefined ? 'error' : keepsAfter ? 'warning' : 'hint',
         message: `Space around \`=\` after \`${e.key.text}\`: ${effect(dialect, e.key.text, e.spaceBefore !== undefined)}`,
         fixes: [{ title: 'Remove the spaces around `=`', edits: [{ range: { start, end }, newText: '=' }] }],
       });

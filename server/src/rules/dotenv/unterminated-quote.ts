@@ -1,6 +1,6 @@
 // Owns GDL107: a quoted value that never closes.
 import { defineRule } from '../rule';
-import type { EnvDialect } from '../../parsers/dotenv/dialects';
+import { DIALECT_LOADER, type EnvDialect } from '../../parsers/dotenv/dialects';
 
 function effect(dialect: EnvDialect): string {
   switch (dialect) {
@@ -28,13 +28,25 @@ export const unterminatedQuote = defineRule({
   fixSafety: 'none',
   docs: {
     summary: 'Quoted value never closes',
-    what: 'Reports a value that opens a quote and never closes it, from the quote to the end of the line.',
+    what: 'Reports a value that opens a quote and never closes it, from the quote to the end of the line. For docker --env-file and go env files, which read line by line (docker/cli opts/file.go), it reports a quote that closes only on a later line.',
     why: 'Each loader recovers differently: dotenv keeps the quote, Compose and godotenv fail, systemd eats the rest of the file into one value, so later variables vanish.',
     example: 'DATABASE_URL="postgres://db/app\n',
     useInstead: 'DATABASE_URL="postgres://db/app"\n',
   },
-  check({ file, dialect, index }, report) {
-    if (dialect === 'docker' || dialect === 'go-env') return;
+  check({ file, dialect, index, spanningQuotes }, report) {
+    if (dialect === 'docker' || dialect === 'go-env') {
+      // These loaders read line by line: a quote that closes on a later line does not span there.
+      for (const e of spanningQuotes) {
+        if (e.value === undefined) continue;
+        const start = e.value.raw.offset;
+        report({
+          range: index.range(start, index.lineContentEnd(e.range.start.line)),
+          severity: 'warning',
+          message: `${DIALECT_LOADER[dialect]} reads line by line: the quote stays in \`${e.key.text}\` and ${e.range.end.line - e.range.start.line === 1 ? 'the next line is read as an entry of its own' : `the next ${e.range.end.line - e.range.start.line} lines are read as entries of their own`}`,
+        });
+      }
+      return;
+    }
     for (const e of file.entries) {
       if (e.kind !== 'assignment' || e.value === undefined || e.value.closed) continue;
       const start = e.value.raw.offset;
