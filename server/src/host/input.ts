@@ -1,4 +1,5 @@
 // Owns HostInput: what host rules receive — the probe report, facts derived from it, and the workspace's units.
+import type { Directive } from '../knowledge/systemd-directives';
 import type { LineIndex, Range } from '../text/line-index';
 import type { HostReport } from './report';
 import type { HostFacts } from './facts';
@@ -6,7 +7,7 @@ import type { HostFacts } from './facts';
 export interface WorkspaceUnit {
   readonly uri: string;
   readonly name: string;
-  readonly directives: readonly { readonly section: string; readonly key: string; readonly since: number; readonly range: Range }[];
+  readonly directives: readonly { readonly section: string; readonly key: string; readonly directive: Directive; readonly range: Range }[];
   /** Ports the unit listens on (ListenStream=, `:PORT` in ExecStart=). */
   readonly ports: readonly number[];
 }

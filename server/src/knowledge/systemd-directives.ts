@@ -1,4 +1,5 @@
 // Owns what systemd knows about directives: sections per unit type, value kinds, versions and deprecations.
+import { DIRECTIVE_ADDED_IN } from './systemd-directive-versions.generated';
 import { DIRECTIVE_ROWS } from './systemd-directives.generated';
 
 export const UNIT_TYPES = ['service', 'socket', 'timer', 'path', 'mount', 'automount', 'swap', 'target', 'slice', 'scope'] as const;
@@ -64,6 +65,40 @@ for (const [id, parser, since, last, status] of DIRECTIVE_ROWS) {
   let keys = BY_SECTION.get(section);
   if (keys === undefined) BY_SECTION.set(section, (keys = new Map()));
   keys.set(key, d);
+}
+
+/**
+ * When systemd added a directive: `annotated` from the man pages ("Added in version N."), `old` when the page has
+ * no annotation (long-standing), `after` when only the 247/252/257 source tables know it (added after 247, present
+ * in `presentIn`), undefined when nothing says.
+ */
+export type AddedIn = { readonly kind: 'annotated'; readonly version: number } | { readonly kind: 'old' } | { readonly kind: 'after'; readonly after: number; readonly presentIn: number };
+
+export function addedIn(d: Directive): AddedIn | undefined {
+  const v = DIRECTIVE_ADDED_IN[`${d.section}.${d.key}`];
+  if (v !== undefined) return v === 0 ? { kind: 'old' } : { kind: 'annotated', version: v };
+  return d.since > 247 ? { kind: 'after', after: 247, presentIn: d.since } : undefined;
+}
+
+/** True only when a host with this systemd version is known to ignore the directive; unknown is never "ignores". */
+export function unknownTo(d: Directive, hostVersion: number): boolean {
+  const a = addedIn(d);
+  if (a === undefined || a.kind === 'old') return false;
+  return a.kind === 'annotated' ? a.version > hostVersion : hostVersion <= a.after;
+}
+
+/** For hover and messages: `Added in systemd 231`, `Added after systemd 247 (present in 252)`. */
+export function addedInText(d: Directive): string | undefined {
+  const a = addedIn(d);
+  if (a === undefined) return undefined;
+  switch (a.kind) {
+    case 'annotated':
+      return `Added in systemd ${a.version}`;
+    case 'old':
+      return 'Long-standing: documented before systemd annotated versions (v183)';
+    case 'after':
+      return `Added after systemd ${a.after} (present in ${a.presentIn})`;
+  }
 }
 
 export function directive(section: string, key: string): Directive | undefined {

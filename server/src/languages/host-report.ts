@@ -18,7 +18,7 @@ function workspaceUnits(ctx: AnalysisContext): WorkspaceUnit[] {
     for (const a of unit.assignments) {
       const section = a.section?.name.text ?? '';
       const d = directive(section, a.key.text);
-      if (d !== undefined) directives.push({ section, key: a.key.text, since: d.since, range: a.key.range });
+      if (d !== undefined) directives.push({ section, key: a.key.text, directive: d, range: a.key.range });
       if (a.key.text === 'ListenStream' || a.key.text === 'ListenDatagram' || a.key.text === 'ExecStart') {
         for (const m of a.value.text.matchAll(/(?:^|[\s=:])(?:\[[^\]]*\]:|[0-9.]*:)?([0-9]{2,5})(?=\s|$)/g)) {
           const n = Number(m[1]);

@@ -1,7 +1,7 @@
 // Owns completion in unit files: sections, directives of the section and unit type, enum values, specifiers.
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import type { SystemdInput } from '../parsers/systemd/input';
-import { directive, ENUMS, keysOf, SPECIFIERS, UNIT_SECTIONS } from '../knowledge/systemd-directives';
+import { addedIn, addedInText, directive, ENUMS, keysOf, SPECIFIERS, UNIT_SECTIONS, unknownTo } from '../knowledge/systemd-directives';
 import { SYSTEMD_SUMMARIES } from '../knowledge/systemd-summaries';
 
 export function systemdCompletion(input: SystemdInput, position: Position): CompletionItem[] {
@@ -14,11 +14,11 @@ export function systemdCompletion(input: SystemdInput, position: Position): Comp
   const eq = line.indexOf('=');
   if (eq === -1) {
     return keysOf(section)
-      .filter((d) => d.status === '' && d.removedAfter === undefined && d.since <= Math.max(input.systemdVersion, 247))
+      .filter((d) => d.status === '' && d.removedAfter === undefined && d.since <= Math.max(input.systemdVersion, 247) && !unknownTo(d, input.systemdVersion))
       .map((d) => ({
         label: d.key,
         kind: CompletionItemKind.Property,
-        detail: `[${section}]${d.since > 247 ? ` · since ${d.since}` : ''}`,
+        detail: `[${section}]${addedIn(d)?.kind === 'annotated' || addedIn(d)?.kind === 'after' ? ` · ${addedInText(d) ?? ''}` : ''}`,
         ...(SYSTEMD_SUMMARIES[d.key] !== undefined ? { documentation: SYSTEMD_SUMMARIES[d.key] } : {}),
         insertText: `${d.key}=`,
       }));

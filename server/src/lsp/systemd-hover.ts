@@ -2,7 +2,7 @@
 import type { Position } from 'vscode-languageserver-types';
 import type { SystemdInput } from '../parsers/systemd/input';
 import { comparePositions, type Range } from '../text/line-index';
-import { DEPRECATIONS, directive, MAN_PAGE, type Directive } from '../knowledge/systemd-directives';
+import { addedInText, DEPRECATIONS, directive, MAN_PAGE, unknownTo, type Directive } from '../knowledge/systemd-directives';
 import { describeValue } from '../knowledge/systemd-values';
 import { SYSTEMD_SUMMARIES } from '../knowledge/systemd-summaries';
 
@@ -30,7 +30,8 @@ export function systemdHover(input: SystemdInput, position: Position): { value: 
   lines.push('', `Value: ${KIND_TEXT[d.kind]}${d.list ? '; a list: repeated lines add, an empty assignment resets' : '; the last assignment wins'}.`);
   const meaning = describeValue(d, a.value.text);
   if (meaning !== undefined) lines.push('', `Here: ${meaning}.`);
-  lines.push('', d.since > 247 ? `Since systemd ${d.since} (target: ${input.systemdVersion}).` : 'Available in systemd 247 and older.');
+  const added = addedInText(d);
+  if (added !== undefined) lines.push('', `${added}${unknownTo(d, input.systemdVersion) ? `: systemd ${input.systemdVersion} (the target) ignores it` : ''}.`);
   const dep = DEPRECATIONS[key];
   if (dep !== undefined) lines.push('', `Deprecated: ${dep.why}; use ${dep.replacement}.`);
   const merged = input.merged.filter((m) => m.section === section && m.key === key);
