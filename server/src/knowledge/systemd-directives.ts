@@ -101,6 +101,13 @@ export function addedInText(d: Directive): string | undefined {
   }
 }
 
+/** User-manager unit folders (systemd.unit(5) "User Unit Search Path"): such units run as the user who owns the manager. */
+const USER_UNIT_DIR = /(^|[\\/])(\.config[\\/]systemd[\\/]user|etc[\\/]systemd[\\/]user|(usr[\\/](local[\\/])?)?lib[\\/]systemd[\\/]user|share[\\/]systemd[\\/]user)([\\/]|$)/;
+
+export function isUserUnitPath(file: string): boolean {
+  return USER_UNIT_DIR.test(file);
+}
+
 export function directive(section: string, key: string): Directive | undefined {
   return BY_SECTION.get(section)?.get(key);
 }

@@ -12,7 +12,7 @@ import type { EnvironmentFileRef, MergedAssignment, SystemdInput } from '../pars
 import { parseEnvFile } from '../parsers/dotenv/parse';
 import { evaluateFile } from '../parsers/dotenv/dialects';
 import { LineIndex as Index } from '../text/line-index';
-import { unitTypeOf } from '../knowledge/systemd-directives';
+import { isUserUnitPath, unitTypeOf } from '../knowledge/systemd-directives';
 import type { EnvBinding, EnvScope } from '../rules/env-scope';
 import { unitFamily } from '../workspace/unit-index';
 import type { AnalysisContext, Prepared } from '../analysis/prepared';
@@ -159,6 +159,7 @@ export function prepareSystemd(doc: SourceDocument, index: LineIndex, ctx: Analy
     unitType: unitTypeOf(fileName),
     unitName,
     isDropIn,
+    userUnit: isUserUnitPath(fileName),
     systemdVersion: ctx.settings.systemdVersion,
     goVersion,
     merged,

@@ -32,6 +32,8 @@ export interface SystemdInput {
   readonly unitType: UnitType | undefined;
   readonly unitName: string;
   readonly isDropIn: boolean;
+  /** A unit of a user manager (~/.config/systemd/user, /etc/systemd/user, /usr/lib/systemd/user…): runs as that user. */
+  readonly userUnit: boolean;
   readonly systemdVersion: number;
   readonly goVersion: ResolvedGoVersion;
   /** Main unit plus drop-ins in systemd's order; this document's assignments in its place. */

@@ -20,7 +20,8 @@ export const runsAsRoot = defineRule({
     exampleFile: 'api.service',
   },
   check(input, report) {
-    if (input.isDropIn || input.unitType !== 'service') return;
+    // A user unit runs as the user whose manager starts it: neither root nor DynamicUser= applies.
+    if (input.isDropIn || input.unitType !== 'service' || input.userUnit) return;
     if (lastValue(input, 'Service', 'Type')?.value.trim() === 'oneshot') return;
     if (lastValue(input, 'Service', 'ExecStart') === undefined) return;
     const user = lastValue(input, 'Service', 'User');
