@@ -153,6 +153,8 @@ export const ENUM_VALUE_SINCE: Readonly<Record<string, number>> = { 'service_typ
 
 export interface Deprecation {
   readonly replacement: string;
+  /** A cgroup v1 setting whose v2 twin is `replacement`: both can stand, each hierarchy reads its own. */
+  readonly cgroupV1?: boolean;
   /** Where the replacement goes, when it is another section. */
   readonly section?: string;
   readonly why: string;
@@ -168,15 +170,15 @@ const scale = (from: number, to: number, min: number, max: number) => (v: string
 
 /** Directive → what to use instead (ground-truth B.3). Key is `Section.Key`. */
 export const DEPRECATIONS: Readonly<Record<string, Deprecation>> = {
-  'MemoryLimit': { replacement: 'MemoryMax', why: 'cgroup v1 setting, deprecated since 252 and ignored from 258 (the service then has no memory cap)' },
-  'CPUShares': { replacement: 'CPUWeight', why: 'cgroup v1 setting, deprecated since 252 and ignored from 258', convert: scale(1024, 100, 1, 10000) },
-  'StartupCPUShares': { replacement: 'StartupCPUWeight', why: 'cgroup v1 setting, deprecated since 252 and ignored from 258', convert: scale(1024, 100, 1, 10000) },
-  'BlockIOWeight': { replacement: 'IOWeight', why: 'cgroup v1 setting, deprecated since 252 and ignored from 258', convert: scale(500, 100, 1, 10000) },
-  'StartupBlockIOWeight': { replacement: 'StartupIOWeight', why: 'cgroup v1 setting, deprecated since 252 and ignored from 258', convert: scale(500, 100, 1, 10000) },
-  'BlockIOAccounting': { replacement: 'IOAccounting', why: 'cgroup v1 setting, deprecated since 252 and ignored from 258' },
-  'BlockIODeviceWeight': { replacement: 'IODeviceWeight', why: 'cgroup v1 setting, deprecated since 252 and ignored from 258' },
-  'BlockIOReadBandwidth': { replacement: 'IOReadBandwidthMax', why: 'cgroup v1 setting, deprecated since 252 and ignored from 258' },
-  'BlockIOWriteBandwidth': { replacement: 'IOWriteBandwidthMax', why: 'cgroup v1 setting, deprecated since 252 and ignored from 258' },
+  'MemoryLimit': { cgroupV1: true, replacement: 'MemoryMax', why: 'cgroup v1 setting, deprecated since 252 and ignored from 258 (the service then has no memory cap)' },
+  'CPUShares': { cgroupV1: true, replacement: 'CPUWeight', why: 'cgroup v1 setting, deprecated since 252 and ignored from 258', convert: scale(1024, 100, 1, 10000) },
+  'StartupCPUShares': { cgroupV1: true, replacement: 'StartupCPUWeight', why: 'cgroup v1 setting, deprecated since 252 and ignored from 258', convert: scale(1024, 100, 1, 10000) },
+  'BlockIOWeight': { cgroupV1: true, replacement: 'IOWeight', why: 'cgroup v1 setting, deprecated since 252 and ignored from 258', convert: scale(500, 100, 1, 10000) },
+  'StartupBlockIOWeight': { cgroupV1: true, replacement: 'StartupIOWeight', why: 'cgroup v1 setting, deprecated since 252 and ignored from 258', convert: scale(500, 100, 1, 10000) },
+  'BlockIOAccounting': { cgroupV1: true, replacement: 'IOAccounting', why: 'cgroup v1 setting, deprecated since 252 and ignored from 258' },
+  'BlockIODeviceWeight': { cgroupV1: true, replacement: 'IODeviceWeight', why: 'cgroup v1 setting, deprecated since 252 and ignored from 258' },
+  'BlockIOReadBandwidth': { cgroupV1: true, replacement: 'IOReadBandwidthMax', why: 'cgroup v1 setting, deprecated since 252 and ignored from 258' },
+  'BlockIOWriteBandwidth': { cgroupV1: true, replacement: 'IOWriteBandwidthMax', why: 'cgroup v1 setting, deprecated since 252 and ignored from 258' },
   'StartLimitInterval': { replacement: 'StartLimitIntervalSec', section: 'Unit', why: 'renamed and moved to [Unit] in 229/230; only a legacy alias' },
   'PermissionsStartOnly': { replacement: 'the + prefix on ExecStartPre=/ExecStartPost=', why: 'deprecated since 240' },
   'ReadWriteDirectories': { replacement: 'ReadWritePaths', why: 'renamed in 231' },
@@ -189,6 +191,13 @@ export const DEPRECATIONS: Readonly<Record<string, Deprecation>> = {
 };
 
 /** [Service] keys that systemd still accepts there for compatibility but that belong in [Unit]. */
+/** cgroup v2 setting → its cgroup v1 twin (MemoryMax → MemoryLimit, CPUWeight → CPUShares…). */
+export const CGROUP_V1_TWIN: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(DEPRECATIONS)
+    .filter(([, d]) => d.cgroupV1 === true)
+    .map(([v1, d]) => [d.replacement, v1]),
+);
+
 export const SERVICE_COMPAT_UNIT_KEYS = ['StartLimitBurst', 'StartLimitAction', 'FailureAction', 'RebootArgument', 'StartLimitInterval'];
 
 /** Known specifiers (systemd.unit(5), 257); `%%` is a literal percent. */

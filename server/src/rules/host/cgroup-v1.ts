@@ -1,6 +1,7 @@
 // Owns GDL516: a cgroup v1 host for units that use cgroup v2-only directives.
 import { defineRule } from '../rule';
 import { probe } from './probe-example';
+import { CGROUP_V1_TWIN } from '../../knowledge/systemd-directives';
 
 const V2_ONLY = ['MemoryMax', 'MemoryHigh', 'MemoryLow', 'MemoryMin', 'MemorySwapMax', 'CPUWeight', 'StartupCPUWeight', 'IOWeight', 'StartupIOWeight', 'IODeviceWeight', 'IOReadBandwidthMax', 'IOWriteBandwidthMax'];
 
@@ -14,7 +15,7 @@ export const cgroupV1 = defineRule({
   docs: {
     summary: 'cgroup v1 host for v2-only settings',
     what: 'Reports a host on cgroup v1 (legacy or hybrid hierarchy) while workspace units use unified-hierarchy settings such as `MemoryMax=`, `CPUWeight=` or `IOWeight=`.',
-    why: 'On cgroup v1 these settings have no effect or are mapped partially: the memory cap you wrote is not the one applied. systemd 258 drops cgroup v1 entirely.',
+    why: 'On cgroup v1 these settings have no effect or are mapped partially: the memory cap you wrote is not the one applied. systemd 258 drops cgroup v1 entirely. A unit that must run on both keeps both lines (`MemoryMax=` for v2, `MemoryLimit=` for v1): each hierarchy reads its own, and such a pair is not reported here nor by GDL210.',
     example: probe([['cgroup', 'v1']]),
     useInstead: probe([['cgroup', 'v2']]),
     exampleFile: 'host.gdlprobe',
@@ -22,14 +23,15 @@ export const cgroupV1 = defineRule({
   check({ report: probe_, units }, report) {
     const r = probe_.records.find((x) => x.key === 'cgroup');
     if (r?.values[0] !== 'v1') return;
-    const uses = units().flatMap((u) => u.directives.filter((d) => V2_ONLY.includes(d.key)).map((d) => ({ u, d })));
+    // A v2 setting with its v1 twin in the same unit (MemoryMax= and MemoryLimit=) works on both hierarchies.
+    const uses = units().flatMap((u) => u.directives.filter((d) => V2_ONLY.includes(d.key) && !u.directives.some((t) => t.key === CGROUP_V1_TWIN[d.key] && t.section === d.section)).map((d) => ({ u, d })));
     if (uses.length === 0) {
       report({ range: r.keyToken.range, severity: 'information', message: 'The host uses cgroup v1: MemoryMax=, CPUWeight= and IOWeight= do not apply as written, and systemd 258 removes v1 support' });
       return;
     }
     report({
       range: r.keyToken.range,
-      message: `The host uses cgroup v1 but ${uses.length} setting(s) in workspace units need cgroup v2 (${[...new Set(uses.map((x) => `${x.d.key}=`))].join(', ')}); boot the host with cgroup v2 (systemd.unified_cgroup_hierarchy=1) or use the v1 settings (MemoryLimit=, CPUShares=)`,
+      message: `The host uses cgroup v1 but ${uses.length} setting(s) in workspace units need cgroup v2 (${[...new Set(uses.map((x) => `${x.d.key}=`))].join(', ')}); boot it with cgroup v2 (systemd.unified_cgroup_hierarchy=1) or add the v1 twins next to them (${[...new Set(uses.map((x) => CGROUP_V1_TWIN[x.d.key]).filter((t) => t !== undefined).map((t) => `${t}=`))].join(', ') || 'none exist for these'}); both lines can stand`,
       related: uses.slice(0, 5).map(({ u, d }) => ({ uri: u.uri, range: d.range, message: `${d.key}= in ${u.name}` })),
     });
   },

@@ -1,7 +1,7 @@
 // Owns GDL210: deprecated, renamed, legacy-placed and ignored directives, with a rename (and value conversion) fix.
 import { defineRule, type FixInput } from '../rule';
 import { DEPRECATIONS, directive, SERVICE_COMPAT_UNIT_KEYS } from '../../knowledge/systemd-directives';
-import { appendToSection, deleteAssignment } from './unit-edits';
+import { appendToSection, deleteAssignment, insertAbove } from './unit-edits';
 
 /** Flags MemoryLimit=, CPUShares=, BlockIO*, StartLimitInterval=, legacy [Service] placement, PermissionsStartOnly=, syslog output, KillMode=none. */
 export const deprecatedDirective = defineRule({
@@ -25,6 +25,24 @@ export const deprecatedDirective = defineRule({
       const key = a.key.text;
       const known = directive(section, key);
       const dep = DEPRECATIONS[key];
+      if (dep !== undefined && known !== undefined && dep.cgroupV1 === true) {
+        // Old hosts (cgroup v1) read MemoryLimit=, newer ones MemoryMax=: next to its v2 twin it is the portable pair.
+        if (section === undefined || file.assignments.some((x) => x.section?.name.text === section && x.key.text === dep.replacement)) continue;
+        const converted = dep.convert === undefined || a.value.text.trim() === '' ? a.value.text : dep.convert(a.value.text);
+        const twin = converted === undefined ? undefined : `${dep.replacement}=${converted}`;
+        report({
+          range: a.key.range,
+          message: `\`${key}=\` is a cgroup v1 setting that systemd 258 ignores; add \`${dep.replacement}=\` next to it`,
+          fixes:
+            twin === undefined
+              ? []
+              : [
+                  { title: `Add ${twin} (keep ${key}= for cgroup v1 hosts)`, edits: [insertAbove(index, a, twin)] },
+                  { title: `Replace with ${twin} (cgroup v1 hosts lose the setting)`, edits: [{ range: a.range, newText: twin }], safe: false },
+                ],
+        });
+        continue;
+      }
       if (dep !== undefined && known !== undefined) {
         const fixes: FixInput[] = [];
         if (!dep.replacement.includes(' ')) {
