@@ -11,23 +11,21 @@ export const forkingTypeForGo = defineRule({
   fixSafety: 'safe',
   docs: {
     summary: 'Type=forking for a program that does not fork',
-    what: 'Reports `Type=forking`. Go programs cannot daemonize, so for a Go service this is always wrong; for others it is a hint to check.',
+    what: 'Reports `Type=forking` on a service with evidence of a Go program (a go.mod above the unit, GO* variables in its environment). Go programs cannot daemonize, so there it is always wrong; other services are not judged.',
     why: 'With forking, systemd waits for the started process to exit and hand over to a child. A Go server never does: the unit sits in "activating" until TimeoutStartSec= and is then killed.',
-    example: '[Service]\nType=forking\nExecStart=/usr/local/bin/api\n',
-    useInstead: '[Service]\nType=exec\nExecStart=/usr/local/bin/api\n',
+    example: '[Service]\nType=forking\nEnvironment=GOMEMLIMIT=400MiB\nExecStart=/usr/local/bin/api\n',
+    useInstead: '[Service]\nType=exec\nEnvironment=GOMEMLIMIT=400MiB\nExecStart=/usr/local/bin/api\n',
     exampleFile: 'api.service',
   },
   check(input, report) {
     for (const a of input.file.assignments) {
       if (a.section?.name.text !== 'Service' || a.key.text !== 'Type' || a.value.text.trim() !== 'forking') continue;
-      const go = input.goSignal !== undefined;
+      // Without evidence of a Go program (apache, sshd, daemons that do fork) this is not Go advice to give.
+      if (input.goSignal === undefined) continue;
       report({
         range: a.value.range,
-        severity: go ? 'warning' : 'hint',
-        message: go
-          ? `\`Type=forking\` waits for a fork that a Go program never does: the unit is killed at TimeoutStartSec=${goEvidence(input)}`
-          : '`Type=forking` is only right for programs that daemonize themselves; Go programs do not (use Type=exec)',
-        fixes: [{ title: 'Use Type=exec', edits: [{ range: a.value.range, newText: 'exec' }], safe: go }],
+        message: `\`Type=forking\` waits for a fork that a Go program never does: the unit is killed at TimeoutStartSec=${goEvidence(input)}`,
+        fixes: [{ title: 'Use Type=exec', edits: [{ range: a.value.range, newText: 'exec' }] }],
       });
     }
   },
