@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parseEnvFile } from '../../server/src/parsers/dotenv/parse';
 import { evaluateFile, type Effect, type EnvDialect } from '../../server/src/parsers/dotenv/dialects';
+import { lintText } from '../support/lint-text';
 
 function seen(line: string, dialect: EnvDialect): string {
   const [b] = evaluateFile(parseEnvFile(`${line}\n`).ast, dialect);
@@ -39,4 +40,12 @@ test('expansion: compose and dotenv-expand use earlier keys; godotenv only upper
   assert.deepEqual(v('dotenv-expand'), ['/go', '/go/bin', '/go', 'dflt', '${home}']);
   assert.deepEqual(v('godotenv').slice(0, 2), ['/go', '/go/bin']);
   assert.equal(v('godotenv')[4], '$home');
+});
+
+test('an INI file named .env gets one information finding and nothing else; a dialect comment still forces a dialect', () => {
+  const ini = '[database]\nhost = db\nGOMEMLIMIT=512M\nA=1\nA=2\n';
+  const found = lintText(ini, { file: 'ini/.env' }).findings.map((f) => `${f.rule.id} ${f.severity}`);
+  assert.deepEqual(found, ['GDL001 information']);
+  const forced = lintText(`# go-deploy-lint dialect=dotenv\n${ini}`, { file: 'ini/.env' }).findings.map((f) => f.rule.id);
+  assert.ok(forced.includes('GDL120') && !forced.includes('GDL001'), forced.join());
 });

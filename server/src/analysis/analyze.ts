@@ -74,6 +74,11 @@ export function analyze(doc: SourceDocument, ctx: AnalysisContext): Analysis {
   }
 
   const prepared = surface(doc, index, ctx);
+  if (prepared.notThisLanguage !== undefined) {
+    const engine: EngineInput = { unparsable: { ...prepared.notThisLanguage, severity: 'information' }, suppressions: [], knownCodes: knownCodes(), reportUnusedSuppressions: false };
+    const findings = allRules.filter((r) => r.id === 'GDL001' && enabled(r)).flatMap((r) => runOne(r, { engine }, onError));
+    return { uri: doc.uri, version: doc.version, language, index, prepared, findings };
+  }
   const raw: Finding[] = [];
   for (const rule of allRules) {
     if (rule.language === 'engine' || !enabled(rule)) continue;

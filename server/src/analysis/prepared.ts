@@ -19,6 +19,8 @@ export interface AnalysisContext {
 
 export interface Prepared {
   readonly ast: unknown;
+  /** Set when the text is another format than the file name suggests: one information note, no other rule. */
+  readonly notThisLanguage?: { readonly range: Range; readonly reason: string };
   /** Comment tokens, where suppression comments are looked for. */
   readonly comments: readonly Token[];
   /** Logical statements in order; a line suppression applies to the next one. */

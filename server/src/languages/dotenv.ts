@@ -35,6 +35,18 @@ export function resolveDialect(doc: SourceDocument, file: EnvFile, ctx: Analysis
 export function prepareDotenv(doc: SourceDocument, index: LineIndex, ctx: AnalysisContext): Prepared {
   const parsed = parseEnvFile(doc.text, index).ast;
   const { dialect, source } = resolveDialect(doc, parsed, ctx);
+  // An INI file named `.env` (`[section]` headers) belongs to no env dialect; a dialect comment still forces one.
+  const header = source.startsWith('the dialect comment') ? null : /^[ \t]*\[[^\s\][=][^\]\n=]*\][ \t]*\r?$/m.exec(doc.text);
+  if (header !== null) {
+    const line = index.positionAt(header.index).line;
+    return {
+      ast: parsed,
+      comments: [],
+      statements: [],
+      inputs: {},
+      notThisLanguage: { range: index.range(header.index, index.lineContentEnd(line)), reason: `This file is INI (\`${header[0].trim()}\` on line ${line + 1}), not an env file: it is not linted as one` },
+    };
+  }
   // docker --env-file and the go command read line by line: where a quote spans lines, read the file again so.
   const lineByLine = (dialect === 'docker' || dialect === 'go-env') && parsed.entries.some((e) => e.range.start.line !== e.range.end.line);
   const ast = lineByLine ? parseEnvFile(doc.text, index, { lineByLine }).ast : parsed;

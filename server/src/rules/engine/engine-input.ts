@@ -1,10 +1,11 @@
 // Owns EngineInput: what the engine rules (GDL001–003) receive after the other rules ran.
 import type { Range } from '../../text/line-index';
 import type { Suppression } from '../../analysis/suppressions';
+import type { Severity } from '../rule';
 
 export interface EngineInput {
   /** Set when the text cannot be read as its language. */
-  readonly unparsable: { readonly range: Range; readonly reason: string } | undefined;
+  readonly unparsable: { readonly range: Range; readonly reason: string; readonly severity?: Severity } | undefined;
   readonly suppressions: readonly Suppression[];
   readonly knownCodes: ReadonlySet<string>;
   readonly reportUnusedSuppressions: boolean;
