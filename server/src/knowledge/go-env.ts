@@ -113,6 +113,9 @@ export const GO_PORTS: Readonly<Record<string, readonly string[]>> = {
   windows: ['386', 'amd64', 'arm64'],
 };
 
+/** Variables the go command splits itself, honouring quotes: quotes in their values are meant (cmd/go quoted.Split). */
+export const QUOTE_AWARE_VARIABLES = /^(GOFLAGS|CC|CXX|FC|CGO_(C|CPP|CXX|F|LD)FLAGS|GOCACHEPROG)$/;
+
 export const GOARCH_NAMES: readonly string[] = [...new Set(Object.values(GO_PORTS).flat())].sort();
 
 /** Common wrong names and the Go name they mean. */

@@ -120,6 +120,25 @@ function socketProblem(v: string): ValueProblem | undefined {
 }
 
 /** Why systemd ignores this value for the directive, or undefined when it is valid (or not a grammar we check). */
+/**
+ * Where an intended inline comment starts in a value (` # keep it up`): systemd has none, so the text is part of the
+ * value. Undefined when there is none: quotes in commands and Environment= hide `#`, `;` alone separates commands,
+ * and free text (Description=) is what the author meant.
+ */
+export function inlineCommentStart(d: Directive | undefined, key: string, text: string): number | undefined {
+  if (key === 'Description') return undefined;
+  const kind = d?.kind;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? '';
+    if ((kind === 'command' || kind === 'environment') && (c === '"' || c === "'")) quote = quote === c ? undefined : (quote ?? c);
+    if (quote !== undefined || (c !== '#' && c !== ';') || i === 0 || !/\s/.test(text[i - 1] ?? '')) continue;
+    if (kind === 'command' && c === ';' && /\s/.test(text[i + 1] ?? ' ')) continue;
+    return i;
+  }
+  return undefined;
+}
+
 export function valueProblem(d: Directive, raw: string): ValueProblem | undefined {
   const v = raw.trim();
   if (v === '' && d.list) return undefined;

@@ -5,7 +5,8 @@ import { replace, deleteLines, type TextEdit } from '../text/edits';
 import type { Token } from '../text/token';
 import type { EnvAssignment, EnvFile } from '../parsers/dotenv/ast';
 import { parseEnvFile } from '../parsers/dotenv/parse';
-import { EXPANDING_DIALECTS, evaluateFile, isEnvDialect, type EnvDialect } from '../parsers/dotenv/dialects';
+import { EXPANDING_DIALECTS, evaluateFile, isEnvDialect, keepsInlineComment, type EnvDialect } from '../parsers/dotenv/dialects';
+import { QUOTE_AWARE_VARIABLES } from '../knowledge/go-env';
 import type { DotenvInput } from '../parsers/dotenv/input';
 import type { EnvBinding, EnvScope } from '../rules/env-scope';
 import { dialectFromSettings } from '../workspace/project';
@@ -66,7 +67,8 @@ export function prepareDotenv(doc: SourceDocument, index: LineIndex, ctx: Analys
   const envBindings: EnvBinding[] = [];
   for (const b of bindings) {
     if (b.entry.kind !== 'assignment' || b.effect.kind !== 'set') continue;
-    envBindings.push(new DotenvBinding(b.entry, b.effect.value, b.literal ?? b.effect.value, index, dialect));
+    const meant = meantValue(b.entry, b.effect.value, dialect);
+    envBindings.push(new DotenvBinding(b.entry, meant ?? b.effect.value, meant ?? b.literal ?? b.effect.value, index, dialect));
   }
   const scope: EnvScope = {
     surface: 'env-file',
@@ -91,6 +93,22 @@ export function prepareDotenv(doc: SourceDocument, index: LineIndex, ctx: Analys
     inputs: { dotenv, 'env-values': scope },
     dotenv,
   };
+}
+
+/**
+ * The value the author meant where a dialect rule already explains the difference (GDL104 kept comment, GDL108 kept
+ * quotes, GDL110 kept CR): the Go value rules judge that, so one mistake gives one finding. Undefined: as loaded.
+ */
+function meantValue(entry: EnvAssignment, loaded: string, dialect: EnvDialect): string | undefined {
+  const v = entry.value;
+  if (v === undefined) return undefined;
+  let meant = loaded;
+  if (dialect === 'go-env' && meant.endsWith('\r')) meant = meant.slice(0, -1);
+  if (keepsInlineComment(dialect) && (v.quote === undefined || dialect === 'systemd')) meant = meant.replace(/[ \t]+#.*$/, '');
+  if ((dialect === 'docker' || dialect === 'go-env') && v.quote !== undefined && v.closed && v.after === undefined && !QUOTE_AWARE_VARIABLES.test(entry.key.text)) {
+    if (meant.length >= 2 && meant.startsWith(v.quote) && meant.endsWith(v.quote)) meant = meant.slice(1, -1);
+  }
+  return meant === loaded ? undefined : meant;
 }
 
 /** One env-file assignment seen as an EnvBinding; ranges are computed only when a rule reports. */

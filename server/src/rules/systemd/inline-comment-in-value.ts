@@ -1,6 +1,7 @@
 // Owns GDL207: `Value # comment`, which systemd keeps as part of the value.
 import { defineRule } from '../rule';
 import { directive } from '../../knowledge/systemd-directives';
+import { inlineCommentStart } from '../../knowledge/systemd-values';
 import { insertAbove } from './unit-edits';
 
 /** Flags ` #` or ` ;` comments after a value (outside quotes); the fix moves the comment to its own line. */
@@ -21,25 +22,17 @@ export const inlineCommentInValue = defineRule({
   check({ file, index }, report) {
     for (const a of file.assignments) {
       const section = a.section?.name.text ?? '';
-      const kind = directive(section, a.key.text)?.kind;
       const text = a.value.text;
-      let quote: string | undefined;
-      for (let i = 0; i < text.length; i++) {
-        const c = text[i] ?? '';
-        if ((kind === 'command' || kind === 'environment') && (c === '"' || c === "'")) quote = quote === c ? undefined : quote ?? c;
-        if (quote !== undefined || (c !== '#' && c !== ';') || i === 0 || !/\s/.test(text[i - 1] ?? '')) continue;
-        // `;` alone separates commands in Exec lines.
-        if (kind === 'command' && c === ';' && /\s/.test(text[i + 1] ?? ' ')) continue;
-        const comment = text.slice(i).trimEnd();
-        let cut = i;
-        while (cut > 0 && /\s/.test(text[cut - 1] ?? '')) cut--;
-        report({
-          range: a.value.rangeOf(i, i + comment.length),
-          message: `systemd has no inline comments: \`${comment}\` is part of the ${a.key.text}= value`,
-          fixes: [{ title: 'Move the comment to its own line above', edits: [insertAbove(index, a, comment.startsWith('#') ? comment : `#${comment.slice(1)}`), { range: a.value.rangeOf(cut, text.length), newText: '' }] }],
-        });
-        break;
-      }
+      const i = inlineCommentStart(directive(section, a.key.text), a.key.text, text);
+      if (i === undefined) continue;
+      const comment = text.slice(i).trimEnd();
+      let cut = i;
+      while (cut > 0 && /\s/.test(text[cut - 1] ?? '')) cut--;
+      report({
+        range: a.value.rangeOf(i, i + comment.length),
+        message: `systemd has no inline comments: \`${comment}\` is part of the ${a.key.text}= value`,
+        fixes: [{ title: 'Move the comment to its own line above', edits: [insertAbove(index, a, comment.startsWith('#') ? comment : `#${comment.slice(1)}`), { range: a.value.rangeOf(cut, text.length), newText: '' }] }],
+      });
     }
   },
 });

@@ -1,7 +1,7 @@
 // Owns GDL211: values outside their directive's grammar (sizes, time spans, booleans, enums, ranges, limits).
 import { defineRule } from '../rule';
 import { directive, ENUM_VALUE_SINCE } from '../../knowledge/systemd-directives';
-import { valueProblem } from '../../knowledge/systemd-values';
+import { inlineCommentStart, valueProblem } from '../../knowledge/systemd-values';
 
 /** Flags values systemd ignores with "Failed to parse …"/"Invalid …", suggesting a conversion where clear. */
 export const invalidValue = defineRule({
@@ -24,17 +24,21 @@ export const invalidValue = defineRule({
       if (section === undefined) continue;
       const d = directive(section, a.key.text);
       if (d === undefined) continue;
-      const problem = valueProblem(d, a.value.text);
-      const since = ENUM_VALUE_SINCE[`${d.parser}:${a.value.text.trim()}`];
+      // One mistake, one finding: with an inline comment (GDL207) the value the author meant is judged.
+      const comment = inlineCommentStart(d, a.key.text, a.value.text);
+      const meant = comment === undefined ? a.value.text : a.value.text.slice(0, comment).trimEnd();
+      const problem = valueProblem(d, meant);
+      const valueRange = comment === undefined ? a.value.range : a.value.rangeOf(0, meant.length);
+      const since = ENUM_VALUE_SINCE[`${d.parser}:${meant.trim()}`];
       if (problem === undefined && since !== undefined && since > systemdVersion) {
-        report({ range: a.value.range, severity: 'warning', message: `\`${a.key.text}=${a.value.text.trim()}\` needs systemd ${since}; the target has ${systemdVersion} (goDeployLint.systemdVersion)` });
+        report({ range: valueRange, severity: 'warning', message: `\`${a.key.text}=${a.value.text.trim()}\` needs systemd ${since}; the target has ${systemdVersion} (goDeployLint.systemdVersion)` });
         continue;
       }
       if (problem === undefined) continue;
       report({
-        range: a.value.text === '' ? a.key.range : a.value.range,
+        range: a.value.text === '' ? a.key.range : valueRange,
         message: `${problem.message}; systemd ignores this ${a.key.text}= line`,
-        fixes: problem.suggestion === undefined ? [] : [{ title: `Change to \`${problem.suggestion}\``, edits: [{ range: a.value.range, newText: problem.suggestion }] }],
+        fixes: problem.suggestion === undefined ? [] : [{ title: `Change to \`${problem.suggestion}\``, edits: [{ range: valueRange, newText: problem.suggestion }] }],
       });
     }
   },
