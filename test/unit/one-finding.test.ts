@@ -31,3 +31,7 @@ test('kept quotes: GDL108 only, not also an invalid GOPROXY or CGO_ENABLED', () 
 test('a kept CR: GDL110 only, not also an invalid GOTOOLCHAIN', () => {
   assert.deepEqual(codes('GOTOOLCHAIN=local\r\nGOFLAGS=-mod=mod\r\n', 'one/go.env'), ['GDL110', 'GDL110']);
 });
+
+test('Environment=GOMEMLIMIT=512MiB # soft: GDL207 only, not also invalid assignments for `#` and `soft`', () => {
+  assert.deepEqual(codes('[Service]\nUser=api\nExecStart=/usr/local/bin/api\nEnvironment=GOMEMLIMIT=512MiB # soft\n', UNIT), ['GDL207']);
+});

@@ -1,6 +1,8 @@
 // Owns GDL216: Environment= words without `=`, with an invalid name, or with broken quoting.
 import { defineRule } from '../rule';
 import { splitWords } from '../../parsers/systemd/words';
+import { directive } from '../../knowledge/systemd-directives';
+import { inlineCommentStart } from '../../knowledge/systemd-values';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -23,7 +25,10 @@ export const invalidEnvironmentAssignment = defineRule({
     for (const a of file.assignments) {
       if (a.key.text !== 'Environment' || a.section === undefined) continue;
       const { words, broken, unknownEscapes } = splitWords(a.value.text);
+      // Words of an intended inline comment (`# soft limit`) are GDL207's finding, not more invalid assignments.
+      const comment = inlineCommentStart(directive(a.section.name.text, a.key.text), a.key.text, a.value.text) ?? Infinity;
       words.forEach((w, i) => {
+        if (w.start >= comment) return;
         const eq = w.value.indexOf('=');
         const name = eq === -1 ? w.value : w.value.slice(0, eq);
         // systemd expands specifiers before it checks the name (`X%b=1` is valid): such names are not judged.
