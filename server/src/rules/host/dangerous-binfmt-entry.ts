@@ -22,7 +22,7 @@ export const dangerousBinfmtEntry = defineRule({
     for (const e of facts.binfmt.entries) {
       const elf = e.magic === undefined ? undefined : decodeElf(e.offset, e.magic, e.mask);
       if (elf?.isElf === true && elf.unconstrained.length > 0) report({ range: e.record.keyToken.range, message: `Registered entry \`${e.name}\` matches every ELF binary (${elf.unconstrained.join(', ')} not pinned): every exec goes to ${e.interpreter ?? 'its interpreter'}` });
-      else if (e.flags.includes('C')) report({ range: e.record.keyToken.range, severity: 'warning', message: `Registered entry \`${e.name}\` has the C flag: setuid foreign binaries gain root through ${e.interpreter ?? 'the interpreter'}` });
+      else if (e.flags.includes('C')) report({ range: e.record.keyToken.range, message: `Registered entry \`${e.name}\` has the C flag: setuid foreign binaries gain root through ${e.interpreter ?? 'the interpreter'}` });
     }
   },
 });
