@@ -44,10 +44,14 @@ export const cgoBinaryInIncompatibleImage = defineRule({
       report({
         range: a.build.goWord,
         message: depends
-          ? `This binary may need ${link.interpreter ?? `${link.libc}'s loader`}, absent in ${into}: -extldflags -static is ignored unless the linker runs externally`
-          : `This binary is dynamic (${link.why}) and needs ${link.interpreter ?? `${link.libc}'s loader`}, but it is copied into ${into}: the container fails with "exec ${a.dest}: no such file or directory"`,
+          ? `Maybe dynamic: -extldflags -static is ignored unless the linker runs externally; ${into} lacks its loader`
+          : pie
+            ? `-buildmode=pie makes a dynamic binary, copied into ${into}: "exec ${a.dest}: no such file or directory"`
+            : `Dynamic binary (cgo on) copied into ${into}: "exec ${a.dest}: no such file or directory"`,
         ...(depends ? { severity: 'warning' as const } : {}),
         related: [
+          // The reasoning, out of the message: why the binary is dynamic and which loader it needs.
+          { range: a.build.goWord, message: `${link.why}; it needs ${link.interpreter ?? `${link.libc}'s loader`}` },
           { range: a.copy.fromRange, message: `Copied into ${a.copy.stage.name ?? `stage ${a.copy.stage.index}`} here` },
           ...(a.copy.stage.from.getRange() !== null ? [{ range: a.copy.stage.from.getImageRange() ?? a.copy.stage.from.getRange(), message: `${target.family}: ${target.libc === 'none' ? 'no C library' : target.libc}` }] : []),
         ],
