@@ -8,7 +8,7 @@ suite('Dockerfiles', () => {
   suiteSetup(ensureActive);
   restoresFiles(() => [uri]);
 
-  test('GDL401 points at the go build, with the COPY and the final FROM as related information; the fix disables cgo', async () => {
+  test('GDL401 points at the go build, with why it is dynamic, the COPY and the final FROM as related information; the fix disables cgo', async () => {
     const doc = await vscode.workspace.openTextDocument(uri);
     assert.equal(doc.languageId, 'dockerfile');
     await vscode.window.showTextDocument(doc);
@@ -18,7 +18,7 @@ suite('Dockerfiles', () => {
     assert.equal(cgo.range.start.line, 3);
     assert.match(cgo.message, /alpine:3\.20/);
     const related = (cgo.relatedInformation ?? []).map((r) => r.location.range.start.line);
-    assert.deepEqual(related, [6, 5]);
+    assert.deepEqual(related, [3, 6, 5]);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, cgo.range, vscode.CodeActionKind.QuickFix.value);
     const fix = actions.find((a) => a.title.startsWith('Prefix CGO_ENABLED=0'));
     assert.ok(fix?.edit !== undefined, actions.map((a) => a.title).join(' | '));
