@@ -124,7 +124,7 @@ export function parseRegistration(raw: string): Registration {
   const interpEnd = nextDelimiter(raw, p, del);
   const interpreter = field(raw, p, Math.min(interpEnd, raw.length));
   const fields = { name, type, kind, offsetField, magicField, maskField, interpreter } as const;
-  if (tooFew) return reject({ code: 'GDL303', errno: 'EINVAL', detail: `only ${delimiters.length} of the 7 \`${del}\` delimiters are present (an empty mask still needs its field: \`…:magic::interpreter:flags\`)`, start: 0, end: raw.length }, fields);
+  if (tooFew) return reject({ code: 'GDL303', errno: 'EINVAL', detail: `only ${delimiters.length} of the 7 \`${del}\` delimiters are present (an empty mask still needs its field: \`magic::interpreter\`)`, start: 0, end: raw.length }, fields);
 
   let offset = 0;
   let magic: number[] | undefined;

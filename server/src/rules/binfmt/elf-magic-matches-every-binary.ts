@@ -38,7 +38,7 @@ export const elfMagicMatchesEveryBinary = defineRule({
       }
       report({
         range: node.rangeOf(reg.magicField.start, reg.maskField !== undefined && reg.maskField.text !== '' ? reg.maskField.end : reg.magicField.end),
-        message: `This pattern matches every ELF binary (${elf.unconstrained.join(', ')} not pinned): every exec on the host, the interpreter included, goes to \`${reg.interpreter?.text ?? ''}\` and loops with ELOOP`,
+        message: `This pattern matches every ELF binary (${elf.unconstrained.join(', ')} not pinned): every exec loops with ELOOP`,
         fixes,
       });
     }

@@ -30,8 +30,10 @@ export function reportRejections(
     const dashE = node.registration.raw.startsWith('-e ') && (node.transformNote ?? '').includes('no `-e` option');
     const message = dashE
       ? `/bin/sh (dash) has no \`echo -e\`: it writes \`-e ${shown(node.registration.raw.slice(3), 24)}\`, so the kernel takes \`-\` as the delimiter (${r.detail}) and ${errnoPhrase(r).replace('the kernel ', '')}; use printf`
-      : `${capital(r.detail)}: ${errnoPhrase(r)}${received(node)}`;
-    report({ range: node.rangeOf(r.start, Math.max(r.end, r.start + 1)), message, ...extra(node, r) });
+      : `${capital(r.detail)}: ${errnoPhrase(r)}`;
+    // What the shell did to the text is the reasoning: related information, not the message.
+    const note = received(node).replace(/^ \((.*)\)$/, '$1');
+    report({ range: node.rangeOf(r.start, Math.max(r.end, r.start + 1)), message, ...(note !== '' ? { related: [{ range: node.statement, message: capital(note) }] } : {}), ...extra(node, r) });
   }
 }
 

@@ -18,6 +18,6 @@ export const magicBeyondBuffer = defineRule({
     exampleFile: 'binfmt.d/example.conf',
   },
   check(input, report) {
-    reportRejections(input, 'GDL307', report, (_node, r) => ({ message: `${r.detail.charAt(0).toUpperCase()}${r.detail.slice(1)}: the kernel refuses it with EINVAL (the limit is 256 since Linux 5.1; the kernel docs still say 128)` }));
+    reportRejections(input, 'GDL307', report, (_node, r) => ({ message: `${r.detail.charAt(0).toUpperCase()}${r.detail.slice(1)}: the kernel refuses it with EINVAL` }));
   },
 });

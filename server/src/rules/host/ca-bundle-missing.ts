@@ -21,6 +21,6 @@ export const caBundleMissing = defineRule({
     void facts;
     const s = probe_.records.find((x) => x.key === 'uname_s');
     if (s === undefined || s.values[0] !== 'Linux' || probe_.records.some((x) => x.key === 'ca_bundle' || x.key === 'ssl_cert_file')) return;
-    report({ range: s.keyToken.range, message: 'None of the CA bundles Go searches exists (/etc/ssl/certs/ca-certificates.crt, /etc/pki/tls/certs/ca-bundle.crt…): TLS fails with "x509: certificate signed by unknown authority"; install ca-certificates or set SSL_CERT_FILE' });
+    report({ range: s.keyToken.range, message: 'No CA bundle where Go looks: TLS fails ("x509: certificate signed by unknown authority"); install ca-certificates' });
   },
 });

@@ -24,7 +24,7 @@ export const missingElfInterpreter = defineRule({
     for (const b of facts.binaries) {
       const interp = b.elf?.interpreter;
       if (interp === undefined || facts.loaders.includes(interp)) continue;
-      report({ range: b.record.keyToken.range, message: `\`${b.path}\` needs the ELF interpreter ${interp}, which this host does not have: exec fails with "no such file or directory"; build it with CGO_ENABLED=0 (static) or install that libc` });
+      report({ range: b.record.keyToken.range, message: `\`${b.path}\` needs ${interp}, absent here: "no such file or directory"; build with CGO_ENABLED=0` });
     }
   },
 });

@@ -1,7 +1,7 @@
 // Owns GDL207: `Value # comment`, which systemd keeps as part of the value.
 import { defineRule } from '../rule';
 import { directive } from '../../knowledge/systemd-directives';
-import { inlineCommentStart } from '../../knowledge/systemd-values';
+import { inlineCommentStart, valueProblem } from '../../knowledge/systemd-values';
 import { insertAbove } from './unit-edits';
 
 /** Flags ` #` or ` ;` comments after a value (outside quotes); the fix moves the comment to its own line. */
@@ -23,14 +23,19 @@ export const inlineCommentInValue = defineRule({
     for (const a of file.assignments) {
       const section = a.section?.name.text ?? '';
       const text = a.value.text;
-      const i = inlineCommentStart(directive(section, a.key.text), a.key.text, text);
+      const d = directive(section, a.key.text);
+      const i = inlineCommentStart(d, a.key.text, text);
       if (i === undefined) continue;
+      // For typed values the comment makes the value invalid and systemd drops the line (what verify reports).
+      const drops = d !== undefined && valueProblem(d, text) !== undefined && valueProblem(d, text.slice(0, i).trimEnd()) === undefined;
       const comment = text.slice(i).trimEnd();
       let cut = i;
       while (cut > 0 && /\s/.test(text[cut - 1] ?? '')) cut--;
       report({
         range: a.value.rangeOf(i, i + comment.length),
-        message: `systemd has no inline comments: \`${comment}\` is part of the ${a.key.text}= value`,
+        message: drops
+          ? `systemd has no inline comments: with \`${comment}\` the ${a.key.text}= value is invalid and the line is ignored`
+          : `systemd has no inline comments: \`${comment}\` is part of the ${a.key.text}= value`,
         fixes: [{ title: 'Move the comment to its own line above', edits: [insertAbove(index, a, comment.startsWith('#') ? comment : `#${comment.slice(1)}`), { range: a.value.rangeOf(cut, text.length), newText: '' }] }],
       });
     }
