@@ -140,6 +140,11 @@ function goSignal(doc: SourceDocument, env: ReadonlyMap<string, unknown>, ctx: A
   if (v.source.startsWith('go.mod')) return 'a go.mod above the unit';
   const goVar = [...env.keys()].find((k) => /^GO[A-Z0-9_]*$/.test(k) && k !== 'GOPATH');
   if (goVar !== undefined) return `it sets ${goVar}`;
+  // The binary ExecStart= runs is one the workspace's Go modules build (a main package of that name).
+  const exec = [...merged].reverse().find((m) => m.key === 'ExecStart' && m.value.trim() !== '');
+  const binary = exec === undefined ? undefined : splitWords(exec.value.replace(/^[-@:+!]+/, '')).words[0]?.value;
+  const name = binary === undefined ? undefined : path.basename(binary);
+  if (name !== undefined && ctx.project.goPrograms().has(name)) return `the workspace's Go code builds \`${name}\``;
   return merged.some((m) => m.key === 'Environment' && /\bGO[A-Z]+=/.test(m.value)) ? 'a drop-in sets GO* variables' : undefined;
 }
 

@@ -1,4 +1,5 @@
 // Owns facts that come from around a file: the Go version in force and dialects implied by other files.
+import { goProgramNames } from './go-programs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
@@ -30,6 +31,8 @@ export interface ProjectContext {
   hostPathCandidates(hostPath: string, fromFile: string | undefined, settings: Settings): string[];
   /** Unit files and drop-ins of the workspace, parsed and cached. */
   readonly units: UnitIndex;
+  /** Names of the binaries the workspace's Go modules build (their main packages). */
+  goPrograms(): ReadonlySet<string>;
 }
 
 /** File-system project context with a go.mod cache; `invalidate` after file changes. */
@@ -47,7 +50,14 @@ export class FsProject implements ProjectContext {
     this.units = new UnitIndex(roots);
   }
 
+  private programs: Set<string> | undefined;
+
+  goPrograms(): ReadonlySet<string> {
+    return (this.programs ??= goProgramNames(this.roots));
+  }
+
   invalidate(): void {
+    this.programs = undefined;
     this.goModCache.clear();
     this.binfmt.invalidate();
     this.units.invalidate();
