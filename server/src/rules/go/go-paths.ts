@@ -17,6 +17,12 @@ export function isGoBinEntry(entry: string, goroot: string | undefined): boolean
   return goroot !== undefined && e === normalizeDir(`${goroot}/bin`);
 }
 
+/** True when a PATH entry is `$GOROOT/bin` of this GOROOT (written with the variable or spelled out). */
+export function isGorootBinEntry(entry: string, goroot: string): boolean {
+  const e = normalizeDir(entry);
+  return e === '$GOROOT/bin' || e === '${GOROOT}/bin' || e === normalizeDir(`${goroot}/bin`);
+}
+
 export function pathParts(b: EnvBinding): ListPart[] {
   return splitList(b.literal, ':');
 }

@@ -2,7 +2,7 @@
 import { defineRule } from '../rule';
 import { posixBindingsFor } from './go-values';
 import { valueSubRange } from '../env-scope';
-import { isGoBinEntry, lastLiteral, normalizeDir, pathParts, SHADOWING_DIRS } from './go-paths';
+import { isGoBinEntry, isGorootBinEntry, lastLiteral, normalizeDir, pathParts, SHADOWING_DIRS } from './go-paths';
 
 /** Flags `PATH=/usr/bin:/usr/local/go/bin`-style orders where the wrong go runs. */
 export const pathShadowsGo = defineRule({
@@ -23,10 +23,13 @@ export const pathShadowsGo = defineRule({
     for (const b of posixBindingsFor(scope, 'PATH')) {
       if (b.value === undefined) continue;
       const parts = pathParts(b);
-      const goIndex = parts.findIndex((p) => isGoBinEntry(p.text, goroot));
+      // With GOROOT set, $GOROOT/bin is the toolchain meant; another Go's bin before it (/usr/local/go/bin when
+      // GOROOT=/opt/go122) shadows it like /usr/bin does.
+      const own = goroot === undefined ? -1 : parts.findIndex((p) => isGorootBinEntry(p.text, goroot));
+      const goIndex = own >= 0 ? own : parts.findIndex((p) => isGoBinEntry(p.text, goroot));
       const goPart = parts[goIndex];
       if (goPart === undefined) continue;
-      const shadow = parts.slice(0, goIndex).find((p) => SHADOWING_DIRS.includes(normalizeDir(p.text)));
+      const shadow = parts.slice(0, goIndex).find((p) => SHADOWING_DIRS.includes(normalizeDir(p.text)) || (own >= 0 && isGoBinEntry(p.text, undefined)));
       if (shadow === undefined) continue;
       const reordered = [goPart, ...parts.filter((_, i) => i !== goIndex)].map((p) => p.text).join(':');
       report({
