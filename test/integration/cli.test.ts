@@ -224,3 +224,18 @@ test('--help is a flag only where a flag may stand; whitespace in an ssh destina
   assert.equal(spaced.stderr, 'go-deploy-lint: --ssh destination "web 01" contains whitespace or control characters\n');
   assert.doesNotMatch(run(['scan', '--ssh', 'a\tb']).stderr, /internal error|\n\s+at /);
 });
+
+test('shell scripts without an extension are found by their shebang, in walks and when named', () => {
+  const root = path.join(dir, 'hooks');
+  fs.mkdirSync(path.join(root, 'etc', 'kernel', 'postinst.d'), { recursive: true });
+  const hook = path.join(root, 'etc', 'kernel', 'postinst.d', 'zz-binfmt');
+  fs.writeFileSync(hook, '#!/bin/sh\necho ":qemu-x:Q:0:ab::/usr/bin/x:F" > /proc/sys/fs/binfmt_misc/register\n');
+  fs.writeFileSync(path.join(root, 'NOTES'), 'not a script: GOMEMLIMIT=1G\n');
+  const walked = run(['lint', 'hooks']);
+  assert.match(walked.stdout, /hooks\/etc\/kernel\/postinst\.d\/zz-binfmt:2:\d+: error GDL305/);
+  assert.match(walked.stdout, /^1 file checked/m);
+  const named = run(['lint', path.join('hooks', 'etc', 'kernel', 'postinst.d', 'zz-binfmt')]);
+  assert.match(named.stdout, /error GDL305/);
+  assert.equal(run(['lint', path.join('hooks', 'NOTES')]).stderr, `go-deploy-lint: skipped ${path.join('hooks', 'NOTES')}: unknown file type (use --language)\n`);
+  fs.rmSync(root, { recursive: true, force: true });
+});

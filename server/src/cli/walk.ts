@@ -1,7 +1,7 @@
 // Owns turning CLI path arguments into the files to lint, and reading them: regular files only, bounded in size.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { detectLanguage, type LanguageId } from '../languages/language-id';
+import { detectLanguage, detectLanguageFromContent, type LanguageId } from '../languages/language-id';
 
 export interface Target {
   /** Display path: the argument plus the walked relative path. */
@@ -31,6 +31,33 @@ function kindOf(stat: fs.Stats): string {
   return 'not a regular file';
 }
 
+/** A regular file's first line (at most 256 bytes), for files the path does not identify. */
+function firstLineOf(file: string): string {
+  try {
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    try {
+      const buf = Buffer.alloc(256);
+      const n = fs.readSync(fd, buf, 0, buf.length, 0);
+      return buf.subarray(0, n).toString('utf8').split('\n')[0] ?? '';
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The language by path, else by a sh/bash shebang for extension-less files (/etc/kernel/postinst.d/*, if-up.d/*,
+ * rc.local): only regular files are opened.
+ */
+function languageOf(file: string, stat: fs.Stats): LanguageId | undefined {
+  const byPath = detectLanguage(path.resolve(file));
+  if (byPath !== undefined || !stat.isFile()) return byPath;
+  const base = path.basename(file);
+  return base.includes('.') && !/\.local$/.test(base) ? undefined : detectLanguageFromContent(firstLineOf(file));
+}
+
 const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export function collectTargets(args: readonly string[], forced: LanguageId | undefined, maxBytes: number): { targets: Target[]; skipped: Skipped[] } {
@@ -50,7 +77,7 @@ export function collectTargets(args: readonly string[], forced: LanguageId | und
     // Named files must be regular: a FIFO would block forever, /dev/zero would never end.
     if (!stat.isFile()) throw new IoError(`cannot read ${arg}: ${kindOf(stat)}, not a regular file`);
     if (stat.size > maxBytes) throw new IoError(`cannot read ${arg}: ${megabytes(stat.size)} is above the size limit of ${megabytes(maxBytes)} (--max-file-size-mb)`);
-    const language = forced ?? detectLanguage(path.resolve(arg));
+    const language = forced ?? languageOf(arg, stat);
     if (language === undefined) skipped.push({ path: arg, reason: 'unknown file type (use --language)' });
     else targets.push({ display: arg.split(path.sep).join('/'), file: arg, language });
   }
@@ -95,7 +122,7 @@ function walk(w: Walk, dir: string): void {
       walk(w, full);
       continue;
     }
-    const language = w.forced ?? detectLanguage(path.resolve(full));
+    const language = w.forced ?? languageOf(full, stat);
     if (language === undefined) continue;
     if (!stat.isFile()) {
       w.skipped.push({ path: display, reason: `${kindOf(stat)}, not a regular file` });
