@@ -149,3 +149,20 @@ test('GDL401 with -extldflags -static: not "dynamic" with certainty, and -linkmo
   const external = text.replace('\'-extldflags', '\'-linkmode external -extldflags');
   assert.equal(lintText(external, { file: DOCKERFILE }).findings.filter((x) => x.rule.id === 'GDL401').length, 0);
 });
+
+test('GDL120: 512Mi and OFF are fixed safely; 512M, 512MB and 1G may mean decimal units and are suggestions', () => {
+  const safety = (v: string): boolean | undefined => lintText(`GOMEMLIMIT=${v}\n`, { file: 'safety/.env' }).findings.find((f) => f.rule.id === 'GDL120')?.fixes[0]?.safe;
+  assert.equal(safety('512Mi'), true);
+  assert.equal(safety('OFF'), true);
+  assert.equal(safety('512M'), false);
+  assert.equal(safety('512MB'), false);
+  assert.equal(safety('1G'), false);
+});
+
+test('GDL142 suggests %h/go in units, ${HOME}/go where the env loader expands, nothing in Dockerfiles', () => {
+  const title = (file: string, text: string): string | undefined => lintText(text, { file }).findings.find((f) => f.rule.id === 'GDL142')?.fixes[0]?.title;
+  assert.equal(title(UNIT, '[Service]\nEnvironment=GOPATH=~/go\n'), 'Use `%h/go`');
+  assert.equal(title('safety/.env', '# go-deploy-lint dialect=compose\nGOPATH=~/go\n'), 'Use `${HOME}/go`');
+  assert.equal(title('safety/.env', 'GOPATH=~/go\n'), undefined);
+  assert.equal(title(DOCKERFILE, 'FROM golang:1.27\nENV GOPATH=~/go\n'), undefined);
+});

@@ -175,7 +175,7 @@ export const GODEBUG_DEBUG_KNOBS: Readonly<Record<string, { readonly when: (valu
 };
 
 /** Variables whose value is a path that must be absolute. */
-export const GO_PATH_VARIABLES: readonly string[] = ['GOPATH', 'GOBIN', 'GOCACHE', 'GOMODCACHE', 'GOTMPDIR', 'GOWORK'];
+export const GO_PATH_VARIABLES: readonly string[] = ['GOPATH', 'GOROOT', 'GOBIN', 'GOCACHE', 'GOMODCACHE', 'GOTMPDIR', 'GOWORK'];
 
 /** Variables that shape a Go build or run; the set the env-values rules look at. */
 export function isGoRelevant(name: string): boolean {
