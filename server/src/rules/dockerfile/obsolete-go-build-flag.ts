@@ -36,11 +36,18 @@ export const obsoleteGoBuildFlag = defineRule({
         const ld = ldflags(b);
         const ldFlag = b.flags.find((f) => f.name === 'ldflags');
         if (ldFlag === undefined) continue;
+        // Edits inside the -ldflags value: only where the text is there as written (a suggestion: it rewrites a quoted string).
+        const flagStart = index.offsetAt(ldFlag.range.start);
+        const flagText = index.text.slice(flagStart, index.offsetAt(ldFlag.range.end));
+        const cut = (re: RegExp, title: string): FixInput[] => {
+          const m = b.execForm ? null : re.exec(flagText);
+          return m === null ? [] : [{ title, edits: [{ range: index.range(flagStart + m.index, flagStart + m.index + m[0].length), newText: '' }], safe: false }];
+        };
         if (/-extldflags[= ]+['"]?[^'"]*-static/.test(ld) && !/-linkmode[= ]+external/.test(ld) && cgoState(b).state !== 'on') {
-          report({ range: ldFlag.range, message: '`-extldflags "-static"` does nothing without `-linkmode external`: with cgo off the binary is already static' });
+          report({ range: ldFlag.range, message: '`-extldflags "-static"` does nothing without `-linkmode external`: with cgo off the binary is already static', fixes: cut(/[ \t]+-extldflags[= ]+(["']?)-static\1(?=["'\s]|$)/, 'Remove `-extldflags "-static"`') });
         }
         if (goAtLeast(goVersion.version, 22) && /(^|\s)-s(\s|$)/.test(ld) && /(^|\s)-w(\s|$)/.test(ld)) {
-          report({ range: ldFlag.range, message: '`-w` is redundant next to `-s` since Go 1.22 (-s implies -w)' });
+          report({ range: ldFlag.range, message: '`-w` is redundant next to `-s` since Go 1.22 (-s implies -w)', fixes: cut(/[ \t]+-w(?=["'\s]|$)/, 'Remove `-w`') });
         }
       }
     }
