@@ -116,6 +116,14 @@ export const GO_PORTS: Readonly<Record<string, readonly string[]>> = {
 /** Variables the go command splits itself, honouring quotes: quotes in their values are meant (cmd/go quoted.Split). */
 export const QUOTE_AWARE_VARIABLES = /^(GOFLAGS|CC|CXX|FC|CGO_(C|CPP|CXX|F|LD)FLAGS|GOCACHEPROG)$/;
 
+/**
+ * GOEXPERIMENT names Go 1.27 knows (src/internal/goexperiment/flags.go); `no` + name turns one off, `none` all.
+ * The go command refuses any other: "go: unknown GOEXPERIMENT x". Names earlier releases knew and later removed
+ * are listed apart, so a build with an older Go is not told its experiment does not exist.
+ */
+export const GOEXPERIMENTS_1_27: ReadonlySet<string> = new Set(['fieldtrack', 'preemptibleloops', 'staticlockranking', 'boringcrypto', 'regabiwrappers', 'regabiargs', 'heapminimum512kib', 'arenas', 'cgocheck2', 'loopvar', 'newinliner', 'dwarf5', 'jsonv2', 'greenteagc', 'randomizedheapbase64', 'runtimefreegc', 'sizespecializedmalloc', 'simd', 'runtimesecret', 'mapsplitgroup']);
+export const GOEXPERIMENTS_REMOVED: Readonly<Record<string, string>> = { goroutineleakprofile: '1.27', swissmap: '1.27', spinbitmutex: '1.26', synchashtriemap: '1.26', aliastypeparams: '1.25', rangefunc: '1.24', coverageredesign: '1.25', unified: '1.21', pacerredesign: '1.21', allocheaders: '1.23', exectracer2: '1.23', cacheprog: '1.25', synctest: '1.26', framepointer: '1.21', staticlockranking2: '1.21' };
+
 export const GOARCH_NAMES: readonly string[] = [...new Set(Object.values(GO_PORTS).flat())].sort();
 
 /** Common wrong names and the Go name they mean. */

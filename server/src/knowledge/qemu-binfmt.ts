@@ -32,3 +32,18 @@ export const QEMU_ARCHES: readonly QemuArch[] = [
 
 /** Architectures offered by the GDL320 fix, in the order RULES.md lists them. */
 export const FIX_ARCHES = ['aarch64', 'arm', 'riscv64', 'ppc64le', 's390x', 'x86_64'];
+
+/** Bytes of an escaped magic or mask as the files write it (`\\x7f\\x45…`). */
+function bytesOf(escaped: string): number[] {
+  return [...escaped.matchAll(/\\x([0-9a-fA-F]{2})/g)].map((m) => parseInt(m[1] ?? '0', 16));
+}
+
+/** qemu's registration for an ELF machine (by e_machine, class and byte order), for fixes that need its mask. */
+export function qemuArchFor(machine: number, elfClass: number | undefined, data: number | undefined): QemuArch | undefined {
+  return QEMU_ARCHES.find((q) => {
+    const b = bytesOf(q.magic);
+    const le = b[5] === 1;
+    const m = le ? (b[18] ?? 0) | ((b[19] ?? 0) << 8) : ((b[18] ?? 0) << 8) | (b[19] ?? 0);
+    return m === machine && (elfClass === undefined || b[4] === elfClass) && (data === undefined || b[5] === data);
+  });
+}

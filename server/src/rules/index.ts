@@ -86,6 +86,10 @@ import { missingFixBinaryFlag } from './binfmt/missing-fix-binary-flag';
 import { credentialsFlag } from './binfmt/credentials-flag';
 import { duplicateRegistrationName } from './binfmt/duplicate-registration-name';
 import { binfmtFileNotConf } from './binfmt/binfmt-file-not-conf';
+import { scriptMagicMatchesEveryScript } from './binfmt/script-magic-matches-every-script';
+import { elfMagicMissesPie } from './binfmt/elf-magic-misses-pie';
+import { unknownGoexperiment } from './go/unknown-goexperiment';
+import { unreadCcVariable } from './go/unread-cc-variable';
 import { cgoBinaryInIncompatibleImage } from './dockerfile/cgo-binary-in-incompatible-image';
 import { shellFormInShelllessImage } from './dockerfile/shell-form-in-shellless-image';
 import { missingCaCertificates } from './dockerfile/missing-ca-certificates';
@@ -161,6 +165,8 @@ export const allRules: readonly Rule[] = [
   gobinNotOnPath,
   pathOverwritten,
   variableUsedBeforeSet,
+  unknownGoexperiment,
+  unreadCcVariable,
   assignmentOutsideSection,
   unknownSection,
   invalidSectionHeader,
@@ -209,6 +215,8 @@ export const allRules: readonly Rule[] = [
   credentialsFlag,
   duplicateRegistrationName,
   binfmtFileNotConf,
+  scriptMagicMatchesEveryScript,
+  elfMagicMissesPie,
   cgoBinaryInIncompatibleImage,
   shellFormInShelllessImage,
   missingCaCertificates,
