@@ -49,3 +49,30 @@ test('an INI file named .env gets one information finding and nothing else; a di
   const forced = lintText(`# go-deploy-lint dialect=dotenv\n${ini}`, { file: 'ini/.env' }).findings.map((f) => f.rule.id);
   assert.ok(forced.includes('GDL120') && !forced.includes('GDL001'), forced.join());
 });
+
+// docker --env-file has no loader to run here: docker/cli opts/file.go parseKeyValueFile, line by line.
+test('docker --env-file as opts/file.go reads it', () => {
+  const docker = (text: string): string[] => evaluateFile(parseEnvFile(text, undefined, { lineByLine: true }).ast, 'docker').map((b) => `${b.entry.key.text}=${b.effect.kind === 'set' ? b.effect.value : b.effect.kind}`);
+  // `strings.ContainsAny(variable, whiteSpaces)` → ErrBadKey for the whole file.
+  assert.deepEqual(docker('MY KEY=1\n'), ['MY KEY=error']);
+  assert.deepEqual(docker('KEY =1\n'), ['KEY=error']);
+  // No `=`: `emptyFn(line)` takes the caller's environment (`docker run --env-file` passes it through).
+  assert.deepEqual(docker('HTTP_PROXY\n'), ['HTTP_PROXY=inherit']);
+  // `bufio.Scanner` reads lines: a quote does not continue onto the next line, and the value keeps it.
+  assert.deepEqual(docker('A="x\ny"\n'), ['A="x', 'y"=inherit']);
+  // The value is passed through untrimmed: leading spaces and a ` # comment` stay; ScanLines drops the `\r`.
+  assert.deepEqual(docker('B= v # c\r\n'), ['B= v # c']);
+});
+
+// systemd's EnvironmentFile= has no loader to run here: src/basic/env-file.c parse_env_file_internal.
+test('systemd EnvironmentFile= as env-file.c reads it', () => {
+  const sd = (text: string): string[] => evaluateFile(parseEnvFile(text).ast, 'systemd').map((b) => `${b.entry.key.text}=${b.effect.kind === 'set' ? b.effect.value : b.effect.kind}`);
+  // Keys accumulate until `=`; `export FOO` is no valid name (env_assignment_is_valid) and the line is dropped.
+  assert.deepEqual(sd('export FOO=bar\n'), ['FOO=dropped']);
+  // Unquoted: trailing whitespace trimmed, no inline comments (the `#` stays), no `$VAR` expansion (load_env_file).
+  assert.deepEqual(sd('A=b # c  \nL=${HOME}/x\n'), ['A=b # c', 'L=${HOME}/x']);
+  // Double quotes unescape `\"`, `\\`, `` \` `` and `\$` only; single quotes are literal; text after a quote joins.
+  assert.deepEqual(sd('D="a\\"b\\$c\\nd"\nS=\'x\\y\'\nJ="x"y\n'), ['D=a"b$c\\nd', 'S=x\\y', 'J=xy']);
+  // A double-quoted value spans lines.
+  assert.deepEqual(sd('M="one\ntwo"\n'), ['M=one\ntwo']);
+});

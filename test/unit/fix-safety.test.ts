@@ -82,7 +82,7 @@ test('GDL137 removes a legacy-form GO111MODULE instruction whole', () => {
 });
 
 test('GDL101 in an expanding dialect: an earlier value read in between is not dead and gets no fix', () => {
-  const text = '# go-deploy-lint dialect=dotenv-expand\nA=hello\nB=${A}\nA=bye\n';
+  const text = '# go-deploy-lint dialect=compose\nA=hello\nB=${A}\nA=bye\n';
   const f = lintText(text, { file: 'safety/.env' }).findings.find((x) => x.rule.id === 'GDL101');
   assert.ok(f !== undefined);
   assert.equal(f.fixes.length, 0);

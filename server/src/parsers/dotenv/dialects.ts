@@ -96,7 +96,19 @@ export function rawEffect(entry: EnvAssignment | EnvBareKey, dialect: EnvDialect
     case 'dotenv-expand':
     case 'compose':
     case 'godotenv': {
+      // dotenv's LINE regex (lib/main.js) takes keys of letters, digits, `_`, `.` and `-` only; other lines are skipped.
+      if ((dialect === 'dotenv' || dialect === 'dotenv-expand') && !/^[\w.-]+$/.test(key)) return { kind: 'dropped', reason: `dotenv skips the line: \`${key}\` is not a key it reads` };
+      // godotenv (parser.go) reads keys of ASCII letters, digits, `_` and `.`; any other character fails the file.
+      if (dialect === 'godotenv' && !/^[A-Za-z0-9_.]+$/.test(key)) return { kind: 'error', reason: `godotenv fails to load the file: unexpected character in \`${key}\`` };
+      if (dialect === 'godotenv' && v !== undefined && v.quote !== undefined && v.closed && v.after !== undefined && !/^[ \t]*(#|$)/.test(v.after.text)) {
+        return { kind: 'error', reason: 'godotenv fails to load the file: text after the closing quote' };
+      }
       if (v === undefined) return { kind: 'set', value: '' };
+      // Text after the closing quote (`'a b' -c`): dotenv's value regex falls back to the unquoted form, so the
+      // quotes stay, up to a `#`.
+      if ((dialect === 'dotenv' || dialect === 'dotenv-expand') && v.quote !== undefined && v.closed && v.after !== undefined && !/^[ \t]*(#|$)/.test(v.after.text)) {
+        return { kind: 'set', value: (v.raw.text.split('#')[0] ?? '').trim() };
+      }
       if (v.quote === undefined) {
         const cut = cutInlineComment(v.raw.text, dialect);
         return { kind: 'set', value: cut.trim() };
@@ -147,43 +159,97 @@ export interface ResolvedBinding {
   readonly effect: Effect;
   /** The value before variable expansion (equal to the effect's value where nothing expands). */
   readonly literal: string | undefined;
-  /** Names of earlier assignments in this file whose value the expansion read. */
-  readonly reads: readonly string[];
+  /** Indexes (in the evaluated list) of the assignments whose value this one's expansion read. */
+  readonly readsFrom: readonly number[];
 }
 
-/** Evaluates a whole file as the dialect's loader does, with variable expansion where the loader expands. */
+/**
+ * Evaluates a whole file as the dialect's loader does, with variable expansion where the loader expands:
+ * - compose and godotenv expand in file order, from the values set so far (godotenv: nothing else, so an unknown
+ *   name is empty; compose: the environment, which is unknown here and kept as written);
+ * - dotenv-expand (lib/main.js) expands the object dotenv.parse built: one value per key, the last one, in the
+ *   order of each key's first line, with the process environment winning (unknown here, kept as written).
+ */
 export function evaluateFile(file: EnvFile, dialect: EnvDialect): ResolvedBinding[] {
-  const seen = new Map<string, string>();
   const out: ResolvedBinding[] = [];
+  const raw: { entry: EnvAssignment | EnvBareKey; effect: Effect; literal: string | undefined }[] = [];
   for (const entry of file.entries) {
     if (entry.kind !== 'assignment' && entry.kind !== 'bare-key') continue;
-    let effect = rawEffect(entry, dialect);
-    const literal = effect.kind === 'set' ? effect.value : undefined;
-    const reads = new Set<string>();
-    if (effect.kind === 'set' && entry.kind === 'assignment' && EXPANDING_DIALECTS.has(dialect) && entry.value?.quote !== "'") {
-      effect = { kind: 'set', value: expand(effect.value, dialect, seen, reads) };
-    }
-    if (effect.kind === 'set') seen.set(entry.key.text, effect.value);
-    out.push({ entry, effect, literal, reads: [...reads] });
+    // godotenv does not skip a UTF-8 byte order mark: the first key then starts with it and the file fails.
+    const effect: Effect = dialect === 'godotenv' && file.hasBom && raw.length === 0 ? { kind: 'error', reason: 'godotenv fails to load the file: it starts with a byte order mark' } : rawEffect(entry, dialect);
+    raw.push({ entry, effect, literal: effect.kind === 'set' ? effect.value : undefined });
   }
+  // Single quotes keep `$` literal in compose and godotenv; dotenv-expand never sees the quotes (dotenv.parse removed
+  // them), so it expands single-quoted values too.
+  const expands = (e: EnvAssignment | EnvBareKey): boolean => EXPANDING_DIALECTS.has(dialect) && e.kind === 'assignment' && (dialect === 'dotenv-expand' || e.value?.quote !== "'");
+  if (dialect === 'dotenv-expand') {
+    // The last assignment of each key is the one dotenv.parse keeps; keys are expanded in first-appearance order.
+    const last = new Map<string, number>();
+    raw.forEach((r, i) => {
+      if (r.effect.kind === 'set') last.set(r.entry.key.text, i);
+    });
+    const running = new Map<string, { value: string; at: number }>();
+    const resolved = new Map<number, { value: string; reads: number[] }>();
+    for (const [name, i] of last) {
+      const r = raw[i];
+      if (r === undefined || r.effect.kind !== 'set') continue;
+      const reads = new Set<number>();
+      // A name refers to the process environment first: itself (`PATH=${PATH}:/x`) always does.
+      const value = expands(r.entry) ? expand(r.effect.value, dialect, (n) => (n === name ? undefined : running.get(n)), reads) : r.effect.value;
+      resolved.set(i, { value, reads: [...reads] });
+      running.set(name, { value, at: i });
+    }
+    raw.forEach((r, i) => {
+      const x = resolved.get(i);
+      out.push({ entry: r.entry, effect: x !== undefined ? { kind: 'set', value: x.value } : r.effect, literal: r.literal, readsFrom: x?.reads ?? [] });
+    });
+    return out;
+  }
+  const seen = new Map<string, { value: string; at: number }>();
+  raw.forEach((r, i) => {
+    let effect = r.effect;
+    const reads = new Set<number>();
+    if (effect.kind === 'set' && expands(r.entry)) effect = { kind: 'set', value: expand(effect.value, dialect, (n) => seen.get(n), reads) };
+    if (effect.kind === 'set') seen.set(r.entry.key.text, { value: effect.value, at: i });
+    out.push({ entry: r.entry, effect, literal: r.literal, readsFrom: [...reads] });
+  });
   return out;
 }
 
-function expand(value: string, dialect: EnvDialect, seen: ReadonlyMap<string, string>, reads: Set<string>): string {
-  const lookup = (name: string): string => {
-    if (seen.has(name)) reads.add(name);
-    return seen.get(name) ?? `\${${name}}`;
+type Lookup = (name: string) => { value: string; at: number } | undefined;
+
+function expand(value: string, dialect: EnvDialect, lookup: Lookup, reads: Set<number>): string {
+  const get = (name: string): string | undefined => {
+    const hit = lookup(name);
+    if (hit !== undefined) reads.add(hit.at);
+    return hit?.value;
   };
   if (dialect === 'godotenv') {
-    return value.replace(/(\\)?\$(\{([A-Z0-9_]+)\}|([A-Z0-9_]+))/g, (m, esc: string | undefined, _b, braced: string | undefined, plain: string | undefined) =>
-      esc !== undefined ? m.slice(1) : lookup(braced ?? plain ?? ''),
+    // godotenv 1.5 parser.go expandVariables: `(\\)?(\$)(\()?\{?([A-Z0-9_]+)?\}?`, braces optional on both sides
+    // (`${A:-x}` reads A and leaves `:-x}`), only the file's earlier values (an unknown name is empty).
+    return value.replace(/(\\)?(\$)(\()?\{?([A-Z0-9_]+)?\}?/g, (m, esc: string | undefined, _d, _p, name: string | undefined) =>
+      esc !== undefined ? m.slice(1) : name !== undefined && name !== '' ? (get(name) ?? '') : m,
     );
+  }
+  if (dialect === 'dotenv-expand') {
+    // dotenv-expand 13 lib/main.js: `${NAME[op]default}` and `$NAME`, not after a backslash; `$$` is not an escape.
+    return value
+      .replace(/(?<!\\)\$\{([^{}]+)\}|(?<!\\)\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, braced: string | undefined, plain: string | undefined) => {
+        const expr = braced ?? plain ?? '';
+        const op = /(:\+|\+|:-|-)/.exec(expr)?.[0];
+        const [key = '', ...rest] = op === undefined ? [expr] : expr.split(op);
+        const arg = rest.join(op ?? '');
+        const known = get(key);
+        if (op === ':+' || op === '+') return known !== undefined && known !== '' ? arg : '';
+        if (known !== undefined && known !== '') return known;
+        return op !== undefined ? arg : known ?? `\${${key}}`;
+      })
+      .replace(/\\\$/g, '$');
   }
   return value.replace(/\$\$|\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, name: string | undefined, op: string | undefined, arg: string | undefined, plain: string | undefined) => {
     if (m === '$$' || m === '\\$') return '$';
     const n = name ?? plain ?? '';
-    const known = seen.get(n);
-    if (known !== undefined) reads.add(n);
+    const known = get(n);
     switch (op) {
       case ':-':
       case '-':
@@ -192,7 +258,7 @@ function expand(value: string, dialect: EnvDialect, seen: ReadonlyMap<string, st
       case '+':
         return known !== undefined && known !== '' ? (arg ?? '') : '';
       default:
-        return known ?? (op === undefined ? lookup(n) : '');
+        return known ?? (op === undefined ? `\${${n}}` : '');
     }
   });
 }

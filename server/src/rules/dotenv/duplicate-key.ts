@@ -13,26 +13,33 @@ export const duplicateKey = defineRule({
   docs: {
     summary: 'Key is assigned more than once',
     what: 'Reports the later of two assignments to the same key in one env file, with the earlier one as related information.',
-    why: 'Every loader keeps the last value, so the earlier line is dead; whoever edits it next changes nothing and is puzzled. In dialects that expand variables (dotenv-expand, compose, godotenv) a line in between may read the earlier value (`A=hello`, `B=${A}`, `A=bye`): then the earlier line is not dead, the finding is only information and there is no fix; `PATH=${PATH}:/x` (building on the earlier value) is not reported.',
+    why: 'Every loader keeps the last value, so the earlier line is dead; whoever edits it next changes nothing and is puzzled. In dialects that expand in file order (compose, godotenv) a line in between may read the earlier value (`A=hello`, `B=${A}`, `A=bye`): then the earlier line is not dead, the finding is only information and there is no fix; `PATH=${PATH}:/x` (building on the earlier value) is not reported. dotenv-expand keeps only the last value of each key but expands keys in the order of their first line, so there the earlier line matters when a line in between reads the key.',
     example: 'PORT=8080\nPORT=9090\n',
     useInstead: 'PORT=9090\n',
   },
-  check({ bindings, index }, report) {
+  check({ bindings, index, dialect }, report) {
     const previous = new Map<string, { entry: EnvAssignment; at: number }>();
-    bindings.forEach(({ entry, effect, reads }, at) => {
+    bindings.forEach(({ entry, effect, readsFrom }, at) => {
       if (entry.kind !== 'assignment' || effect.kind === 'dropped') return;
       const earlier = previous.get(entry.key.text);
       previous.set(entry.key.text, { entry, at });
       if (earlier === undefined) return;
-      // `PATH=${PATH}:/x` builds on the earlier value: that is the idiom, not a duplicate.
-      if (reads.includes(entry.key.text)) return;
+      // `PATH=${PATH}:/x` builds on the earlier value (compose, godotenv): that is the idiom, not a duplicate.
+      if (readsFrom.includes(earlier.at)) return;
       const line = earlier.entry.range.start.line + 1;
-      // In dialects that expand, a line between the two may read the earlier value: then it is not dead.
-      const reader = bindings.slice(earlier.at + 1, at).find((b) => b.reads.includes(entry.key.text));
+      // In dialects that expand in file order, a line between the two may read the earlier value: then it is not
+      // dead. (dotenv-expand reads only each key's last value: there the earlier line is always dead.)
+      // dotenv-expand expands keys in the order of their first line: the earlier line fixes when the key is
+      // expanded, so a line in between that reads the key (its last value) depends on it too.
+      const sameKey = new Set(bindings.flatMap((b, i) => (b.entry.key.text === entry.key.text ? [i] : [])));
+      const reader = bindings.slice(earlier.at + 1, at).find((b) => b.readsFrom.some((i) => (dialect === 'dotenv-expand' ? sameKey.has(i) : i === earlier.at)));
       if (reader !== undefined) {
         report({
           range: entry.key.range,
-          message: `\`${entry.key.text}\` is set again after line ${reader.entry.range.start.line + 1} read the value from line ${line}`,
+          message:
+            dialect === 'dotenv-expand'
+              ? `\`${entry.key.text}\` is set again; line ${reader.entry.range.start.line + 1} reads it, and line ${line} decides when dotenv-expand expands it`
+              : `\`${entry.key.text}\` is set again after line ${reader.entry.range.start.line + 1} read the value from line ${line}`,
           severity: 'information',
           related: [
             { range: earlier.entry.key.range, message: 'Earlier assignment' },
