@@ -42,3 +42,10 @@ test('GDL231 judges the merged unit: MemoryMax= from a drop-in is reported once,
   assert.match(f.message, /it sets GOGC/);
   assert.equal(lintText(fs.readFileSync(unit, 'utf8'), { file: unit, project }).findings.filter((x) => x.rule.id === 'GDL231').length, 0, 'not again from the unit');
 });
+
+test('a go build -o output in a Dockerfile of the workspace is evidence too', () => {
+  write('build/Dockerfile', 'FROM golang:1.27 AS build\nRUN CGO_ENABLED=0 go build -trimpath -o /out/billing ./cmd/billing\n');
+  const unit = write('deploy/etc/systemd/system/billing.service', '[Service]\nUser=b\nExecStart=/usr/local/bin/billing\nMemoryMax=256M\n');
+  const f = lintText(fs.readFileSync(unit, 'utf8'), { file: unit, project: new FsProject([dir]) }).findings.find((x) => x.rule.id === 'GDL231');
+  assert.match(f?.message ?? '', /builds `billing`/);
+});
