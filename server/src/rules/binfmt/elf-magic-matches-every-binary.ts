@@ -2,7 +2,7 @@
 import { defineRule, type FixInput } from '../rule';
 import { decodeElf } from '../../knowledge/elf';
 import { FIX_ARCHES, QEMU_ARCHES } from '../../knowledge/qemu-binfmt';
-import { replaceField, setKey } from './registration-edits';
+import { setMagicAndMask } from './registration-edits';
 
 /** Flags `\x7fELF` with no mask (or a mask that ignores the machine): every exec on the host goes to the interpreter. */
 export const elfMagicMatchesEveryBinary = defineRule({
@@ -29,12 +29,8 @@ export const elfMagicMatchesEveryBinary = defineRule({
       for (const arch of FIX_ARCHES) {
         const q = QEMU_ARCHES.find((a) => a.arch === arch);
         if (q === undefined) continue;
-        const edits =
-          node.keys !== undefined
-            ? [setKey(input, node, 'magic', q.magic), setKey(input, node, 'mask', q.mask)]
-            : [replaceField(input, node, reg.magicField, q.magic), replaceField(input, node, reg.maskField, q.mask)];
-        if (edits.some((e) => e === undefined)) continue;
-        fixes.push({ title: `Match only ${arch} binaries (qemu's magic and mask)`, edits: edits.filter((e) => e !== undefined) });
+        const edits = setMagicAndMask(input, node, q.magic, q.mask);
+        if (edits !== undefined) fixes.push({ title: `Match only ${arch} binaries (qemu's magic and mask)`, edits });
       }
       report({
         range: node.rangeOf(reg.magicField.start, reg.maskField !== undefined && reg.maskField.text !== '' ? reg.maskField.end : reg.magicField.end),

@@ -2,7 +2,7 @@
 import { defineRule, type FixInput } from '../rule';
 import { decodeElf } from '../../knowledge/elf';
 import { qemuArchFor } from '../../knowledge/qemu-binfmt';
-import { replaceField, setKey } from './registration-edits';
+import { setMagicAndMask } from './registration-edits';
 
 /** Flags ELF magics with e_type EXEC and no mask bit opening DYN (qemu's masks clear e_type's low bit). */
 export const elfMagicMissesPie = defineRule({
@@ -28,10 +28,8 @@ export const elfMagicMissesPie = defineRule({
       if (!elf.isElf || elf.unconstrained.length > 0 || elf.types === undefined || !elf.types.includes(2) || elf.types.includes(3) || elf.machine === undefined) continue;
       const q = qemuArchFor(elf.machine, elf.elfClass, elf.data);
       const fixes: FixInput[] = [];
-      if (q !== undefined) {
-        const edits = node.keys !== undefined ? [setKey(input, node, 'magic', q.magic), setKey(input, node, 'mask', q.mask)] : [replaceField(input, node, reg.magicField, q.magic), replaceField(input, node, reg.maskField, q.mask)];
-        if (edits.every((e) => e !== undefined)) fixes.push({ title: `Use qemu's ${q.arch} magic and mask (EXEC and DYN)`, edits: edits.filter((e) => e !== undefined) });
-      }
+      const edits = q === undefined ? undefined : setMagicAndMask(input, node, q.magic, q.mask);
+      if (q !== undefined && edits !== undefined) fixes.push({ title: `Use qemu's ${q.arch} magic and mask (EXEC and DYN)`, edits });
       report({
         range: node.rangeOf(reg.magicField.start, reg.maskField !== undefined && reg.maskField.text !== '' ? reg.maskField.end : reg.magicField.end),
         message: 'The pattern matches only ET_EXEC: PIE binaries (ET_DYN, most today) never reach the emulator',

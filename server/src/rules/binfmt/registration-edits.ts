@@ -19,3 +19,10 @@ export function setKey(input: BinfmtInput, node: RegistrationNode, key: string, 
   const end = input.index.positionAt(text.length);
   return { range: { start: end, end }, newText: `${text.endsWith('\n') || text === '' ? '' : '\n'}${key} ${value}\n` };
 }
+
+/** Edits that give a registration qemu's magic and mask (binfmt.d fields or update-binfmts keys); undefined if not editable. */
+export function setMagicAndMask(input: BinfmtInput, node: RegistrationNode, magic: string, mask: string): TextEdit[] | undefined {
+  const reg = node.registration;
+  const edits = node.keys !== undefined ? [setKey(input, node, 'magic', magic), setKey(input, node, 'mask', mask)] : [replaceField(input, node, reg.magicField, magic), replaceField(input, node, reg.maskField, mask)];
+  return edits.every((e) => e !== undefined) ? edits.filter((e) => e !== undefined) : undefined;
+}

@@ -31,8 +31,8 @@ export const duplicateKey = defineRule({
       // dead. (dotenv-expand reads only each key's last value: there the earlier line is always dead.)
       // dotenv-expand expands keys in the order of their first line: the earlier line fixes when the key is
       // expanded, so a line in between that reads the key (its last value) depends on it too.
-      const sameKey = new Set(bindings.flatMap((b, i) => (b.entry.key.text === entry.key.text ? [i] : [])));
-      const reader = bindings.slice(earlier.at + 1, at).find((b) => b.readsFrom.some((i) => (dialect === 'dotenv-expand' ? sameKey.has(i) : i === earlier.at)));
+      const key = entry.key.text;
+      const reader = bindings.slice(earlier.at + 1, at).find((b) => b.readsFrom.some((i) => (dialect === 'dotenv-expand' ? bindings[i]?.entry.key.text === key : i === earlier.at)));
       if (reader !== undefined) {
         report({
           range: entry.key.range,
