@@ -52,7 +52,8 @@ test('JSON output has the documented shape', () => {
   const d = out.files[0]?.diagnostics[0];
   assert.deepEqual(Object.keys(d ?? {}), ['code', 'name', 'severity', 'message', 'range', 'fixes']);
   assert.deepEqual(d?.['range'], { start: { line: 0, character: 11 }, end: { line: 0, character: 15 } });
-  assert.deepEqual(d?.['fixes'], [{ title: 'Change to `512MiB`', safe: true, edits: [{ range: { start: { line: 0, character: 11 }, end: { line: 0, character: 15 } }, newText: '512MiB' }] }]);
+  // `512M` may mean decimal megabytes: the fix is a suggestion.
+  assert.deepEqual(d?.['fixes'], [{ title: 'Change to `512MiB`', safe: false, edits: [{ range: { start: { line: 0, character: 11 }, end: { line: 0, character: 15 } }, newText: '512MiB' }] }]);
 });
 
 test('SARIF 2.1.0 with rule metadata, columns and fixes', () => {
@@ -80,7 +81,7 @@ test('--fail-on thresholds', () => {
 
 test('--fix applies safe fixes in place and leaves unsafe ones', () => {
   const f = path.join(dir, 'fix.env');
-  fs.writeFileSync(f, 'GOMEMLIMIT=1G\nGOTOOLCHAIN=go1.27\nA=1\nA=2\n');
+  fs.writeFileSync(f, 'GOMEMLIMIT=1Gi\nGOTOOLCHAIN=go1.27\nA=1\nA=2\n');
   const r = run(['lint', 'fix.env', '--fix']);
   assert.equal(fs.readFileSync(f, 'utf8'), 'GOMEMLIMIT=1GiB\nGOTOOLCHAIN=go1.27\nA=2\n');
   assert.equal(r.code, 1, 'the unsafe GOTOOLCHAIN finding remains');

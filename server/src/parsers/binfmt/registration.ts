@@ -51,6 +51,9 @@ export interface Registration {
 const MAX_REGISTER_LENGTH = 1920;
 const BINPRM_BUF_SIZE = 256;
 
+/** `1 byte`, `4 bytes`. */
+const byteCount = (n: number): string => `${n} byte${n === 1 ? '' : 's'}`;
+
 const field = (raw: string, start: number, end: number): RegField => ({ text: raw.slice(start, end), start, end });
 
 /** A field's text for messages: bytes made visible, long values shortened. */
@@ -148,11 +151,11 @@ export function parseRegistration(raw: string): Registration {
       mask = k.bytes;
       escapes = [...escapes, ...k.escapes];
       if (mask.length !== magic.length) {
-        return reject({ code: 'GDL310', errno: 'EINVAL', detail: `the mask decodes to ${mask.length} bytes but the magic to ${magic.length}`, start: maskField.start, end: maskField.end }, { ...fields, magic, mask, escapes });
+        return reject({ code: 'GDL310', errno: 'EINVAL', detail: `the mask decodes to ${byteCount(mask.length)} but the magic to ${magic.length}`, start: maskField.start, end: maskField.end }, { ...fields, magic, mask, escapes });
       }
     }
     if (magic.length > BINPRM_BUF_SIZE || BINPRM_BUF_SIZE - magic.length < offset) {
-      return reject({ code: 'GDL307', errno: 'EINVAL', detail: `offset ${offset} + ${magic.length} magic bytes = ${offset + magic.length} is past the ${BINPRM_BUF_SIZE}-byte header buffer`, start: offsetField.text === '' ? magicField.start : offsetField.start, end: magicField.end }, { ...fields, magic, ...(mask ? { mask } : {}), escapes });
+      return reject({ code: 'GDL307', errno: 'EINVAL', detail: `offset ${offset} + ${byteCount(magic.length)} of magic = ${offset + magic.length} is past the ${BINPRM_BUF_SIZE}-byte header buffer`, start: offsetField.text === '' ? magicField.start : offsetField.start, end: magicField.end }, { ...fields, magic, ...(mask ? { mask } : {}), escapes });
     }
   } else {
     if (magicField.text === '') return reject({ code: 'GDL309', errno: 'EINVAL', detail: 'the extension is empty', start: magicField.start, end: magicField.start }, fields);

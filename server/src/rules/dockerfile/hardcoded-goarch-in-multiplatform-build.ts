@@ -27,7 +27,7 @@ export const hardcodedGoarchInMultiplatformBuild = defineRule({
         const range = arch.source === 'prefix' || arch.source === 'export' ? index.range(valueStart, index.offsetAt(arch.range.end)) : arch.range;
         report({
           range,
-          message: `GOARCH is fixed to \`${arch.value}\` in a multi-platform build: every platform gets a ${arch.value} binary`,
+          message: `GOARCH is fixed to \`${arch.value}\` in a multi-platform build: every platform gets ${/^[aeiou]/i.test(arch.value) ? 'an' : 'a'} ${arch.value} binary`,
           fixes: arch.source === 'prefix' || arch.source === 'export' ? [{ title: 'Use GOARCH=$TARGETARCH', edits: [{ range, newText: '$TARGETARCH' }] }] : [],
         });
       }
