@@ -8,7 +8,7 @@ import { codeActions } from './lsp/code-actions';
 import { hover } from './lsp/hover';
 import { completion } from './lsp/completion';
 import { documentLinks, referencedEnvFiles } from './lsp/document-links';
-import { hostReportResult } from './host/host-report';
+import { goBinariesInReport, hostReportResult } from './host/host-report';
 import { ANALYZE_HOST_REPORT, FIX_ALL_KIND, Methods, type AnalyzeHostReportParams, type HostReportResult } from './protocol';
 
 /** Starts the server on the process's stdio (or node-ipc when the client asks for it). */
@@ -90,7 +90,12 @@ export function startServer(): void {
   connection.onRequest(ANALYZE_HOST_REPORT, async (params: AnalyzeHostReportParams): Promise<HostReportResult> => {
     const root = session.project.roots[0];
     const settings = await session.settingsFor(root === undefined ? '' : pathToFileURL(root).href);
-    return hostReportResult(String(params.host), String(params.output), settings, session.project);
+    const result = hostReportResult(String(params.host), String(params.output), settings, session.project);
+    // The Go binaries the scan found are evidence for the Go service rules of the units that run them.
+    session.project.recordHostGoBinaries(String(params.host), goBinariesInReport(String(params.output)));
+    session.evidenceChanged();
+    session.revalidateAll();
+    return result;
   });
 
   documents.listen(connection);

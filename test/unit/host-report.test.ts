@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { hostFacts } from '../../server/src/host/facts';
+import { hasGoBuildIdNote } from '../../server/src/knowledge/elf';
 import { hostReportResult } from '../../server/src/host/host-report';
 import { parseHostReport, recordsOf, valueOf } from '../../server/src/host/report';
 import { scanCommand } from '../../server/src/protocol';
@@ -130,4 +131,19 @@ test('units named by the user appear in the report with their systemctl properti
   const r = hostReportResult('web-1', text, DEFAULT_SETTINGS, new FsProject([HOST_WORKSPACE]));
   assert.match(r.markdown, /\| Unit api\.service \| LoadState=loaded; ActiveState=active; MemoryMax=536870912 \|/);
   assert.match(r.markdown, /\| Unit gone\.service \| no properties/);
+});
+
+test('a binary whose first page holds the Go build ID note is a Go program', () => {
+  const head = Buffer.alloc(128);
+  Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]).copy(head, 0);
+  Buffer.from([4, 0, 0, 0, 0x53, 0, 0, 0, 4, 0, 0, 0, 0x47, 0x6f, 0, 0]).copy(head, 64);
+  assert.equal(hasGoBuildIdNote(head), true);
+  // Big-endian targets (s390x, ppc64) write the note words big-endian.
+  const be = Buffer.alloc(128);
+  Buffer.from([0, 0, 0, 4, 0, 0, 0, 0x53, 0, 0, 0, 4, 0x47, 0x6f, 0, 0]).copy(be, 64);
+  assert.equal(hasGoBuildIdNote(be), true);
+  // "Go" in some other place of a C program's header is not the note.
+  const c = Buffer.alloc(128);
+  Buffer.from('Go\0\0').copy(c, 40);
+  assert.equal(hasGoBuildIdNote(c), false);
 });

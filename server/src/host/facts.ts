@@ -1,6 +1,6 @@
 // Owns turning probe records into host facts (OS, Go installs, libc, binfmt, limits) that host rules check.
 import * as posix from 'node:path/posix';
-import { parseElfHeader, type ElfHeader } from '../knowledge/elf';
+import { hasGoBuildIdNote, parseElfHeader, type ElfHeader } from '../knowledge/elf';
 import { hexBytes, recordsOf, valueOf, type HostReport, type ReportRecord } from './report';
 
 export interface GoInstall {
@@ -14,6 +14,8 @@ export interface BinaryFacts {
   readonly elf: ElfHeader | undefined;
   readonly glibc: readonly string[];
   readonly missing: boolean;
+  /** The head holds the Go build ID note: a Go program. */
+  readonly go: boolean;
   readonly record: ReportRecord;
 }
 
@@ -101,6 +103,7 @@ export function hostFacts(report: HostReport): HostFacts {
       elf: head === undefined ? undefined : parseElfHeader(hexBytes(head.values[1] ?? '')),
       glibc: (glibcRec?.values[0] ?? '').slice(path.length + 1).split(' ').filter((x) => x !== ''),
       missing: report.records.some((x) => x.key === 'binary_missing' && x.values[0] === path),
+      go: head !== undefined && hasGoBuildIdNote(hexBytes(head.values[1] ?? '')),
       record: r,
     };
   });

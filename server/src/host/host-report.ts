@@ -57,6 +57,11 @@ function factsTable(report: HostReport): string[] {
 }
 
 /** The result the editor shows: diagnostics per document and a Markdown report. */
+/** Paths of the binaries a probe output shows to be Go programs (the build ID note in their first page). */
+export function goBinariesInReport(output: string): string[] {
+  return hostFacts(parseHostReport(new LineIndex(output)).ast).binaries.filter((b) => b.go).map((b) => b.path);
+}
+
 export function hostReportResult(host: string, output: string, settings: Settings, project: ProjectContext): HostReportResult {
   const analysis = analyzeHostOutput(host, output, settings, project);
   const report = parseHostReport(new LineIndex(output)).ast;

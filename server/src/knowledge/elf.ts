@@ -100,6 +100,19 @@ export function describeElf(m: ElfMatch): string {
   return parts.join(', ');
 }
 
+/**
+ * True when the bytes hold the ELF note cmd/link writes into every Go binary (`.note.go.buildid`: name `Go\0\0`,
+ * type 4), which sits in the first page, right after the program headers.
+ */
+export function hasGoBuildIdNote(bytes: Uint8Array): boolean {
+  for (let i = 12; i + 4 <= bytes.length; i++) {
+    if (bytes[i] !== 0x47 || bytes[i + 1] !== 0x6f || bytes[i + 2] !== 0 || bytes[i + 3] !== 0) continue;
+    const word = (at: number, le: boolean): number => (le ? (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16) | ((bytes[at + 3] ?? 0) << 24) : ((bytes[at] ?? 0) << 24) | ((bytes[at + 1] ?? 0) << 16) | ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0));
+    for (const le of [true, false]) if (word(i - 12, le) === 4 && word(i - 4, le) === 4) return true;
+  }
+  return false;
+}
+
 export interface ElfHeader {
   readonly elfClass: number;
   readonly data: number;

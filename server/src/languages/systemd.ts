@@ -145,6 +145,9 @@ function goSignal(doc: SourceDocument, env: ReadonlyMap<string, unknown>, ctx: A
   const binary = exec === undefined ? undefined : splitWords(exec.value.replace(/^[-@:+!]+/, '')).words[0]?.value;
   const name = binary === undefined ? undefined : path.basename(binary);
   if (name !== undefined && ctx.project.goPrograms().has(name)) return `the workspace's Go code builds \`${name}\``;
+  // A host scan read this very binary and found Go's build ID note in it.
+  const scanned = binary === undefined ? undefined : ctx.project.hostGoBinaries().get(binary);
+  if (scanned !== undefined) return `a scan of ${scanned} found a Go binary at ${binary}`;
   return merged.some((m) => m.key === 'Environment' && /\bGO[A-Z]+=/.test(m.value)) ? 'a drop-in sets GO* variables' : undefined;
 }
 

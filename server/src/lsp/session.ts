@@ -66,6 +66,11 @@ export class Session {
     this.analyses.clear();
   }
 
+  /** Evidence outside the documents changed (a host scan found Go binaries): analyses are recomputed. */
+  evidenceChanged(): void {
+    this.analyses.clear();
+  }
+
   filesChanged(): void {
     this.project.invalidate();
     this.analyses.clear();

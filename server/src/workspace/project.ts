@@ -33,6 +33,8 @@ export interface ProjectContext {
   readonly units: UnitIndex;
   /** Names of the binaries the workspace's Go modules build (their main packages). */
   goPrograms(): ReadonlySet<string>;
+  /** Paths a host scan found to be Go binaries, with the host that said so (the editor records its scans). */
+  hostGoBinaries(): ReadonlyMap<string, string>;
 }
 
 /** File-system project context with a go.mod cache; `invalidate` after file changes. */
@@ -51,6 +53,18 @@ export class FsProject implements ProjectContext {
   }
 
   private programs: Set<string> | undefined;
+
+  private readonly scannedGo = new Map<string, string>();
+
+  hostGoBinaries(): ReadonlyMap<string, string> {
+    return this.scannedGo;
+  }
+
+  /** Records what a host scan found: its Go binaries replace what an earlier scan of that host said. */
+  recordHostGoBinaries(host: string, paths: readonly string[]): void {
+    for (const [p, h] of [...this.scannedGo]) if (h === host) this.scannedGo.delete(p);
+    for (const p of paths) this.scannedGo.set(p, host);
+  }
 
   goPrograms(): ReadonlySet<string> {
     return (this.programs ??= goProgramNames(this.roots));
