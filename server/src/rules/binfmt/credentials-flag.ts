@@ -26,7 +26,7 @@ export const credentialsFlag = defineRule({
       const at = flags !== undefined ? flags.start + Math.max(0, flags.text.indexOf('C')) : 0;
       report({
         range: node.keyNames?.get('credentials')?.range ?? node.rangeOf(at, at + 1),
-        message: `The \`C\` flag runs setuid foreign binaries with their owner's credentials through \`${reg.interpreter?.text ?? ''}\`: a root escalation`,
+        message: `The \`C\` flag gives setuid foreign binaries their owner's rights via \`${reg.interpreter?.text ?? ''}\`: root escalation`,
         fixes: edit === undefined ? [] : [{ title: 'Drop the C flag', edits: [edit] }],
       });
     }

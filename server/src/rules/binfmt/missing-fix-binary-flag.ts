@@ -26,7 +26,7 @@ export const missingFixBinaryFlag = defineRule({
       const edit = node.keys !== undefined ? setKey(input, node, 'fix_binary', 'yes') : replaceField(input, node, flags, `${flags?.text ?? ''}F`);
       report({
         range: node.rangeOf(reg.interpreter.start, reg.interpreter.end),
-        message: `No \`F\` flag: \`${reg.interpreter.text}\` is looked up inside each container or chroot at exec time, where it usually does not exist`,
+        message: `No \`F\` flag: \`${reg.interpreter.text}\` is looked up inside each container or chroot, usually in vain`,
         // F with a dynamic interpreter still loads its libraries inside the container: safe only for static ones.
         fixes: edit === undefined ? [] : [{ title: 'Add the F flag (the interpreter must be a static binary)', edits: [edit], safe: /static/.test(reg.interpreter.text) }],
       });

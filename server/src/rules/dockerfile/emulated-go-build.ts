@@ -24,7 +24,7 @@ export const emulatedGoBuild = defineRule({
       if (image === null) continue;
       report({
         range: image,
-        message: 'This stage runs go build on the target platform, emulated with QEMU for foreign architectures; build on $BUILDPLATFORM and cross-compile',
+        message: 'go build runs on the target platform, under QEMU for foreign ones; build on $BUILDPLATFORM and cross-compile',
         fixes: [{ title: 'Add --platform=$BUILDPLATFORM (then set GOOS/GOARCH from TARGETOS/TARGETARCH)', edits: [{ range: { start: image.start, end: image.start }, newText: '--platform=$BUILDPLATFORM ' }] }],
       });
     }

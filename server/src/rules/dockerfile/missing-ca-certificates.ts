@@ -31,7 +31,7 @@ export const missingCaCertificates = defineRule({
     const after = pastEnd ? index.positionAt(index.text.length) : { line: range.end.line + 1, character: 0 };
     report({
       range: last.from.getImageRange() ?? range,
-      message: `${last.image} has no CA certificates and nothing copies them in: TLS calls fail with "x509: certificate signed by unknown authority"`,
+      message: `${last.image} has no CA certificates and none are copied in: TLS fails ("certificate signed by unknown authority")`,
       fixes: builder?.facts?.caBundle === true ? [{ title: `Copy the CA bundle from ${fromName}`, edits: [{ range: { start: after, end: after }, newText: `${pastEnd ? '\n' : ''}COPY --from=${fromName} /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n` }] }] : [],
     });
   },

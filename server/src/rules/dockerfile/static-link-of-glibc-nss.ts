@@ -24,7 +24,7 @@ export const staticLinkOfGlibcNss = defineRule({
         const ld = ldflags(b);
         if (!/-linkmode[= ]+external/.test(ld) || !/-extldflags[= ]+['"]?[^'"]*-static/.test(ld) || cgoState(b).state !== 'on') continue;
         const f = b.flags.find((x) => x.name === 'ldflags');
-        if (f !== undefined) report({ range: f.range, message: 'Static linking with glibc: getaddrinfo and getpwuid_r still load glibc\'s NSS libraries at run time; use -tags netgo,osusergo or CGO_ENABLED=0' });
+        if (f !== undefined) report({ range: f.range, message: 'Static glibc binary: getaddrinfo and getpwuid_r still load NSS libraries at run time; use -tags netgo,osusergo' });
       }
     }
   },

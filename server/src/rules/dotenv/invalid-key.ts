@@ -39,7 +39,7 @@ export const invalidKey = defineRule({
   check({ file, dialect }, report) {
     for (const e of file.entries) {
       if (e.kind === 'invalid') {
-        report({ range: e.text.range, message: `\`${e.text.text}\` is not a KEY=value line (env files run no shell commands); ${consequence(dialect, e.text.text)}` });
+        report({ range: e.text.range, message: `\`${e.text.text}\` is not a KEY=value line; ${consequence(dialect, e.text.text)}` });
         continue;
       }
       if (e.kind !== 'assignment' && e.kind !== 'bare-key') continue;

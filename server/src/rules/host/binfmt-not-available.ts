@@ -36,7 +36,7 @@ export const binfmtNotAvailable = defineRule({
         const t = line.trim();
         if (t === '' || t.startsWith('#') || t.startsWith(';')) continue;
         const name = parseRegistration(`${t}\n`).name?.text;
-        if (name !== undefined && !registered.has(name)) report({ range: f.record.keyToken.range, message: `\`${name}\` from ${f.path} is not registered on the host; run \`systemctl restart systemd-binfmt\` (or reboot) after installing the file` });
+        if (name !== undefined && !registered.has(name)) report({ range: f.record.keyToken.range, message: `\`${name}\` from ${f.path} is not registered; run \`systemctl restart systemd-binfmt\`` });
       }
     }
   },

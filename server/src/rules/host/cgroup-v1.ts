@@ -31,7 +31,7 @@ export const cgroupV1 = defineRule({
     }
     report({
       range: r.keyToken.range,
-      message: `The host uses cgroup v1 but ${uses.length} setting(s) in workspace units need cgroup v2 (${[...new Set(uses.map((x) => `${x.d.key}=`))].join(', ')}); boot it with cgroup v2 (systemd.unified_cgroup_hierarchy=1) or add the v1 twins next to them (${[...new Set(uses.map((x) => CGROUP_V1_TWIN[x.d.key]).filter((t) => t !== undefined).map((t) => `${t}=`))].join(', ') || 'none exist for these'}); both lines can stand`,
+      message: `cgroup v1 host, but ${[...new Set(uses.map((x) => `${x.d.key}=`))].join(', ')} in workspace units need${uses.length === 1 ? 's' : ''} v2; boot with cgroup v2 or add ${[...new Set(uses.map((x) => CGROUP_V1_TWIN[x.d.key]).filter((t) => t !== undefined).map((t) => `${t}=`))].join(', ') || 'v1 settings'} too`,
       related: uses.slice(0, 5).map(({ u, d }) => ({ uri: u.uri, range: d.range, message: `${d.key}= in ${u.name}` })),
     });
   },

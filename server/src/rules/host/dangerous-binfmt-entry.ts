@@ -21,7 +21,7 @@ export const dangerousBinfmtEntry = defineRule({
   check({ facts }, report) {
     for (const e of facts.binfmt.entries) {
       const elf = e.magic === undefined ? undefined : decodeElf(e.offset, e.magic, e.mask);
-      if (elf?.isElf === true && elf.unconstrained.length > 0) report({ range: e.record.keyToken.range, message: `Registered entry \`${e.name}\` matches every ELF binary (${elf.unconstrained.join(', ')} not pinned): every exec goes to ${e.interpreter ?? 'its interpreter'}` });
+      if (elf?.isElf === true && elf.unconstrained.length > 0) report({ range: e.record.keyToken.range, message: `Registered entry \`${e.name}\` matches every ELF binary (${elf.unconstrained.join(', ')} not pinned)` });
       else if (e.flags.includes('C')) report({ range: e.record.keyToken.range, message: `Registered entry \`${e.name}\` has the C flag: setuid foreign binaries gain root through ${e.interpreter ?? 'the interpreter'}` });
     }
   },

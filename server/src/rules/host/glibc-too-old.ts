@@ -27,7 +27,7 @@ export const glibcTooOld = defineRule({
     for (const b of facts.binaries) {
       const needed = b.glibc.map((g) => g.replace(/^GLIBC_/, '')).sort((x, y) => num(y) - num(x))[0];
       if (needed === undefined || num(needed) <= num(facts.glibcVersion)) continue;
-      report({ range: b.record.keyToken.range, message: `\`${b.path}\` needs GLIBC_${needed} but the host has glibc ${facts.glibcVersion}: "version 'GLIBC_${needed}' not found"; build with CGO_ENABLED=0, or on a builder with glibc ${facts.glibcVersion} or older` });
+      report({ range: b.record.keyToken.range, message: `\`${b.path}\` needs GLIBC_${needed} but the host has glibc ${facts.glibcVersion}: "version 'GLIBC_${needed}' not found"; build with CGO_ENABLED=0` });
     }
   },
 });

@@ -21,6 +21,6 @@ export const goNotOnPath = defineRule({
     if (facts.goOnPath.length > 0) return;
     const path = probeReport.records.find((r) => r.key === 'path');
     if (path === undefined) return;
-    report({ range: path.keyToken.range, message: facts.goElsewhere.length > 0 ? `go is not on the login PATH, but is installed at ${facts.goElsewhere.join(', ')}; add its bin directory to PATH in the login profile` : 'go is not on the login PATH; install Go or add its bin directory to PATH in the login profile' });
+    report({ range: path.keyToken.range, message: facts.goElsewhere.length > 0 ? `go is not on the login PATH but is at ${facts.goElsewhere.join(', ')}; add its bin directory to PATH` : 'go is not on the login PATH; install Go or add its bin directory to PATH in the login profile' });
   },
 });

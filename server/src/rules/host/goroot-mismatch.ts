@@ -26,6 +26,6 @@ export const gorootMismatch = defineRule({
     const root = goRootOf(first.path);
     if (posix.normalize(env).replace(/\/$/, '') === root) return;
     const rec = probeReport.records.find((r) => r.key === 'goroot_env');
-    if (rec !== undefined) report({ range: rec.keyToken.range, message: `GOROOT=${env} but the go on PATH is ${first.path} (root ${root}): builds mix two installations; unset GOROOT (the go command finds its own root)` });
+    if (rec !== undefined) report({ range: rec.keyToken.range, message: `GOROOT=${env} but the go on PATH is ${first.path} (root ${root}): builds mix two installations; unset GOROOT` });
   },
 });

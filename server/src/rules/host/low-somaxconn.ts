@@ -20,6 +20,6 @@ export const lowSomaxconn = defineRule({
   check({ report: probe_, facts }, report) {
     void facts;
     const r = probe_.records.find((x) => x.key === 'somaxconn');
-    if (r !== undefined && Number(r.values[0]) > 0 && Number(r.values[0]) < 4096) report({ range: r.keyToken.range, message: `net.core.somaxconn is ${r.values[0] ?? ''}: connection bursts overflow the listen backlog; raise it with \`sysctl -w net.core.somaxconn=4096\` (and in /etc/sysctl.d)` });
+    if (r !== undefined && Number(r.values[0]) > 0 && Number(r.values[0]) < 4096) report({ range: r.keyToken.range, message: `net.core.somaxconn is ${r.values[0] ?? ''}: connection bursts overflow the backlog; raise it (\`sysctl -w net.core.somaxconn=4096\`)` });
   },
 });

@@ -24,7 +24,7 @@ export const multipleGoOnPath = defineRule({
     for (const g of rest) {
       report({
         range: g.record.keyToken.range,
-        message: `\`${g.path}\`${g.version !== undefined ? ` (${g.version})` : ''} is shadowed by \`${first.path}\`${first.version !== undefined ? ` (${first.version})` : ''}, which comes first on PATH; remove one, or order PATH so the one you mean comes first`,
+        message: `\`${g.path}\`${g.version !== undefined ? ` (${g.version})` : ''} is shadowed by \`${first.path}\`${first.version !== undefined ? ` (${first.version})` : ''}, first on PATH; remove one or reorder PATH`,
         related: [{ range: first.record.keyToken.range, message: 'The go that runs' }],
       });
     }

@@ -21,6 +21,6 @@ export const nofileLimitLow = defineRule({
     void facts;
     const r = probe_.records.find((x) => x.key === 'nofile_hard');
     const n = Number(r?.values[0]);
-    if (r !== undefined && Number.isFinite(n) && n > 0 && n < 65536) report({ range: r.keyToken.range, message: `The hard file descriptor limit is ${n}: servers hit "too many open files"; raise it (LimitNOFILE= in the unit, or /etc/security/limits.conf)` });
+    if (r !== undefined && Number.isFinite(n) && n > 0 && n < 65536) report({ range: r.keyToken.range, message: `Hard file descriptor limit ${n}: servers hit "too many open files"; raise it (LimitNOFILE= in the unit)` });
   },
 });

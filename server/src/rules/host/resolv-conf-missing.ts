@@ -20,6 +20,6 @@ export const resolvConfMissing = defineRule({
   check({ report: probe_, facts }, report) {
     void facts;
     const r = probe_.records.find((x) => x.key === 'resolv_conf' && x.values[0] !== 'present');
-    if (r !== undefined) report({ range: r.keyToken.range, message: `/etc/resolv.conf is ${r.values[0] ?? ''}: Go resolves names against localhost only; provide one (mount it in containers, or configure a resolver)` });
+    if (r !== undefined) report({ range: r.keyToken.range, message: `/etc/resolv.conf is ${r.values[0] ?? ''}: Go resolves names against localhost only; provide one` });
   },
 });

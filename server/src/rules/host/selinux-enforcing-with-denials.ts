@@ -22,6 +22,6 @@ export const selinuxEnforcingWithDenials = defineRule({
     const s = probe_.records.find((x) => x.key === 'selinux');
     const denied = (probe_.records.find((x) => x.key === 'avc_denials')?.values[0] ?? '').trim();
     if (s === undefined || s.values[0] !== '1' || denied === '') return;
-    report({ range: s.keyToken.range, message: `SELinux is enforcing and denied: ${denied}; label the binaries (\`restorecon -Rv\` on their paths) or add a policy module from \`audit2allow\`` });
+    report({ range: s.keyToken.range, message: `SELinux is enforcing and denied: ${denied}; relabel (\`restorecon -Rv\`) or add a policy (\`audit2allow\`)` });
   },
 });

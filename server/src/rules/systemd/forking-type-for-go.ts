@@ -24,7 +24,7 @@ export const forkingTypeForGo = defineRule({
       if (input.goSignal === undefined) continue;
       report({
         range: a.value.range,
-        message: `\`Type=forking\` waits for a fork that a Go program never does: the unit is killed at TimeoutStartSec=${goEvidence(input)}`,
+        message: `\`Type=forking\` waits for a fork a Go program never does: killed at TimeoutStartSec=${goEvidence(input)}`,
         fixes: [{ title: 'Use Type=exec', edits: [{ range: a.value.range, newText: 'exec' }] }],
       });
     }

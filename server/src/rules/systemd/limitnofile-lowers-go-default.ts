@@ -27,7 +27,7 @@ export const limitnofileLowersGoDefault = defineRule({
       if (!/^[0-9]+$/.test(hard) || Number(hard) >= 524288) continue;
       report({
         range: a.value.range,
-        message: `The hard limit ${hard} is below systemd's default 524288, which Go already uses${goEvidence(input)}; this lowers the file-descriptor limit`,
+        message: `Hard limit ${hard} lowers the 524288 Go already gets from systemd's default${goEvidence(input)}`,
         fixes: [{ title: 'Remove LimitNOFILE=', edits: [deleteLines(input.index, a.range)] }],
       });
     }

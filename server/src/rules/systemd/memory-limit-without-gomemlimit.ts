@@ -26,7 +26,7 @@ export const memoryLimitWithoutGomemlimit = defineRule({
     const limit = suggestedGoMemLimit(cap.bytes);
     report({
       range: cap.from.assignment.key.range,
-      message: `\`${cap.from.key}=${cap.from.value.trim()}\` (${formatBytes(cap.bytes)}) but no GOMEMLIMIT: the Go GC ignores the cgroup limit and the service gets OOM-killed${goEvidence(input)}`,
+      message: `\`${cap.from.key}=${cap.from.value.trim()}\` (${formatBytes(cap.bytes)}) but no GOMEMLIMIT: the GC ignores the limit, the service gets OOM-killed${goEvidence(input)}`,
       fixes: [{ title: `Add Environment=GOMEMLIMIT=${limit} (about 90%)`, edits: [appendToSection(input.file, input.index, 'Service', `Environment=GOMEMLIMIT=${limit}`)] }],
     });
   },
