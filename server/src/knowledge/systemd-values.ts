@@ -154,7 +154,7 @@ export function valueProblem(d: Directive, raw: string): ValueProblem | undefine
     case 'memory': {
       if (v === '') return undefined;
       const m = parseMemory(v);
-      if (m === undefined) return withSuggestion(`Invalid memory limit \`${v}\`: use K M G T (base 1024), a percentage or infinity; \`MiB\`/\`MB\` are not accepted`, suggestSize(v));
+      if (m === undefined) return withSuggestion(`Invalid memory limit \`${v}\`: systemd takes K M G T (base 1024), a percentage or infinity`, suggestSize(v));
       if (m.bytes === 0 && /^(Memory|StartupMemory)(Max|High)$/.test(d.key)) return { message: `Memory limit \`0\` is out of range for ${d.key}` };
       return undefined;
     }

@@ -29,7 +29,7 @@ export function reportRejections(
     // dash's echo prints `-e` literally: say that first, it is the real mistake.
     const dashE = node.registration.raw.startsWith('-e ') && (node.transformNote ?? '').includes('no `-e` option');
     const message = dashE
-      ? `/bin/sh (dash) has no \`echo -e\`: it writes \`-e ${shown(node.registration.raw.slice(3), 24)}\`, so the kernel takes \`-\` as the delimiter (${r.detail}) and ${errnoPhrase(r).replace('the kernel ', '')}; use printf`
+      ? `dash's echo has no \`-e\`: it writes \`-e …\`, the kernel takes \`-\` as the delimiter and refuses it (${r.errno}); use printf`
       : `${capital(r.detail)}: ${errnoPhrase(r)}`;
     // What the shell did to the text is the reasoning: related information, not the message.
     const note = received(node).replace(/^ \((.*)\)$/, '$1');

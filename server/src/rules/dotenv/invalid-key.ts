@@ -18,7 +18,7 @@ function consequence(dialect: EnvDialect, key: string): string {
     case 'compose':
     case 'dotenv':
     case 'dotenv-expand':
-      return `${DIALECT_LOADER[dialect]} may accept it, but systemd drops it and shells cannot export it`;
+      return `${DIALECT_LOADER[dialect]} may take it; systemd and shells cannot`;
   }
 }
 

@@ -13,7 +13,7 @@ interface Level {
 
 const LEVELS: Record<string, Level> = {
   GOAMD64: { valid: /^v[1-4]$/, expect: 'v1, v2, v3 or v4', silent: true, fix: (v) => (/^[vV]?[1-4]$/.test(v) ? `v${v.slice(-1)}` : undefined) },
-  GOARM: { valid: /^[567](,(softfloat|hardfloat))?$/, expect: '5, 6 or 7, optionally with ,softfloat or ,hardfloat', silent: true, fix: (v) => (/^v[567](,(softfloat|hardfloat))?$/i.test(v) ? v.slice(1).toLowerCase() : undefined) },
+  GOARM: { valid: /^[567](,(softfloat|hardfloat))?$/, expect: '5, 6 or 7, with an optional ,softfloat or ,hardfloat', silent: true, fix: (v) => (/^v[567](,(softfloat|hardfloat))?$/i.test(v) ? v.slice(1).toLowerCase() : undefined) },
   GOARM64: { valid: /^v(8\.[0-9]|9\.[0-5])(,(lse|crypto))*$/, expect: 'v8.0–v8.9 or v9.0–v9.5, optionally with ,lse and ,crypto', fix: (v) => (/^v?[89]$/.test(v) ? `v${v.replace('v', '')}.0` : undefined) },
   GO386: { valid: /^(sse2|softfloat)$/, expect: 'sse2 or softfloat', fix: (v) => (v === '387' ? 'softfloat' : undefined) },
   GOMIPS: { valid: /^(hardfloat|softfloat)$/, expect: 'hardfloat or softfloat' },
