@@ -18,6 +18,8 @@ export const execNotAbsolute = defineRule({
     exampleFile: 'api.service',
   },
   check({ file, systemdVersion }, report) {
+    // ExecSearchPath= (systemd 250) names where bare commands are looked up: the author chose the search path.
+    if (file.assignments.some((a) => a.key.text === 'ExecSearchPath' && a.value.text.trim() !== '')) return;
     for (const a of file.assignments) {
       if (!/^Exec(Start|StartPre|StartPost|Stop|StopPost|Reload|Condition)$/.test(a.key.text)) continue;
       const first = splitWords(a.value.text).words[0];
