@@ -63,9 +63,9 @@ export function runSystemdOracle(files: readonly string[]): SystemdOracleResult 
       const mine = new Set<string>();
       for (const f of lintText(text, { file }).findings) {
         // GDL207 reports the comment that makes a typed value invalid: the line systemd drops ("Failed to parse").
-        const cat = f.rule.id === 'GDL207' && /line is ignored/.test(f.message) ? 'invalid-value' : OURS[f.rule.id];
+        const cat = f.rule.id === 'GDL207' && /line is ignored/.test(f.message) ? 'invalid-value' : f.rule.id === 'GDL211' && /not an escape systemd knows/.test(f.message) ? 'escape' : OURS[f.rule.id];
         // Warnings of these rules are about things systemd accepts (a trailing %, glued quotes, newer enum values it does know).
-        if (cat === undefined || (f.severity !== 'error' && f.rule.id !== 'GDL211' && f.rule.id !== 'GDL205' && f.rule.id !== 'GDL202')) continue;
+        if (cat === undefined || (f.severity !== 'error' && cat !== 'escape' && f.rule.id !== 'GDL211' && f.rule.id !== 'GDL205' && f.rule.id !== 'GDL202')) continue;
         const line = (f.rule.id === 'GDL204' || f.rule.id === 'GDL203' ? f.range.start.line : f.range.start.line) + 1;
         mine.add(`${line}:${cat}`);
       }

@@ -139,9 +139,31 @@ export function inlineCommentStart(d: Directive | undefined, key: string, text: 
   return undefined;
 }
 
+/** Namespace types RestrictNamespaces= takes (src/shared/nsflags.c). */
+const NAMESPACE_TYPES = new Set(['cgroup', 'ipc', 'net', 'mnt', 'pid', 'user', 'uts']);
+
+/** Grammars of single directives whose parser is not shared with others (load-fragment.c). */
+function keyProblem(key: string, v: string): ValueProblem | undefined {
+  switch (key) {
+    // config_parse_exec_cpu_sched_prio: sched_priority_is_valid(), 0…99; "CPU scheduling priority is out of range".
+    case 'CPUSchedulingPriority':
+      return v === '' ? undefined : intRange(v, 0, 99, 'CPUSchedulingPriority');
+    // config_parse_restrict_namespaces: a boolean, or a list of namespace types (optionally inverted with `~`).
+    case 'RestrictNamespaces': {
+      if (v === '' || parseBool(v) !== undefined) return undefined;
+      const bad = v.replace(/^~/, '').split(/\s+/).find((t) => t !== '' && !NAMESPACE_TYPES.has(t));
+      return bad === undefined ? undefined : { message: `\`${bad}\` is not a namespace type (${[...NAMESPACE_TYPES].join(', ')})` };
+    }
+    default:
+      return undefined;
+  }
+}
+
 export function valueProblem(d: Directive, raw: string): ValueProblem | undefined {
   const v = raw.trim();
   if (v === '' && d.list) return undefined;
+  const own = keyProblem(d.key, v);
+  if (own !== undefined) return own;
   switch (d.kind) {
     case 'boolean':
       return v === '' || parseBool(v) !== undefined ? undefined : { message: `\`${v}\` is not a boolean (yes/no, true/false, on/off, 1/0)` };

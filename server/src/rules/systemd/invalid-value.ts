@@ -2,6 +2,7 @@
 import { defineRule } from '../rule';
 import { directive, ENUM_VALUE_SINCE } from '../../knowledge/systemd-directives';
 import { inlineCommentStart, valueProblem } from '../../knowledge/systemd-values';
+import { splitWords } from '../../parsers/systemd/words';
 
 /** Flags values systemd ignores with "Failed to parse …"/"Invalid …", suggesting a conversion where clear. */
 export const invalidValue = defineRule({
@@ -32,6 +33,12 @@ export const invalidValue = defineRule({
       const since = ENUM_VALUE_SINCE[`${d.parser}:${meant.trim()}`];
       if (problem === undefined && since !== undefined && since > systemdVersion) {
         report({ range: valueRange, severity: 'warning', message: `\`${a.key.text}=${a.value.text.trim()}\` needs systemd ${since}; the target has ${systemdVersion} (goDeployLint.systemdVersion)` });
+        continue;
+      }
+      // Exec lines keep an unknown escape with its backslash and a warning ("Ignoring unknown escape sequences").
+      if (problem === undefined && d.kind === 'command') {
+        const esc = splitWords(meant).unknownEscapes[0];
+        if (esc !== undefined) report({ range: a.value.rangeOf(esc.start, esc.end), severity: 'warning', message: `\`${meant.slice(esc.start, esc.end)}\` is not an escape systemd knows: it keeps the backslash (write \`\\\\\`)` });
         continue;
       }
       if (problem === undefined) continue;
