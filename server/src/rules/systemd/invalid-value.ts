@@ -2,6 +2,7 @@
 import { defineRule } from '../rule';
 import { directive, ENUM_VALUE_SINCE } from '../../knowledge/systemd-directives';
 import { inlineCommentStart, valueProblem } from '../../knowledge/systemd-values';
+import { EMPTY_VALUE_FATAL, EMPTY_VALUE_REJECTED } from '../../knowledge/systemd-empty-values.generated';
 import { splitWords } from '../../parsers/systemd/words';
 
 /** Flags values systemd ignores with "Failed to parse …"/"Invalid …", suggesting a conversion where clear. */
@@ -25,6 +26,16 @@ export const invalidValue = defineRule({
       if (section === undefined) continue;
       const d = directive(section, a.key.text);
       if (d === undefined) continue;
+      // An empty value resets lists and a few settings; most single-value parsers refuse it (asked of the real
+      // parser: knowledge/systemd-empty-values.generated.ts), and an empty DynamicUser= stops the unit from loading.
+      if (a.value.text.trim() === '' && EMPTY_VALUE_REJECTED.has(`${section}.${a.key.text}`)) {
+        const fatal = EMPTY_VALUE_FATAL.has(`${section}.${a.key.text}`);
+        report({
+          range: a.key.range,
+          message: fatal ? `\`${a.key.text}=\` with no value makes the unit fail to load` : `\`${a.key.text}=\` with no value resets nothing: systemd ignores the line and keeps the earlier value`,
+        });
+        continue;
+      }
       // One mistake, one finding: with an inline comment (GDL207) the value the author meant is judged.
       const comment = inlineCommentStart(d, a.key.text, a.value.text);
       const meant = comment === undefined ? a.value.text : a.value.text.slice(0, comment).trimEnd();
