@@ -154,6 +154,11 @@ function keyProblem(key: string, v: string): ValueProblem | undefined {
       const bad = v.replace(/^~/, '').split(/\s+/).find((t) => t !== '' && !NAMESPACE_TYPES.has(t));
       return bad === undefined ? undefined : { message: `\`${bad}\` is not a namespace type (${[...NAMESPACE_TYPES].join(', ')})` };
     }
+    // config_parse_unit_path_strv_printf: every Symlinks= path must be absolute ("path is not absolute, ignoring").
+    case 'Symlinks': {
+      const rel = v.split(/\s+/).find((p) => p !== '' && !p.startsWith('/') && !p.startsWith('%'));
+      return rel === undefined ? undefined : { message: `\`${rel}\` in Symlinks= is not an absolute path` };
+    }
     default:
       return undefined;
   }

@@ -36,6 +36,8 @@ export const invalidValue = defineRule({
         });
         continue;
       }
+      // Every other empty value is accepted (a reset): the table above is what the parser said.
+      if (a.value.text.trim() === '') continue;
       // One mistake, one finding: with an inline comment (GDL207) the value the author meant is judged.
       const comment = inlineCommentStart(d, a.key.text, a.value.text);
       const meant = comment === undefined ? a.value.text : a.value.text.slice(0, comment).trimEnd();
