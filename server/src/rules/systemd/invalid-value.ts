@@ -50,7 +50,9 @@ export const invalidValue = defineRule({
       }
       // Exec lines keep an unknown escape with its backslash and a warning ("Ignoring unknown escape sequences").
       if (problem === undefined && d.kind === 'command') {
-        const esc = splitWords(meant).unknownEscapes[0];
+        // A word that is just `\;` is the escaped command separator (a literal `;` argument, as for find -exec).
+        const split = splitWords(meant);
+        const esc = split.unknownEscapes.find((e) => !split.words.some((w) => w.start === e.start && w.end === e.end && meant.slice(e.start, e.end) === '\\;'));
         if (esc !== undefined) report({ range: a.value.rangeOf(esc.start, esc.end), severity: 'warning', message: `\`${meant.slice(esc.start, esc.end)}\` is not an escape systemd knows: it keeps the backslash (write \`\\\\\`)` });
         continue;
       }
