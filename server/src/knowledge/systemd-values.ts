@@ -159,6 +159,12 @@ function keyProblem(key: string, v: string): ValueProblem | undefined {
       const rel = v.split(/\s+/).find((p) => p !== '' && !p.startsWith('/') && !p.startsWith('%'));
       return rel === undefined ? undefined : { message: `\`${rel}\` in Symlinks= is not an absolute path` };
     }
+    // ioprio_class_from_string (252): a name or its number.
+    case 'IOSchedulingClass':
+      return v === '' || /^(none|realtime|best-effort|idle|[0-3])$/.test(v) ? undefined : { message: `\`${v}\` is not an IO scheduling class (realtime, best-effort, idle)` };
+    // sched_policy_from_string (252).
+    case 'CPUSchedulingPolicy':
+      return v === '' || /^(other|batch|idle|fifo|rr|[0-9]+)$/.test(v) ? undefined : { message: `\`${v}\` is not a CPU scheduling policy (other, batch, idle, fifo, rr)` };
     default:
       return undefined;
   }

@@ -51,6 +51,7 @@ import { deprecatedDirective } from './systemd/deprecated-directive';
 import { invalidValue } from './systemd/invalid-value';
 import { execNotAbsolute } from './systemd/exec-not-absolute';
 import { execstartNotResetInDropin } from './systemd/execstart-not-reset-in-dropin';
+import { unitLacksRequiredSetting } from './systemd/unit-lacks-required-setting';
 import { missingExecstart } from './systemd/missing-execstart';
 import { restartOnOneshot } from './systemd/restart-on-oneshot';
 import { invalidEnvironmentAssignment } from './systemd/invalid-environment-assignment';
@@ -186,6 +187,7 @@ export const allRules: readonly Rule[] = [
   environmentfileNotAbsolute,
   installTargetWithoutSuffix,
   duplicateSingleValueDirective,
+  unitLacksRequiredSetting,
   forkingTypeForGo,
   memoryLimitWithoutGomemlimit,
   gomemlimitAboveMemoryLimit,

@@ -56,6 +56,11 @@ export const invalidValue = defineRule({
         if (esc !== undefined) report({ range: a.value.rangeOf(esc.start, esc.end), severity: 'warning', message: `\`${meant.slice(esc.start, esc.end)}\` is not an escape systemd knows: it keeps the backslash (write \`\\\\\`)` });
         continue;
       }
+      // config_parse_user_group_compat: systemd warns "Special user nobody configured, this is not safe!".
+      if (problem === undefined && (a.key.text === 'User' || a.key.text === 'Group') && /^(nobody|nogroup|65534)$/.test(meant.trim())) {
+        report({ range: valueRange, severity: 'warning', message: `\`${a.key.text}=${meant.trim()}\` shares the identity that owns unmapped files: systemd warns it is not safe` });
+        continue;
+      }
       if (problem === undefined) continue;
       report({
         range: a.value.text === '' ? a.key.range : valueRange,
