@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { lintText } from './lint-text';
 
-export type Category = 'outside-section' | 'unknown-section' | 'section-header' | 'missing-equals' | 'unknown-key' | 'invalid-value' | 'specifier' | 'escape' | 'nobody';
+export type Category = 'outside-section' | 'unknown-section' | 'section-header' | 'missing-equals' | 'unknown-key' | 'invalid-value' | 'specifier' | 'escape' | 'nobody' | 'unsupported';
 
 /** verify's message → category (ground-truth B.7). */
 function categoryOfVerify(message: string): Category | undefined {
@@ -17,6 +17,7 @@ function categoryOfVerify(message: string): Category | undefined {
   if (/Failed to resolve unit specifiers/.test(message)) return 'specifier';
   if (/Ignoring unknown escape sequences/.test(message)) return 'escape';
   if (/Special user nobody configured/.test(message)) return 'nobody';
+  if (/setting not supported for this unit type/.test(message)) return 'unsupported';
   if (/Failed to parse|Invalid |out of range|Soft resource limit|is not absolute|Failed to resolve/.test(message)) return 'invalid-value';
   return undefined;
 }
@@ -42,9 +43,9 @@ export function ourCategories(file: string, stopsAt = Infinity): Set<string> {
   const mine = new Set<string>();
   for (const f of lintText(text, { file }).findings) {
     // GDL207 reports the comment that makes a typed value invalid: the line systemd drops ("Failed to parse").
-    const cat = f.rule.id === 'GDL207' && /line is ignored/.test(f.message) ? 'invalid-value' : f.rule.id === 'GDL211' && /not an escape systemd knows/.test(f.message) ? 'escape' : f.rule.id === 'GDL211' && /it is not safe/.test(f.message) ? 'nobody' : OURS[f.rule.id];
+    const cat = f.rule.id === 'GDL207' && /line is ignored/.test(f.message) ? 'invalid-value' : f.rule.id === 'GDL211' && /not an escape systemd knows/.test(f.message) ? 'escape' : f.rule.id === 'GDL211' && /it is not safe/.test(f.message) ? 'nobody' : f.rule.id === 'GDL211' && /is not supported for/.test(f.message) ? 'unsupported' : OURS[f.rule.id];
     // Warnings of these rules are about things systemd accepts (a trailing %, glued quotes, newer enum values it does know).
-    if (cat === undefined || (f.severity !== 'error' && cat !== 'escape' && cat !== 'nobody' && f.rule.id !== 'GDL211' && f.rule.id !== 'GDL205' && f.rule.id !== 'GDL202')) continue;
+    if (cat === undefined || (f.severity !== 'error' && cat !== 'escape' && cat !== 'nobody' && cat !== 'unsupported' && f.rule.id !== 'GDL211' && f.rule.id !== 'GDL205' && f.rule.id !== 'GDL202')) continue;
     const line = f.range.start.line + 1;
     if (line <= stopsAt) mine.add(`${line}:${cat}`);
   }

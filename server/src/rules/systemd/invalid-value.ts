@@ -20,12 +20,17 @@ export const invalidValue = defineRule({
     useInstead: '[Service]\nExecStart=/usr/local/bin/api\nMemoryMax=512M\n',
     exampleFile: 'api.service',
   },
-  check({ file, systemdVersion }, report) {
+  check({ file, systemdVersion, unitType }, report) {
     for (const a of file.assignments) {
       const section = a.section?.name.text;
       if (section === undefined) continue;
       const d = directive(section, a.key.text);
       if (d === undefined) continue;
+      // Delegate= is honoured only where systemd can hand over a cgroup subtree (services and scopes).
+      if (a.key.text === 'Delegate' && unitType !== undefined && unitType !== 'service' && unitType !== 'scope') {
+        report({ range: a.key.range, severity: 'warning', message: `Delegate= is not supported for ${unitType} units: systemd ignores it` });
+        continue;
+      }
       // An empty value resets lists and a few settings; most single-value parsers refuse it (asked of the real
       // parser: knowledge/systemd-empty-values.generated.ts), and an empty DynamicUser= stops the unit from loading.
       if (a.value.text.trim() === '' && EMPTY_VALUE_REJECTED.has(`${section}.${a.key.text}`)) {
@@ -56,8 +61,8 @@ export const invalidValue = defineRule({
         if (esc !== undefined) report({ range: a.value.rangeOf(esc.start, esc.end), severity: 'warning', message: `\`${meant.slice(esc.start, esc.end)}\` is not an escape systemd knows: it keeps the backslash (write \`\\\\\`)` });
         continue;
       }
-      // config_parse_user_group_compat: systemd warns "Special user nobody configured, this is not safe!".
-      if (problem === undefined && (a.key.text === 'User' || a.key.text === 'Group') && /^(nobody|nogroup|65534)$/.test(meant.trim())) {
+      // config_parse_user_group_compat warns for the name only ("Special user nobody configured, this is not safe!").
+      if (problem === undefined && a.key.text === 'User' && meant.trim() === 'nobody') {
         report({ range: valueRange, severity: 'warning', message: `\`${a.key.text}=${meant.trim()}\` shares the identity that owns unmapped files: systemd warns it is not safe` });
         continue;
       }
