@@ -17,8 +17,6 @@ interface Verdicts {
 const KNOWN_MISSES: Readonly<Record<string, string>> = {
   // Personality= is judged against the architecture verify runs on (x86_64 cannot take aarch64): host-dependent.
   'exec-personality-aarch64.service:8:invalid-value': 'host-dependent: Personality= is checked against the verifying machine',
-  // We have no table of system call names yet: an unknown name in SystemCallFilter= is not reported.
-  'exec-systemcallfilter-failing2.service:9:invalid-value': 'no system call name table (left for later)',
 };
 
 test('our findings on systemd 252 test units match what systemd-analyze verify reported', () => {

@@ -1,5 +1,6 @@
 // Owns systemd's value grammars (257 sources, ground-truth B.4): what a value means, or why systemd ignores it.
 import { ENUMS, type Directive } from './systemd-directives';
+import { SYSCALL_GROUPS, SYSCALL_NAMES, SYSCALL_TABLE_SYSTEMD } from './systemd-syscalls.generated';
 
 export interface ValueProblem {
   readonly message: string;
@@ -158,6 +159,13 @@ function keyProblem(key: string, v: string): ValueProblem | undefined {
     case 'Symlinks': {
       const rel = v.split(/\s+/).find((p) => p !== '' && !p.startsWith('/') && !p.startsWith('%'));
       return rel === undefined ? undefined : { message: `\`${rel}\` in Symlinks= is not an absolute path` };
+    }
+    // config_parse_syscall_filter: an unknown group or system call name is dropped ("Failed to parse system call").
+    case 'SystemCallFilter':
+    case 'SystemCallLog': {
+      const items = v.replace(/^~/, '').split(/\s+/).map((x) => x.replace(/:.*$/, '')).filter((x) => x !== '');
+      const bad = items.find((x) => (x.startsWith('@') ? !SYSCALL_GROUPS.has(x) : !SYSCALL_NAMES.has(x)));
+      return bad === undefined ? undefined : { message: `\`${bad}\` is not a system call ${bad.startsWith('@') ? 'group ' : ''}systemd ${SYSCALL_TABLE_SYSTEMD} knows: that item is dropped` };
     }
     // ioprio_class_from_string (252): a name or its number.
     case 'IOSchedulingClass':

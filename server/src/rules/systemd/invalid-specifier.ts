@@ -1,5 +1,8 @@
 // Owns GDL208: `%` followed by an unknown specifier (fatal), or a lone `%` at the end.
 import { defineRule } from '../rule';
+
+/** Specifiers of newer releases that systemd-analyze 252 refuses ("Failed to resolve unit specifiers … Invalid slot"). */
+const SPECIFIER_UNKNOWN_TO_252: ReadonlySet<string> = new Set(['D']);
 import { directive } from '../../knowledge/systemd-directives';
 import { specifiersIn } from './specifiers';
 
@@ -7,7 +10,7 @@ import { specifiersIn } from './specifiers';
 function expandsSpecifiers(section: string, key: string): boolean {
   const d = directive(section, key);
   if (d === undefined) return false;
-  return ['command', 'environment', 'environment-file', 'path', 'unit-list', 'install-list'].includes(d.kind) || d.parser.includes('printf');
+  return ['command', 'environment', 'environment-file', 'path', 'unit-list', 'install-list'].includes(d.kind) || d.parser.includes('printf') || d.parser === 'device_allow' || d.parser === 'timer';
 }
 
 /** Flags unknown specifiers; the fix writes `%%` for a literal percent sign. */
@@ -25,10 +28,16 @@ export const invalidSpecifier = defineRule({
     useInstead: '[Service]\nExecStart=/usr/local/bin/api --cpu-target=80%%Z\n',
     exampleFile: 'api.service',
   },
-  check({ file }, report) {
+  check({ file, systemdVersion }, report) {
     for (const a of file.assignments) {
       if (!expandsSpecifiers(a.section?.name.text ?? '', a.key.text)) continue;
       for (const s of specifiersIn(a.value.text)) {
+        // A specifier newer than the target systemd is as unknown there (asked of systemd-analyze 252: only %D).
+        const since = SPECIFIER_UNKNOWN_TO_252.has(s.letter) && systemdVersion <= 252 ? 252 : undefined;
+        if (s.known && since !== undefined) {
+          report({ range: a.value.rangeOf(s.start, s.start + 2), message: `\`%${s.letter}\` is unknown to systemd ${systemdVersion} (the target): the unit fails to load` });
+          continue;
+        }
         if (s.known) continue;
         const range = a.value.rangeOf(s.start, s.start + (s.letter === '' ? 1 : 2));
         const fix = { title: 'Write `%%` for a literal percent sign', edits: [{ range: a.value.rangeOf(s.start, s.start + 1), newText: '%%' }] };
