@@ -106,6 +106,22 @@ function calendarProblem(v: string): ValueProblem | undefined {
     const [h, m, sec] = t.split(':').map((x) => Number(x));
     if ((h ?? 0) > 23 || (m ?? 0) > 59 || (sec ?? 0) > 59) return { message: `\`${t}\` is not a valid time of day in \`${s}\`` };
   }
+  // calendarspec.c: `@seconds` must stay formattable (year 9999), and a range may not run backwards (`4..0`).
+  const epoch = /^@(\d+)$/.exec(s);
+  if (epoch !== null && Number(epoch[1]) > 253402214399) return { message: `\`${s}\` is past the largest timestamp systemd formats` };
+  for (const r of s.matchAll(/(\d+)\.\.(\d+)/g)) {
+    if (Number(r[1]) > Number(r[2])) return { message: `The range \`${r[0]}\` in \`${s}\` runs backwards` };
+  }
+  // A repetition must reach a second value within the component (`*-*-31/2`, `*:0/100` are refused).
+  for (const token of s.split(/\s+/)) {
+    const parts = token.includes(':') ? token.split(':') : token.includes('-') ? token.split('-') : [];
+    const limits = token.includes(':') ? [[0, 23], [0, 59], [0, 59]] : parts.length === 3 ? [[0, Infinity], [1, 12], [1, 31]] : [[1, 12], [1, 31]];
+    for (const [i, part] of parts.entries()) {
+      const m = /^(\*|\d+)\/(\d+)$/.exec(part.split(',')[0] ?? '');
+      const [min = 0, max = Infinity] = limits[i] ?? [];
+      if (m !== null && (m[1] === '*' ? min : Number(m[1])) + Number(m[2]) > max) return { message: `\`${part}\` in \`${s}\` repeats past the end of its range` };
+    }
+  }
   const date = /\b(\d{4}|\*)-(\d{1,2}|\*)-(\d{1,2}|\*)\b/.exec(s);
   if (date !== null && ((Number(date[2]) || 1) > 12 || (Number(date[3]) || 1) > 31)) return { message: `\`${date[0]}\` is not a valid date in \`${s}\`` };
   return undefined;
@@ -113,6 +129,9 @@ function calendarProblem(v: string): ValueProblem | undefined {
 
 function socketProblem(v: string): ValueProblem | undefined {
   const s = v.trim();
+  // vsock:CID:PORT, both 32-bit (socket_address_parse).
+  const vsock = /^vsock:(\d+):(\d+)$/.exec(s);
+  if (vsock !== null) return Number(vsock[1]) > 4294967295 || Number(vsock[2]) > 4294967295 ? { message: `\`${s}\` is not a vsock address (CID and port are 32-bit)` } : undefined;
   if (s.startsWith('/') || s.startsWith('@') || s.startsWith('vsock:')) return undefined;
   const port = /^(?:.*:)?([0-9]+)$/.exec(s.replace(/^\[.*\]:/, ':'));
   if (port === null) return undefined;
@@ -166,6 +185,13 @@ function keyProblem(key: string, v: string): ValueProblem | undefined {
       const items = v.replace(/^~/, '').split(/\s+/).map((x) => x.replace(/:.*$/, '')).filter((x) => x !== '');
       const bad = items.find((x) => (x.startsWith('@') ? !SYSCALL_GROUPS.has(x) : !SYSCALL_NAMES.has(x)));
       return bad === undefined ? undefined : { message: `\`${bad}\` is not a system call ${bad.startsWith('@') ? 'group ' : ''}systemd ${SYSCALL_TABLE_SYSTEMD} knows: that item is dropped` };
+    }
+    // config_parse_set_status: exit codes 0…255 and signals; `RTMIN+n` only up to SIGRTMAX.
+    case 'RestartForceExitStatus':
+    case 'RestartPreventExitStatus':
+    case 'SuccessExitStatus': {
+      const bad = v.split(/\s+/).find((x) => (/^\d+$/.test(x) && Number(x) > 255) || (/^(SIG)?RTMIN\+(\d+)$/.exec(x) !== null && Number(/\+(\d+)$/.exec(x)?.[1]) > 30));
+      return bad === undefined ? undefined : { message: `\`${bad}\` is not an exit status or signal systemd accepts` };
     }
     // ioprio_class_from_string (252): a name or its number.
     case 'IOSchedulingClass':
@@ -234,7 +260,8 @@ export function valueProblem(d: Directive, raw: string): ValueProblem | undefine
       return { message: `\`${v}\` is not a valid ${d.key}= value (${allowed.filter((x) => !/^(true|false|1|0|on|off)$/.test(x)).join(', ')})`, ...(allowed.includes(lower) ? { suggestion: lower } : {}) };
     }
     case 'calendar':
-      return calendarProblem(v);
+      // Specifiers are expanded first; the expanded text is what systemd parses (unknown here).
+      return /%[^%]/.test(v) ? undefined : calendarProblem(v);
     case 'socket':
       return socketProblem(v);
     case 'command':

@@ -17,7 +17,10 @@ export const missingEquals = defineRule({
     exampleFile: 'api.service',
   },
   check({ file }, report) {
+    // Before any section systemd says "Assignment outside of section" first (conf-parser.c parse_line): GDL201's.
+    const firstSection = file.sections[0]?.header.start.line ?? Infinity;
     for (const p of file.problems) {
+      if (p.range.start.line < firstSection) continue;
       if (p.kind === 'missing-equals') report({ range: p.range, message: `\`${p.text.length > 40 ? `${p.text.slice(0, 39)}…` : p.text}\` has no \`=\`; systemd ignores the line` });
       if (p.kind === 'empty-key') report({ range: p.range, message: 'Nothing before `=`; systemd ignores the line (missing key name)' });
     }
