@@ -13,11 +13,13 @@ const RANK = { error: 0, warning: 1, information: 2, hint: 3 } as const;
 
 export function toDiagnostics(analysis: Analysis, settings: Settings): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const visible = analysis.findings.map((f) => ({ f, severity: effectiveSeverity(f, settings) })).filter((x) => x.severity !== 'off');
+  const visible = analysis.findings.flatMap((f) => {
+    const severity = effectiveSeverity(f, settings);
+    return severity === 'off' ? [] : [{ f, severity }];
+  });
   // A generated or pasted file can hold 10⁵ findings: the editor gets the first ones by severity, then a note.
-  const shown = visible.length <= MAX_DIAGNOSTICS ? visible : visible.map((x, i) => ({ ...x, i })).sort((a, b) => RANK[a.severity as keyof typeof RANK] - RANK[b.severity as keyof typeof RANK] || a.i - b.i).slice(0, MAX_DIAGNOSTICS);
+  const shown = visible.length <= MAX_DIAGNOSTICS ? visible : visible.map((x, i) => ({ ...x, i })).sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.i - b.i).slice(0, MAX_DIAGNOSTICS);
   for (const { f, severity } of shown) {
-    if (severity === 'off') continue; // narrowed above; kept for the type
     const d: Diagnostic = {
       range: f.range,
       message: f.message,
