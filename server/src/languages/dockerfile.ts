@@ -35,7 +35,7 @@ function removeItem(ranges: readonly Range[], i: number): TextEdit {
   const item = ranges[i];
   const next = ranges[i + 1];
   const prev = ranges[i - 1];
-  if (item === undefined) throw new RangeError('no such item');
+  if (item === undefined) return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '' };
   if (next !== undefined) return { range: { start: item.start, end: next.start }, newText: '' };
   if (prev !== undefined) return { range: { start: prev.end, end: item.end }, newText: '' };
   return replace(item, '');
