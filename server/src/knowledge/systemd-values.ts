@@ -1,11 +1,15 @@
 // Owns systemd's value grammars (257 sources, ground-truth B.4): what a value means, or why systemd ignores it.
-import { ENUMS, type Directive } from './systemd-directives';
+import { ENUMS, type Directive, type UnitType } from './systemd-directives';
 import { SYSCALL_GROUPS, SYSCALL_NAMES, SYSCALL_TABLE_SYSTEMD } from './systemd-syscalls.generated';
 
 export interface ValueProblem {
   readonly message: string;
   /** A corrected value when the intent is clear (`512MiB` → `512M`). */
   readonly suggestion?: string;
+  /** systemd keeps the value and only warns (the message then says the whole consequence). */
+  readonly warning?: boolean;
+  /** The directive itself is the problem, not its value: the finding sits on the key. */
+  readonly onKey?: boolean;
 }
 
 const TIME_UNITS: Readonly<Record<string, number>> = {
@@ -139,7 +143,6 @@ function socketProblem(v: string): ValueProblem | undefined {
   return n < 1 || n > 65535 ? { message: `Port \`${port[1] ?? ''}\` in \`${s}\` is out of range (1–65535)` } : undefined;
 }
 
-/** Why systemd ignores this value for the directive, or undefined when it is valid (or not a grammar we check). */
 /**
  * Where an intended inline comment starts in a value (` # keep it up`): systemd has none, so the text is part of the
  * value. Undefined when there is none: quotes in commands and Environment= hide `#`, `;` alone separates commands,
@@ -165,6 +168,9 @@ const NAMESPACE_TYPES = new Set(['cgroup', 'ipc', 'net', 'mnt', 'pid', 'user', '
 /** Grammars of single directives whose parser is not shared with others (load-fragment.c). */
 function keyProblem(key: string, v: string): ValueProblem | undefined {
   switch (key) {
+    // config_parse_user_group_compat warns for the name only ("Special user nobody configured, this is not safe!").
+    case 'User':
+      return v === 'nobody' ? { message: '`User=nobody` shares the identity that owns unmapped files: systemd warns it is not safe', warning: true } : undefined;
     // config_parse_exec_cpu_sched_prio: sched_priority_is_valid(), 0…99; "CPU scheduling priority is out of range".
     case 'CPUSchedulingPriority':
       return v === '' ? undefined : intRange(v, 0, 99, 'CPUSchedulingPriority');
@@ -204,8 +210,11 @@ function keyProblem(key: string, v: string): ValueProblem | undefined {
   }
 }
 
-export function valueProblem(d: Directive, raw: string): ValueProblem | undefined {
+/** Why systemd ignores (or warns about) this value for the directive, or undefined when it is valid or unchecked. */
+export function valueProblem(d: Directive, raw: string, unitType?: UnitType): ValueProblem | undefined {
   const v = raw.trim();
+  // Delegate= is honoured only where systemd can hand over a cgroup subtree (services and scopes).
+  if (d.key === 'Delegate' && unitType !== undefined && unitType !== 'service' && unitType !== 'scope') return { message: `Delegate= is not supported for ${unitType} units: systemd ignores it`, warning: true, onKey: true };
   if (v === '' && d.list) return undefined;
   const own = keyProblem(d.key, v);
   if (own !== undefined) return own;

@@ -27,7 +27,7 @@ export const inlineCommentInValue = defineRule({
       const i = inlineCommentStart(d, a.key.text, text);
       if (i === undefined) continue;
       // For typed values the comment makes the value invalid and systemd drops the line (what verify reports).
-      const drops = d !== undefined && valueProblem(d, text) !== undefined && valueProblem(d, text.slice(0, i).trimEnd()) === undefined;
+      const drops = d !== undefined && valueProblem(d, text) !== undefined && valueProblem(d, text)?.warning !== true && valueProblem(d, text.slice(0, i).trimEnd()) === undefined;
       const comment = text.slice(i).trimEnd();
       let cut = i;
       while (cut > 0 && /\s/.test(text[cut - 1] ?? '')) cut--;
