@@ -21,6 +21,8 @@ test('GOMEMLIMIT=512MiB # soft in a dialect that keeps comments: GDL104 only; 51
     assert.deepEqual(codes(`# go-deploy-lint dialect=${d}\nGOMAXPROCS=4 # cores\n`, 'one/.env'), ['GDL104'], d);
   }
   assert.deepEqual(codes('# go-deploy-lint dialect=systemd\nGOMEMLIMIT=512M # soft limit\n', 'one/.env'), ['GDL104', 'GDL120']);
+  // systemd joins text after the quotes to the value: the comment still is the one mistake.
+  assert.deepEqual(codes('# go-deploy-lint dialect=systemd\nGOMEMLIMIT="512MiB" # soft limit\n', 'one/.env'), ['GDL104']);
 });
 
 test('kept quotes: GDL108 only, not also an invalid GOPROXY or CGO_ENABLED', () => {

@@ -5,8 +5,7 @@ import { replace, deleteLines, type TextEdit } from '../text/edits';
 import type { Token } from '../text/token';
 import type { EnvAssignment, EnvFile } from '../parsers/dotenv/ast';
 import { parseEnvFile } from '../parsers/dotenv/parse';
-import { EXPANDING_DIALECTS, evaluateFile, isEnvDialect, keepsInlineComment, type EnvDialect } from '../parsers/dotenv/dialects';
-import { QUOTE_AWARE_VARIABLES } from '../knowledge/go-env';
+import { EXPANDING_DIALECTS, evaluateFile, isEnvDialect, keepsQuotes, keptInlineComment, type EnvDialect } from '../parsers/dotenv/dialects';
 import type { DotenvInput } from '../parsers/dotenv/input';
 import type { EnvBinding, EnvScope } from '../rules/env-scope';
 import { dialectFromSettings } from '../workspace/project';
@@ -103,11 +102,12 @@ function meantValue(entry: EnvAssignment, loaded: string, dialect: EnvDialect): 
   const v = entry.value;
   if (v === undefined) return undefined;
   let meant = loaded;
-  if (dialect === 'go-env' && meant.endsWith('\r')) meant = meant.slice(0, -1);
-  if (keepsInlineComment(dialect) && (v.quote === undefined || dialect === 'systemd')) meant = meant.replace(/[ \t]+#.*$/, '');
-  if ((dialect === 'docker' || dialect === 'go-env') && v.quote !== undefined && v.closed && v.after === undefined && !QUOTE_AWARE_VARIABLES.test(entry.key.text)) {
-    if (meant.length >= 2 && meant.startsWith(v.quote) && meant.endsWith(v.quote)) meant = meant.slice(1, -1);
-  }
+  if (dialect === 'go-env' && entry.crlf) meant = meant.replace(/\r$/, '');
+  const comment = keptInlineComment(entry, dialect);
+  // The loaders keep the comment at the end of the value (systemd trims the blanks around text after quotes).
+  const at = comment === undefined ? -1 : meant.lastIndexOf(comment.comment);
+  if (at >= 0) meant = meant.slice(0, at).replace(/[ \t]+$/, '');
+  if (keepsQuotes(entry, dialect) && v.quote !== undefined && meant.startsWith(v.quote) && meant.endsWith(v.quote) && meant.length >= 2) meant = meant.slice(1, -1);
   return meant === loaded ? undefined : meant;
 }
 

@@ -1,5 +1,7 @@
 // Owns what each env-file consumer (dotenv, compose, docker, systemd, godotenv, go env) makes of an entry.
+import { QUOTE_AWARE_VARIABLES } from '../../knowledge/go-env';
 import type { EnvAssignment, EnvBareKey, EnvEntry, EnvFile } from './ast';
+import type { Token } from '../../text/token';
 
 export const ENV_DIALECTS = ['dotenv', 'dotenv-expand', 'compose', 'docker', 'systemd', 'godotenv', 'go-env'] as const;
 export type EnvDialect = (typeof ENV_DIALECTS)[number];
@@ -124,6 +126,25 @@ export function rawEffect(entry: EnvAssignment | EnvBareKey, dialect: EnvDialect
       return { kind: 'set', value: v.body.text };
     }
   }
+}
+
+/**
+ * The ` # comment` a loader without inline comments keeps in the value (systemd, docker, go-env): the text that
+ * holds it (the unquoted value, or for systemd the text after the quotes), and where the blanks before `#` start.
+ */
+export function keptInlineComment(entry: EnvAssignment, dialect: EnvDialect): { readonly host: Token; readonly cut: number; readonly comment: string } | undefined {
+  const v = entry.value;
+  if (v === undefined || !keepsInlineComment(dialect)) return undefined;
+  const host = v.quote === undefined ? v.raw : dialect === 'systemd' ? v.after : undefined;
+  const m = host === undefined ? null : /[ \t]+(#.*)$/.exec(host.text);
+  if (host === undefined || m === null || m[1] === undefined) return undefined;
+  return { host, cut: m.index, comment: m[1].replace(/[ \t]+$/, '') };
+}
+
+/** Quotes a loader keeps around the whole value (docker, go-env), except where the go command splits it itself. */
+export function keepsQuotes(entry: EnvAssignment, dialect: EnvDialect): boolean {
+  const v = entry.value;
+  return (dialect === 'docker' || dialect === 'go-env') && v?.quote !== undefined && v.closed && v.after === undefined && !QUOTE_AWARE_VARIABLES.test(entry.key.text);
 }
 
 /** Where an unquoted value ends for loaders with inline comments; returns the kept text. */

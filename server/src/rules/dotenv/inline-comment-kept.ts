@@ -1,6 +1,6 @@
 // Owns GDL104: `VALUE # comment` in dialects that keep the comment in the value.
 import { defineRule } from '../rule';
-import { DIALECT_LOADER, keepsInlineComment } from '../../parsers/dotenv/dialects';
+import { DIALECT_LOADER, keptInlineComment } from '../../parsers/dotenv/dialects';
 import { insertLinesBefore } from '../../text/edits';
 
 /** Flags ` # comment` after a value where the loader has no inline comments (systemd, docker, go env). */
@@ -18,17 +18,13 @@ export const inlineCommentKept = defineRule({
     useInstead: '# go-deploy-lint dialect=systemd\n# verbose in staging\nLOG_LEVEL=info\n',
   },
   check({ file, dialect, index }, report) {
-    if (!keepsInlineComment(dialect)) return;
     for (const e of file.entries) {
-      if (e.kind !== 'assignment' || e.value === undefined) continue;
-      const v = e.value;
-      const host = v.quote === undefined ? v.raw : dialect === 'systemd' ? v.after : undefined;
-      if (host === undefined) continue;
-      const m = /[ \t]+(#.*)$/.exec(host.text);
-      if (m === null || m[1] === undefined) continue;
-      const hashOffset = host.offset + m.index + m[0].length - m[1].length;
-      const cutStart = host.offset + m.index;
-      const comment = m[1].replace(/[ \t]+$/, '');
+      if (e.kind !== 'assignment') continue;
+      const kept = keptInlineComment(e, dialect);
+      if (kept === undefined) continue;
+      const { host, comment } = kept;
+      const cutStart = host.offset + kept.cut;
+      const hashOffset = host.offset + host.text.indexOf('#', kept.cut);
       const line = e.range.start.line;
       const indent = /^[ \t]*/.exec(index.lineText(line))?.[0] ?? '';
       report({

@@ -1,10 +1,7 @@
 // Owns GDL108: quotes around a value in dialects that keep them.
-import { QUOTE_AWARE_VARIABLES } from '../../knowledge/go-env';
 import { isSecretName } from '../../knowledge/secrets';
 import { defineRule } from '../rule';
-import { DIALECT_LOADER } from '../../parsers/dotenv/dialects';
-
-/** Variables whose consumer splits the value itself and honours quotes (cmd/internal/quoted.Split). */
+import { DIALECT_LOADER, keepsQuotes } from '../../parsers/dotenv/dialects';
 
 /** Flags `KEY="v"` in docker --env-file and go env files, where the quotes become part of the value. */
 export const quotesKeptLiterally = defineRule({
@@ -21,9 +18,8 @@ export const quotesKeptLiterally = defineRule({
     useInstead: '# go-deploy-lint dialect=docker\nCGO_ENABLED=0\n',
   },
   check({ file, dialect }, report) {
-    if (dialect !== 'docker' && dialect !== 'go-env') return;
     for (const e of file.entries) {
-      if (e.kind !== 'assignment' || e.value?.quote === undefined || !e.value.closed || e.value.after !== undefined || QUOTE_AWARE_VARIABLES.test(e.key.text)) continue;
+      if (e.kind !== 'assignment' || e.value === undefined || !keepsQuotes(e, dialect)) continue;
       const v = e.value;
       const fixable = !/\s/.test(v.body.text) && !v.body.text.includes(v.quote ?? '');
       report({
