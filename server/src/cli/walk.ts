@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectLanguage, detectLanguageFromContent, type LanguageId } from '../languages/language-id';
+import { readHead } from '../workspace/files';
 
 export interface Target {
   /** Display path: the argument plus the walked relative path. */
@@ -31,22 +32,6 @@ function kindOf(stat: fs.Stats): string {
   return 'not a regular file';
 }
 
-/** A regular file's first line (at most 256 bytes), for files the path does not identify. */
-function firstLineOf(file: string): string {
-  try {
-    const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-    try {
-      const buf = Buffer.alloc(256);
-      const n = fs.readSync(fd, buf, 0, buf.length, 0);
-      return buf.subarray(0, n).toString('utf8').split('\n')[0] ?? '';
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    return '';
-  }
-}
-
 /**
  * The language by path, else by a sh/bash shebang for extension-less files (/etc/kernel/postinst.d/*, if-up.d/*,
  * rc.local): only regular files are opened.
@@ -55,7 +40,7 @@ function languageOf(file: string, stat: fs.Stats): LanguageId | undefined {
   const byPath = detectLanguage(path.resolve(file));
   if (byPath !== undefined || !stat.isFile()) return byPath;
   const base = path.basename(file);
-  return base.includes('.') && !/\.local$/.test(base) ? undefined : detectLanguageFromContent(firstLineOf(file));
+  return base.includes('.') && !/\.local$/.test(base) ? undefined : detectLanguageFromContent(readHead(file, 256).split('\n')[0] ?? '');
 }
 
 const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

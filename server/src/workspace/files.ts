@@ -30,6 +30,24 @@ export function findFiles(roots: readonly string[], accept: (dir: string, name: 
   return found.sort();
 }
 
+/**
+ * The first `bytes` bytes of a file as UTF-8 (empty when it cannot be read). Opened without blocking, so a FIFO
+ * in the tree cannot hang the caller.
+ */
+export function readHead(file: string, bytes: number): string {
+  try {
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    try {
+      const buf = Buffer.alloc(bytes);
+      return buf.subarray(0, fs.readSync(fd, buf, 0, bytes, 0)).toString('utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return '';
+  }
+}
+
 /** A file's parsed form, recomputed only when its mtime changes; undefined when it cannot be read. */
 export class ParsedFiles<T> {
   private readonly cache = new Map<string, { mtime: number; value: T }>();
