@@ -1,9 +1,9 @@
 // Owns what a scan terminal prints: probe records decoded for people, never raw control sequences. No vscode import.
+import { CONTROL_CHARS } from '../../server/src/text/printable';
 
-/** What the terminal shows of a line: never raw control sequences from the remote side. */
+/** What the terminal shows of a line: never raw control sequences from the remote side (colour codes dropped). */
 export function printable(line: string): string {
-  // eslint-disable-next-line no-control-regex
-  return line.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '?');
+  return line.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(CONTROL_CHARS, '?');
 }
 
 /** A probe record as a person reads it: key and decoded value, bounded. */

@@ -31,10 +31,11 @@ test('server never imports vscode or the client', () => {
   }
 });
 
-// The scan runner is the one other shared piece: the client's task terminal and the CLI run probes the same way.
-const CLIENT_MAY_IMPORT = [path.join('server', 'src', 'protocol'), path.join('server', 'src', 'host', 'scan')];
+// The scan runner is the one other shared piece: the client's task terminal and the CLI run probes the same way;
+// and the client's terminal shows remote text with the same control-character set the CLI escapes.
+const CLIENT_MAY_IMPORT = [path.join('server', 'src', 'protocol'), path.join('server', 'src', 'host', 'scan'), path.join('server', 'src', 'text', 'printable')];
 
-test('client imports only server/src/protocol.ts (and the scan runner) from the server', () => {
+test('client imports only server/src/protocol.ts (and the scan runner and terminal text) from the server', () => {
   for (const f of sources(path.join(ROOT, 'client', 'src'))) {
     for (const i of imports(f)) {
       if (!i.startsWith('.')) continue;

@@ -124,6 +124,8 @@ test('terminal lines: records decoded for people, control sequences from the hos
   assert.equal(readableRecord(rec('pid1', 'systemd')).trim(), 'pid1             systemd'.trim());
   assert.ok(!readableRecord(rec('home', '\x1b]0;pwned\x07/root')).includes('\x1b'));
   assert.equal(printable('ok\x1b[31mred\x1b[0m\x07'), 'okred?');
+  // An 8-bit CSI (C1) is a control sequence too.
+  assert.equal(printable('a\x9b2Jb'), 'a?2Jb');
 });
 
 test('units named by the user appear in the report with their systemctl properties', () => {

@@ -1,6 +1,6 @@
 // Owns the human-readable CLI output: one line per finding, then a summary.
 import type { FileReport } from './report';
-import { printable } from './printable';
+import { printable } from '../text/printable';
 
 export function formatText(reports: readonly FileReport[], skipped = 0): string {
   const lines: string[] = [];

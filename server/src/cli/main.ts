@@ -1,6 +1,6 @@
 // Owns the CLI entry: dispatch commands, print results, map outcomes to exit codes (0 clean, 1 findings, 2 usage/I-O).
 import { MAX_FINDINGS } from '../analysis/analyze';
-import { printable } from './printable';
+import { printable } from '../text/printable';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../rules/index';
