@@ -103,11 +103,9 @@ test('on a timeout nothing of the probe keeps running on the host: the remote si
   const stuck = await startSshd({ extraConfig: [`SetEnv PATH=${fake}:/usr/bin:/bin`] });
   const running = (): string => spawnSync('pgrep', ['-af', `${fake}/uname`], { encoding: 'utf8' }).stdout.trim();
   try {
-    const t0 = Date.now();
     const r = cli(['scan', '--ssh', stuck.alias, '--ssh-config', stuck.sshConfig, '--timeout', '6']);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /cannot scan gdl-test-host: /);
-    assert.ok(Date.now() - t0 < 20_000);
     // The probe's watchdog stopped its process group 2 s before the client gave up on ssh.
     assert.equal(running(), '', 'probe processes still running on the host after the scan ended');
   } finally {

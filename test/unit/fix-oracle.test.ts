@@ -52,7 +52,8 @@ test('the oracle catches edits that change more than their target', () => {
   assert.match(checkEdits(reg, edit(reg, ':F', ':FZ'), { file: 'oracle/etc/binfmt.d/qemu.conf' }, 'GDL322').join(), /refuses it/);
 });
 
-test(`every safe fix on ${files.length} fixtures and examples changes only its target`, () => {
+test(`every safe fix on ${files.length} fixtures and examples changes only its target`, (t) => {
+  if (!verify) t.diagnostic('systemd-analyze is not installed: units are compared by directive values only');
   const violations: string[] = [];
   let applied = 0;
   for (const file of files) {
