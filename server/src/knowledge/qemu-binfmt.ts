@@ -13,8 +13,11 @@ export interface QemuArch {
 const ELF = '\\x7f\\x45\\x4c\\x46';
 const PAD = '\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00';
 
+/** The architecture rule docs use as their example (Go on arm64 boards and Graviton). */
+export const QEMU_AARCH64: QemuArch = { arch: 'aarch64', uname: 'aarch64', magic: `${ELF}\\x02\\x01\\x01${PAD}\\x02\\x00\\xb7\\x00`, mask: '\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\x00\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\\xff\\xff' };
+
 export const QEMU_ARCHES: readonly QemuArch[] = [
-  { arch: 'aarch64', uname: 'aarch64', magic: `${ELF}\\x02\\x01\\x01${PAD}\\x02\\x00\\xb7\\x00`, mask: '\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\x00\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\\xff\\xff' },
+  QEMU_AARCH64,
   { arch: 'arm', uname: 'armv7l', magic: `${ELF}\\x01\\x01\\x01${PAD}\\x02\\x00\\x28\\x00`, mask: '\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\x00\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\\xff\\xff' },
   { arch: 'armeb', uname: 'armeb', magic: `${ELF}\\x01\\x02\\x01${PAD}\\x00\\x02\\x00\\x28`, mask: '\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\x00\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\\xff' },
   { arch: 'riscv64', uname: 'riscv64', magic: `${ELF}\\x02\\x01\\x01${PAD}\\x02\\x00\\xf3\\x00`, mask: '\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\x00\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\\xff\\xff' },
@@ -46,4 +49,14 @@ export function qemuArchFor(machine: number, elfClass: number | undefined, data:
     const m = le ? (b[18] ?? 0) | ((b[19] ?? 0) << 8) : ((b[18] ?? 0) << 8) | (b[19] ?? 0);
     return m === machine && (elfClass === undefined || b[4] === elfClass) && (data === undefined || b[5] === data);
   });
+}
+
+/** qemu's registration of an architecture, by name. */
+export function qemuArch(arch: string): QemuArch | undefined {
+  return QEMU_ARCHES.find((a) => a.arch === arch);
+}
+
+/** qemu's binfmt.d line for an architecture (`:qemu-<arch>:M::<magic>:<mask>:/usr/bin/qemu-<arch>-static:F`), for rule docs; mask left out on request. */
+export function qemuRegistrationLine(q: QemuArch, withMask = true): string {
+  return `:qemu-${q.arch}:M::${q.magic}:${withMask ? q.mask : ''}:/usr/bin/qemu-${q.arch}-static:F\n`;
 }

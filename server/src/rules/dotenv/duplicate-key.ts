@@ -28,9 +28,8 @@ export const duplicateKey = defineRule({
       if (readsFrom.includes(earlier.at)) return;
       const line = earlier.entry.range.start.line + 1;
       // In dialects that expand in file order, a line between the two may read the earlier value: then it is not
-      // dead. (dotenv-expand reads only each key's last value: there the earlier line is always dead.)
-      // dotenv-expand expands keys in the order of their first line: the earlier line fixes when the key is
-      // expanded, so a line in between that reads the key (its last value) depends on it too.
+      // dead. dotenv-expand reads only each key's last value, but expands keys in the order of their first line:
+      // the earlier line fixes when the key is expanded, so a line in between that reads the key depends on it too.
       const key = entry.key.text;
       const reader = bindings.slice(earlier.at + 1, at).find((b) => b.readsFrom.some((i) => (dialect === 'dotenv-expand' ? bindings[i]?.entry.key.text === key : i === earlier.at)));
       if (reader !== undefined) {
