@@ -16,22 +16,22 @@ function* results(reports: readonly FileReport[]): Generator<object> {
   for (const file of reports) {
     for (const { finding: f, severity } of file.findings) {
       yield {
-          ruleId: f.rule.id,
-          ruleIndex: ruleIndex.get(f.rule.id) ?? -1,
-          level: LEVEL[severity],
-          message: { text: f.message },
-          locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(file.path) }, region: region(f.range) } }],
-          ...(f.related.length > 0
-            ? { relatedLocations: f.related.map((rel, id) => ({ id, message: { text: rel.message }, physicalLocation: { artifactLocation: { uri: rel.uri ?? encodeURI(file.path) }, region: region(rel.range) } })) }
-            : {}),
-          ...(f.fixes.length > 0
-            ? {
-                fixes: f.fixes.map((x) => ({
-                  description: { text: `${x.title}${x.safe ? '' : ' (unsafe: review before applying)'}` },
-                  artifactChanges: [{ artifactLocation: { uri: encodeURI(file.path) }, replacements: x.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })) }],
-                })),
-              }
-            : {}),
+        ruleId: f.rule.id,
+        ruleIndex: ruleIndex.get(f.rule.id) ?? -1,
+        level: LEVEL[severity],
+        message: { text: f.message },
+        locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(file.path) }, region: region(f.range) } }],
+        ...(f.related.length > 0
+          ? { relatedLocations: f.related.map((rel, id) => ({ id, message: { text: rel.message }, physicalLocation: { artifactLocation: { uri: rel.uri ?? encodeURI(file.path) }, region: region(rel.range) } })) }
+          : {}),
+        ...(f.fixes.length > 0
+          ? {
+              fixes: f.fixes.map((x) => ({
+                description: { text: `${x.title}${x.safe ? '' : ' (unsafe: review before applying)'}` },
+                artifactChanges: [{ artifactLocation: { uri: encodeURI(file.path) }, replacements: x.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })) }],
+              })),
+            }
+          : {}),
       };
     }
   }
