@@ -34,6 +34,12 @@ export function compareOrder(a: readonly number[], b: readonly number[]): number
   return 0;
 }
 
+
+/** A file as its host sees it: `/etc/binfmt.d/x.conf` in a host tree, `binfmt.d/x.conf` in a plain folder. */
+function hostPathOf(file: string, host: string): string {
+  const rel = path.relative(host, path.resolve(file)).split(path.sep).join('/');
+  return hostRootOf(path.resolve(file)) === undefined ? rel : `/${rel}`;
+}
 export class BinfmtIndex {
   private files: string[] | undefined;
   private readonly names = new ParsedFiles((text) =>
@@ -67,7 +73,7 @@ export class BinfmtIndex {
       if (exceptPath !== undefined && path.resolve(file) === path.resolve(exceptPath)) continue;
       for (const d of this.names.get(file) ?? []) {
         if (d.name !== name) continue;
-        out.push({ uri: pathToFileURL(file).href, path: file, line: d.line, range: d.range, order: [...binfmtOrder(file, all), d.line] });
+        out.push({ uri: pathToFileURL(file).href, hostPath: hostPathOf(file, hostOf(file)), line: d.line, range: d.range, order: [...binfmtOrder(file, all), d.line] });
       }
     }
     return out;

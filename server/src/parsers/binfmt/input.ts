@@ -5,7 +5,8 @@ import type { BinfmtFile } from './ast';
 /** A registration of the same name elsewhere in the workspace, in systemd-binfmt's application order. */
 export interface NameDefinition {
   readonly uri: string;
-  readonly path: string;
+  /** The file as it sits on its host (`/etc/binfmt.d/qemu.conf`), for messages. */
+  readonly hostPath: string;
   readonly line: number;
   readonly range: Range;
   /** Position in systemd-binfmt's order: higher applies later and wins. */

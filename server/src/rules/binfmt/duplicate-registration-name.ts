@@ -38,7 +38,7 @@ export const duplicateRegistrationName = defineRule({
         const r = other.rangeOf(other.registration.name.start, other.registration.name.end);
         all.push({ order: [...mine, r.start.line], range: r, where: `on line ${r.start.line + 1}` });
       }
-      for (const d of input.otherDefinitions(name.text)) all.push({ order: d.order, range: d.range, uri: d.uri, where: `in ${d.path}` });
+      for (const d of input.otherDefinitions(name.text)) all.push({ order: d.order, range: d.range, uri: d.uri, where: `in ${d.hostPath}` });
       const winner = all.reduce<Definition>((best, d) => (compareOrder(d.order, best.order) > 0 ? d : best), self);
       if (winner === self) continue;
       const related: RelatedInfo[] = [{ range: winner.range, message: `\`${name.text}\` registered again here, applied later`, ...(winner.uri !== undefined ? { uri: winner.uri } : {}) }];
