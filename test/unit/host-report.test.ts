@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { hostFacts } from '../../server/src/host/facts';
 import { hasGoBuildIdNote } from '../../server/src/knowledge/elf';
@@ -95,6 +96,24 @@ test('findings about workspace files are also published on those files', () => {
   assert.ok(onUnits.length > 0, 'no workspace file got a diagnostic');
   for (const f of onUnits) for (const d of f.diagnostics) assert.match(String(d.message), /^old-host: /);
   assert.ok(onUnits.some((f) => f.diagnostics.some((d) => d.code === 'GDL517')));
+});
+
+test('GDL516 on a cgroup v1 host: a short list of the v2 settings, one related location per setting', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-cgroup-'));
+  try {
+    const dir = path.join(root, 'etc/systemd/system');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'a.service'), '[Service]\nExecStart=/usr/local/bin/a\nMemoryMax=1G\nMemoryHigh=800M\nCPUWeight=50\n');
+    fs.writeFileSync(path.join(dir, 'b.service'), '[Service]\nExecStart=/usr/local/bin/b\nMemoryMax=2G\nIOWeight=50\nMemoryLow=100M\n');
+    const text = ['GDLPROBE 1', rec('uname_s', 'Linux'), rec('pid1', 'systemd'), rec('cgroup', 'v1'), 'GDLPROBE-END'].join('\n');
+    const r = hostReportResult('h', text, DEFAULT_SETTINGS, new FsProject([root]));
+    const d = r.files.flatMap((f) => f.diagnostics).find((x) => x.code === 'GDL516' && !String(x.message).startsWith('h: '));
+    assert.ok(d !== undefined);
+    assert.match(String(d.message), /but MemoryMax=, MemoryHigh=, CPUWeight= and 2 more in workspace units need v2; boot with cgroup v2 or add MemoryLimit=, CPUShares=, BlockIOWeight= too/);
+    assert.deepEqual((d.relatedInformation ?? []).map((x) => x.message).sort(), ['CPUWeight= in a.service', 'IOWeight= in b.service', 'MemoryHigh= in a.service', 'MemoryLow= in b.service', 'MemoryMax= in a.service']);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test('scan command: an argument array with batch mode, a timeout and -- before the destination', () => {

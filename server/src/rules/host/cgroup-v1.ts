@@ -29,10 +29,18 @@ export const cgroupV1 = defineRule({
       report({ range: r.keyToken.range, severity: 'information', message: 'The host uses cgroup v1: MemoryMax=, CPUWeight= and IOWeight= do not apply as written, and systemd 258 removes v1 support' });
       return;
     }
+    const keys = [...new Set(uses.map((x) => `${x.d.key}=`))];
+    const twins = [...new Set(uses.map((x) => CGROUP_V1_TWIN[x.d.key]).filter((t) => t !== undefined).map((t) => `${t}=`))];
     report({
       range: r.keyToken.range,
-      message: `cgroup v1 host, but ${[...new Set(uses.map((x) => `${x.d.key}=`))].join(', ')} in workspace units need${uses.length === 1 ? 's' : ''} v2; boot with cgroup v2 or add ${[...new Set(uses.map((x) => CGROUP_V1_TWIN[x.d.key]).filter((t) => t !== undefined).map((t) => `${t}=`))].join(', ') || 'v1 settings'} too`,
-      related: uses.slice(0, 5).map(({ u, d }) => ({ uri: u.uri, range: d.range, message: `${d.key}= in ${u.name}` })),
+      message: `cgroup v1 host, but ${firstFew(keys)} in workspace units need${keys.length === 1 ? 's' : ''} v2; boot with cgroup v2 or add ${twins.length > 0 ? firstFew(twins) : 'v1 settings'} too`,
+      // One location per setting, so each one the message counts can be reached.
+      related: keys.flatMap((k) => uses.filter((x) => `${x.d.key}=` === k).slice(0, 1)).map(({ u, d }) => ({ uri: u.uri, range: d.range, message: `${d.key}= in ${u.name}` })),
     });
   },
 });
+
+/** A list for a message: up to three items, then how many more (the related locations hold one of each). */
+function firstFew(items: readonly string[]): string {
+  return items.length <= 3 ? items.join(', ') : `${items.slice(0, 3).join(', ')} and ${items.length - 3} more`;
+}
