@@ -11,6 +11,10 @@ if (!fs.existsSync(CORPUS)) {
   process.exit(0);
 }
 const cli = path.join(ROOT, 'dist', 'cli.js');
+/** `--save DIR` keeps each set's JSON output, so two trees' outputs can be compared with `diff -r`. */
+const saveIdx = process.argv.indexOf('--save');
+const saveDir = saveIdx >= 0 ? path.resolve(process.argv[saveIdx + 1]) : undefined;
+if (saveDir) fs.mkdirSync(saveDir, { recursive: true });
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-corpus-'));
 const systemdConfig = path.join(tmp, 'systemd.json');
 fs.writeFileSync(systemdConfig, JSON.stringify({ envDialects: { '**': 'systemd' } }));
@@ -39,6 +43,7 @@ for (const set of SETS) {
     continue;
   }
   const out = JSON.parse(r.stdout);
+  if (saveDir) fs.writeFileSync(path.join(saveDir, `${set.name}.json`), r.stdout);
   const counts = new Map();
   for (const f of out.files) for (const d of f.diagnostics) counts.set(`${d.severity} ${d.code}`, (counts.get(`${d.severity} ${d.code}`) ?? 0) + 1);
   console.log(`\n${set.name}: ${out.files.length} files in ${ms.toFixed(0)} ms`);

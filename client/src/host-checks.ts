@@ -4,11 +4,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ANALYZE_HOST_REPORT, type AnalyzeHostReportParams, type HostReportResult } from '../../server/src/protocol';
+import { ANALYZE_HOST_REPORT, HOST_REPORT_SCHEME, hostOfReportPath, type AnalyzeHostReportParams, type HostReportResult } from '../../server/src/protocol';
 import { sshConfigHosts, validDestination } from './ssh-hosts';
 import { hostLabel, ScanTerminal, TASK_TYPE, type ScanOutcome, type ScanTaskDefinition } from './host-scan-task';
 
-const OUTPUT_SCHEME = 'go-deploy-lint-host';
 const REPORT_SCHEME = 'go-deploy-lint-report';
 const RECENT_KEY = 'goDeployLint.recentHosts';
 const THIS_MACHINE = 'This machine';
@@ -47,12 +46,12 @@ export class HostChecks implements vscode.TaskProvider, vscode.TextDocumentConte
     private readonly context: vscode.ExtensionContext,
     private readonly client: LanguageClient,
   ) {
-    this.diagnostics = vscode.languages.createDiagnosticCollection('go-deploy-lint-host');
+    this.diagnostics = vscode.languages.createDiagnosticCollection(HOST_REPORT_SCHEME);
     context.subscriptions.push(
       this.diagnostics,
       this.changed,
       vscode.tasks.registerTaskProvider(TASK_TYPE, this),
-      vscode.workspace.registerTextDocumentContentProvider(OUTPUT_SCHEME, this),
+      vscode.workspace.registerTextDocumentContentProvider(HOST_REPORT_SCHEME, this),
       vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, this),
     );
   }
@@ -71,7 +70,7 @@ export class HostChecks implements vscode.TaskProvider, vscode.TextDocumentConte
       const parts = this.lastBatch.map((h) => this.results.get(h)?.markdown).filter((m): m is string => m !== undefined);
       return parts.length > 0 ? parts.join('\n\n---\n\n') : '# Host report\n\nNo scan yet: run "Go Deploy Lint: Scan Host…".';
     }
-    return this.outputs.get(decodeURIComponent(uri.path.replace(/^\//, '').replace(/\.gdlprobe$/, ''))) ?? '';
+    return this.outputs.get(hostOfReportPath(uri.path)) ?? '';
   }
 
   provideTasks(): vscode.Task[] {

@@ -10,6 +10,24 @@ export const Commands = {
   restartServer: 'goDeployLint.restartServer',
 } as const;
 
+/** The documents the server analyses, by VS Code language id. */
+export const LANGUAGE_IDS = ['dotenv', 'systemd-unit', 'binfmt', 'dockerfile', 'shellscript', 'host-report'] as const;
+export type LanguageId = (typeof LANGUAGE_IDS)[number];
+
+/** A scan's probe output is shown under this URI scheme, as `<scheme>:/<host>.<extension>` (saved copies keep the extension). */
+export const HOST_REPORT_SCHEME = 'go-deploy-lint-host';
+export const HOST_REPORT_EXTENSION = 'gdlprobe';
+
+/** The URI a host's probe output is shown under (and its Problems belong to). */
+export function hostReportUri(host: string): string {
+  return `${HOST_REPORT_SCHEME}:/${encodeURIComponent(host)}.${HOST_REPORT_EXTENSION}`;
+}
+
+/** The host a probe output URI's path stands for (the inverse of hostReportUri). */
+export function hostOfReportPath(uriPath: string): string {
+  return decodeURIComponent(uriPath.replace(/^\//, '').replace(new RegExp(`\\.${HOST_REPORT_EXTENSION}$`), ''));
+}
+
 export const FIX_ALL_KIND = 'source.fixAll.goDeployLint';
 
 export const SOURCE = 'go-deploy-lint';

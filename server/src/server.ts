@@ -5,10 +5,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind } from 'vscode-languageserver-types';
 import { Session, uriToPath } from './lsp/session';
 import { codeActions } from './lsp/code-actions';
-import { hover } from './lsp/hover';
-import { completion } from './lsp/completion';
+import { hover } from './lsp/hover/index';
+import { completion } from './lsp/completion/index';
 import { documentLinks, referencedEnvFiles } from './lsp/document-links';
-import { goBinariesInReport, hostReportResult } from './host/host-report';
+import { analyzeHostOutput, goBinariesIn } from './host/host-report';
+import { hostReportResultOf } from './lsp/host-report';
 import { ANALYZE_HOST_REPORT, FIX_ALL_KIND, Methods, type AnalyzeHostReportParams, type HostReportResult } from './protocol';
 
 /** Starts the server on the process's stdio (or node-ipc when the client asks for it). */
@@ -65,7 +66,7 @@ export function startServer(): void {
     const doc = documents.get(params.textDocument.uri);
     if (doc === undefined) return [];
     const analysis = await session.analysisFor(doc);
-    return codeActions({ analysis, settings: await session.settingsFor(doc.uri), range: params.range, only: params.context.only });
+    return codeActions({ analysis, range: params.range, only: params.context.only });
   });
 
   connection.onHover(async (params) => {
@@ -90,9 +91,10 @@ export function startServer(): void {
   connection.onRequest(ANALYZE_HOST_REPORT, async (params: AnalyzeHostReportParams): Promise<HostReportResult> => {
     const root = session.project.roots[0];
     const settings = await session.settingsFor(root === undefined ? '' : pathToFileURL(root).href);
-    const result = hostReportResult(String(params.host), String(params.output), settings, session.project);
+    const analysis = analyzeHostOutput(String(params.host), String(params.output), settings, session.project);
+    const result = hostReportResultOf(String(params.host), analysis);
     // The Go binaries the scan found are evidence for the Go service rules of the units that run them.
-    session.project.recordHostGoBinaries(String(params.host), goBinariesInReport(String(params.output)));
+    session.project.recordHostGoBinaries(String(params.host), goBinariesIn(analysis));
     session.evidenceChanged();
     session.revalidateAll();
     return result;

@@ -197,7 +197,8 @@ function dockerErrors(text: string): Set<string> {
 // ---- binfmt registrations: accepted by the kernel parser, and what they match
 
 function binfmtItems(analysis: Analysis): Item[] {
-  const file = analysis.prepared?.binfmt;
+  const p = analysis.prepared;
+  const file = p !== undefined && 'binfmt' in p.inputs ? p.inputs.binfmt.file : undefined;
   if (file === undefined) return [];
   return file.registrations.map((n, i) => {
     const r = n.registration;
@@ -223,7 +224,7 @@ function compare(original: Analysis, fixedText: string, edits: readonly TextEdit
   const out: string[] = [];
   switch (original.language) {
     case 'dotenv': {
-      const dialect = original.prepared?.dotenv?.dialect ?? 'dotenv';
+      const dialect = original.prepared?.language === 'dotenv' ? original.prepared.inputs.dotenv.dialect : 'dotenv';
       const before = lastPerKey(envItems(text, dialect));
       const after = lastPerKey(envItems(fixedText, dialect));
       // The touched keys are judged on all their bindings; the effective values of every other key must stay.

@@ -6,8 +6,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { DockerfileParser } from 'dockerfile-ast';
 import { selectFixes } from '../../server/src/analysis/fixes';
-import { parseHostReport } from '../../server/src/host/report';
-import { effectiveSeverity } from '../../server/src/lsp/severity';
+import { parseHostReport } from '../../server/src/parsers/host-report/parse';
 import { parseBinfmtD } from '../../server/src/parsers/binfmt/parse-binfmt-d';
 import { parseUpdateBinfmts } from '../../server/src/parsers/binfmt/parse-update-binfmts';
 import { parseRegistration } from '../../server/src/parsers/binfmt/registration';
@@ -16,7 +15,6 @@ import { parseEnvFile } from '../../server/src/parsers/dotenv/parse';
 import { readCommands } from '../../server/src/parsers/shell/words';
 import { parseUnitFile } from '../../server/src/parsers/systemd/parse';
 import { splitWords } from '../../server/src/parsers/systemd/words';
-import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { applyEdits } from '../../server/src/text/edits';
 import { comparePositions, LineIndex } from '../../server/src/text/line-index';
 import { ROOT } from './fixture-files';
@@ -228,7 +226,7 @@ export function checkDocument(surface: Surface, text: string): void {
   if (edits.length === 0) return;
   const after = lintText(applyEdits(text, edits), { file: surface.file });
   const fixedIds = new Set(analysis.findings.filter((f) => f.fixes.some((x) => x.safe)).map((f) => f.rule.id));
-  const errorsBefore = new Set(analysis.findings.filter((f) => effectiveSeverity(f, DEFAULT_SETTINGS) === 'error').map((f) => f.rule.id));
+  const errorsBefore = new Set(analysis.findings.filter((f) => f.severity === 'error').map((f) => f.rule.id));
   // A fix may make a line effective whose value then gets checked (a revealed error on the line it touched), but it
   // must never produce a syntax error, nor any new error on a line it did not touch.
   const fixedText = applyEdits(text, edits);
@@ -244,7 +242,7 @@ export function checkDocument(surface: Surface, text: string): void {
   // Deleting lines can move a `dialect=` comment into the first five lines, which changes how the file is read.
   const dialectMoves = /go-deploy-lint dialect=/.test(text);
   for (const f of after.findings) {
-    if (dialectMoves || effectiveSeverity(f, DEFAULT_SETTINGS) !== 'error' || errorsBefore.has(f.rule.id)) continue;
+    if (dialectMoves || f.severity !== 'error' || errorsBefore.has(f.rule.id)) continue;
     // Syntax errors are reported one per line (as the kernel or systemd would); fixing one may show the next.
     assert.ok(!SYNTAX_RULES.test(f.rule.id) || syntaxLines.has(f.range.start.line), `safe fixes introduced syntax error ${f.rule.id}: ${f.message}`);
     assert.ok(touched.has(f.range.start.line), `safe fixes introduced error ${f.rule.id} on an untouched line: ${f.message}`);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { allRules } from '../../server/src/rules/index';
 import type { Rule, RuleLanguage } from '../../server/src/rules/rule';
-import { docFileName } from '../../server/src/lsp/rule-docs';
+import { docFileName } from '../../server/src/analysis/rule-docs';
 import { settingsSchema } from '../../server/src/settings';
 
 /** Folder of a rule language under server/src/rules and test/fixtures/rules. */

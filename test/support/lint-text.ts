@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze, type Analysis } from '../../server/src/analysis/analyze';
-import { detectLanguage } from '../../server/src/languages/language-id';
+import { detectLanguage } from '../../server/src/workspace/language-id';
 import { readSettings, type Settings } from '../../server/src/settings';
 import { FsProject } from '../../server/src/workspace/project';
 

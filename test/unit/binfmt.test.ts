@@ -9,7 +9,7 @@ import { decodeElf, describeElf } from '../../server/src/knowledge/elf';
 import { QEMU_ARCHES } from '../../server/src/knowledge/qemu-binfmt';
 import { binfmtOrder, compareOrder } from '../../server/src/workspace/binfmt-index';
 import { FsProject } from '../../server/src/workspace/project';
-import { hover } from '../../server/src/lsp/hover';
+import { hover } from '../../server/src/lsp/hover/index';
 import { lintText } from '../support/lint-text';
 
 const render = (raw: string): string => {

@@ -5,7 +5,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { buildModel } from '../../server/src/parsers/dockerfile/model';
 import { artifactCopies, cgoState, linkage } from '../../server/src/parsers/dockerfile/linkage';
 import { LineIndex } from '../../server/src/text/line-index';
-import { hover } from '../../server/src/lsp/hover';
+import { hover } from '../../server/src/lsp/hover/index';
 import { lintText } from '../support/lint-text';
 
 const model = (text: string) => buildModel(DockerfileParser.parse(text), new LineIndex(text));

@@ -9,7 +9,7 @@ import type { TextEdit } from '../../server/src/text/edits';
 import { fixtureFiles, isFixedFile, ROOT } from '../support/fixture-files';
 import { decodeLikeCli } from '../support/lint-text';
 import { verifyAvailable } from '../support/systemd-oracle';
-import { detectLanguage } from '../../server/src/languages/language-id';
+import { detectLanguage } from '../../server/src/workspace/language-id';
 
 const SETTINGS_LINE = /^# go-deploy-lint-test (\{.*\})\s*$/m;
 

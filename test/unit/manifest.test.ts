@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { detectLanguage, LANGUAGE_IDS } from '../../server/src/languages/language-id';
+import { detectLanguage, LANGUAGE_IDS } from '../../server/src/workspace/language-id';
 import { Commands } from '../../server/src/protocol';
 import { ROOT } from '../support/fixture-files';
 

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../../server/src/rules/index';
-import { docFileName } from '../../server/src/lsp/rule-docs';
+import { docFileName } from '../../server/src/analysis/rule-docs';
 import { RULE_DIR } from '../support/generated';
 import { FIXTURES, ROOT, fixtureFiles } from '../support/fixture-files';
 import { parseMarkers } from '../support/markers';

@@ -9,9 +9,8 @@ import { redact } from '../../client/src/redacting-output-channel';
 import { lintText } from '../support/lint-text';
 import { toDiagnostics } from '../../server/src/lsp/diagnostics';
 import { codeActions } from '../../server/src/lsp/code-actions';
-import { hover } from '../../server/src/lsp/hover';
-import { completion } from '../../server/src/lsp/completion';
-import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { hover } from '../../server/src/lsp/hover/index';
+import { completion } from '../../server/src/lsp/completion/index';
 import { ROOT } from '../support/fixture-files';
 
 const SECRET = 's3cr3t-"quoted"\\-hunter2';
@@ -30,8 +29,8 @@ test('verbose traces of open, change, diagnostics, code actions, hover and compl
   const messages = [
     traced("Sending notification 'textDocument/didOpen'.", { textDocument: { uri, languageId: 'dotenv', version: 1, text: TEXT } }),
     traced("Sending notification 'textDocument/didChange'.", { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: SECRET }] }),
-    traced("Received notification 'textDocument/publishDiagnostics'.", { uri, diagnostics: toDiagnostics(analysis, DEFAULT_SETTINGS) }),
-    traced("Received response 'textDocument/codeAction'.", codeActions({ analysis, settings: DEFAULT_SETTINGS, range: { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } }, only: undefined })),
+    traced("Received notification 'textDocument/publishDiagnostics'.", { uri, diagnostics: toDiagnostics(analysis) }),
+    traced("Received response 'textDocument/codeAction'.", codeActions({ analysis, range: { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } }, only: undefined })),
     traced("Received response 'textDocument/hover'.", hover(analysis, { line: 1, character: 2 })),
     traced("Received response 'textDocument/completion'.", completion(analysis, { line: 1, character: 11 })),
   ];

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { addedIn, addedInText, directive, unknownTo } from '../../server/src/knowledge/systemd-directives';
-import { hover } from '../../server/src/lsp/hover';
+import { hover } from '../../server/src/lsp/hover/index';
 import { lintText } from '../support/lint-text';
 import { ROOT } from '../support/fixture-files';
 

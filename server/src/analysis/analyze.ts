@@ -1,7 +1,7 @@
 // Owns analyze(): one document version in, its language, tree and findings out (suppressions applied).
 import { append } from '../text/append';
 import { LineIndex, comparePositions } from '../text/line-index';
-import { isLanguageId, detectLanguage, type LanguageId } from '../languages/language-id';
+import { isLanguageId, detectLanguage, type LanguageId } from '../workspace/language-id';
 import type { SourceDocument } from '../languages/source-document';
 import { prepareDotenv } from '../languages/dotenv';
 import { prepareBinfmt } from '../languages/binfmt';
@@ -9,18 +9,27 @@ import { prepareShellscript } from '../languages/shellscript';
 import { prepareDockerfile } from '../languages/dockerfile';
 import { prepareSystemd } from '../languages/systemd';
 import { prepareHostReport } from '../languages/host-report';
+import type { Settings } from '../settings';
 import { allRules, knownCodes } from '../rules/index';
 import { runRule, type Finding, type Rule, type RuleInputs, type RuleLanguage } from '../rules/rule';
 import type { EngineInput } from '../rules/engine/engine-input';
-import { findSuppressions, isSuppressed } from './suppressions';
-import type { AnalysisContext, Prepared } from './prepared';
+import { findSuppressions, type SuppressedCode, type Suppression } from '../parsers/suppressions';
+import { codesCovering } from './suppressions';
+import type { AnalysisContext, NotThisLanguage, Prepared } from '../languages/prepared';
 
 export interface Analysis {
   readonly uri: string;
   readonly version: number;
   readonly language: LanguageId | undefined;
   readonly index: LineIndex;
+  /** The surface's inputs; undefined when no surface ran (unknown language, unreadable or another format). */
   readonly prepared: Prepared | undefined;
+  /** The suppression comments of the document, as parsed (empty when no surface ran). */
+  readonly suppressions: readonly Suppression[];
+  /**
+   * What the user sees: findings not suppressed, of enabled rules, each with its effective severity (the user's
+   * per-rule setting when there is one). Every front end reads these; none filters or re-ranks them again.
+   */
   readonly findings: readonly Finding[];
   /** True when the document reached MAX_FINDINGS and the remaining rules did not run to the end. */
   readonly truncated?: boolean;
@@ -29,7 +38,7 @@ export interface Analysis {
 /** Findings kept per document version; past it rules stop (about 1 KB each: 10⁵ is 100 MB of heap). */
 export const MAX_FINDINGS = 100_000;
 
-type Surface = (doc: SourceDocument, index: LineIndex, ctx: AnalysisContext) => Prepared;
+type Surface = (doc: SourceDocument, index: LineIndex, ctx: AnalysisContext) => Prepared | NotThisLanguage;
 
 /** Language surfaces; systemd, binfmt and Dockerfile plug in here. */
 const SURFACES: Partial<Record<LanguageId, Surface>> = {
@@ -57,49 +66,63 @@ export function analyze(doc: SourceDocument, ctx: AnalysisContext): Analysis {
   const index = new LineIndex(doc.text);
   const language = languageOf(doc);
   const surface = language === undefined ? undefined : SURFACES[language];
-  const enabled = (rule: Rule): boolean => ctx.settings.rules[rule.id] !== 'off';
-  const onError = (rule: Rule, error: unknown): void => ctx.onRuleError?.(rule.id, error);
-  if (surface === undefined) return { uri: doc.uri, version: doc.version, language, index, prepared: undefined, findings: [] };
+  const base = { uri: doc.uri, version: doc.version, language, index };
+  if (surface === undefined) return { ...base, prepared: undefined, suppressions: [], findings: [] };
 
   const unreadable = findUnreadable(doc.text);
   if (unreadable !== undefined) {
-    const engine: EngineInput = {
-      unparsable: { range: index.range(unreadable.offset, unreadable.offset + 1), reason: unreadable.reason },
-      suppressions: [],
-      knownCodes: knownCodes(),
-      reportUnusedSuppressions: false,
-    };
-    const findings = allRules.filter((r) => r.id === 'GDL001' && enabled(r)).flatMap((r) => runOne(r, { engine }, onError));
-    return { uri: doc.uri, version: doc.version, language, index, prepared: undefined, findings };
+    const range = index.range(unreadable.offset, unreadable.offset + 1);
+    return { ...base, prepared: undefined, suppressions: [], findings: engineFindings({ ...NO_SUPPRESSIONS, unparsable: { range, reason: unreadable.reason } }, ctx) };
   }
-
   const prepared = surface(doc, index, ctx);
-  if (prepared.notThisLanguage !== undefined) {
-    const engine: EngineInput = { unparsable: { ...prepared.notThisLanguage, severity: 'information' }, suppressions: [], knownCodes: knownCodes(), reportUnusedSuppressions: false };
-    const findings = allRules.filter((r) => r.id === 'GDL001' && enabled(r)).flatMap((r) => runOne(r, { engine }, onError));
-    return { uri: doc.uri, version: doc.version, language, index, prepared, findings };
+  if (prepared.language === 'not-this-language') {
+    const unparsable = { range: prepared.range, reason: prepared.reason, severity: 'information' as const };
+    return { ...base, prepared: undefined, suppressions: [], findings: engineFindings({ ...NO_SUPPRESSIONS, unparsable }, ctx) };
   }
   const raw: Finding[] = [];
   for (const rule of allRules) {
-    if (rule.language === 'engine' || !enabled(rule)) continue;
+    if (rule.language === 'engine' || !enabled(rule, ctx)) continue;
     if (raw.length >= MAX_FINDINGS) break;
-    append(raw, runOne(rule, prepared.inputs, onError, MAX_FINDINGS - raw.length));
+    append(raw, runOne(rule, prepared.inputs, ctx, MAX_FINDINGS - raw.length));
   }
   const truncated = raw.length >= MAX_FINDINGS;
   const suppressions = findSuppressions(prepared.comments, () => prepared.statements, index);
-  const kept = raw.filter((f) => !isSuppressed(suppressions, f.rule.id, f.range));
-  const engine: EngineInput = { unparsable: undefined, suppressions, knownCodes: knownCodes(), reportUnusedSuppressions: ctx.settings.reportUnusedSuppressions };
-  for (const rule of allRules) {
-    if (rule.language !== 'engine' || !enabled(rule)) continue;
-    append(kept, runOne(rule, { engine }, onError));
-  }
+  const used = new Set<SuppressedCode>();
+  const kept = raw.filter((f) => {
+    const covering = codesCovering(suppressions, f.rule.id, f.range);
+    for (const c of covering) used.add(c);
+    return covering.length === 0;
+  });
+  const engine: EngineInput = { unparsable: undefined, suppressions, used, knownCodes: knownCodes(), reportUnusedSuppressions: ctx.settings.reportUnusedSuppressions };
+  append(kept, engineFindings(engine, ctx));
   kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.rule.id.localeCompare(b.rule.id));
-  return { uri: doc.uri, version: doc.version, language, index, prepared, findings: kept, ...(truncated ? { truncated } : {}) };
+  return { ...base, prepared, suppressions, findings: withUserSeverity(kept, ctx.settings), ...(truncated ? { truncated } : {}) };
 }
 
-function runOne(rule: Rule, inputs: Partial<RuleInputs>, onError: (rule: Rule, error: unknown) => void, limit = Infinity): Finding[] {
+const NO_SUPPRESSIONS = { suppressions: [], used: new Set<SuppressedCode>(), knownCodes: knownCodes(), reportUnusedSuppressions: false } as const;
+
+function enabled(rule: Rule, ctx: AnalysisContext): boolean {
+  return ctx.settings.rules[rule.id] !== 'off';
+}
+
+function engineFindings(engine: EngineInput, ctx: AnalysisContext): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of allRules) if (rule.language === 'engine' && enabled(rule, ctx)) append(out, runOne(rule, { engine }, ctx));
+  return withUserSeverity(out, ctx.settings);
+}
+
+/** The user's per-rule severity replaces the rule's own (rules set to `off` never ran). */
+function withUserSeverity(findings: Finding[], settings: Settings): Finding[] {
+  if (Object.keys(settings.rules).length === 0) return findings;
+  return findings.map((f) => {
+    const user = settings.rules[f.rule.id];
+    return user === undefined || user === 'off' || user === f.severity ? f : { ...f, severity: user };
+  });
+}
+
+function runOne(rule: Rule, inputs: Partial<RuleInputs>, ctx: AnalysisContext, limit = Infinity): Finding[] {
   const input = inputs[rule.language as RuleLanguage];
   if (input === undefined) return [];
   // The union of rule languages is checked by defineRule; here the input matches rule.language by construction.
-  return runRule(rule as never, input as never, onError, limit);
+  return runRule(rule as never, input as never, (r, error) => ctx.onRuleError?.(r.id, error), limit);
 }

@@ -1,68 +1,13 @@
-// Owns `# go-deploy-lint ignore=…` and `ignore-file=…` comments: parsing them and deciding what they silence.
-import { deleteLines } from '../text/edits';
-import { comparePositions, type LineIndex, type Range } from '../text/line-index';
-import type { Token } from '../text/token';
+// Owns what a suppression comment silences: the codes that cover a finding, without changing the comments.
+import { comparePositions, type Range } from '../text/line-index';
+import type { SuppressedCode, Suppression } from '../parsers/suppressions';
 
-export interface SuppressedCode {
-  readonly code: string;
-  readonly range: Range;
-  /** Edit range that removes this code from the list (with its comma). */
-  readonly removal: Range;
-  used: boolean;
-}
-
-export interface Suppression {
-  readonly scope: 'line' | 'file';
-  readonly comment: Token;
-  readonly codes: SuppressedCode[];
-  /** For `line` scope: the statement it applies to. */
-  readonly target: Range | undefined;
-  readonly line: number;
-  /** What removing the comment deletes: its whole line when it stands alone, else only the comment. */
-  readonly removal: Range;
-}
-
-const DIRECTIVE = /go-deploy-lint\s+(ignore|ignore-file)=([A-Za-z0-9_,\s]*)/;
-
-/** Finds suppression comments; `statements` are the logical lines, in order. */
-export function findSuppressions(comments: readonly Token[], statements: () => readonly Range[], index: LineIndex): Suppression[] {
-  const out: Suppression[] = [];
-  for (const c of comments) {
-    if (!c.text.includes('go-deploy-lint')) continue;
-    const m = DIRECTIVE.exec(c.text);
-    if (m === null || m[1] === undefined || m[2] === undefined) continue;
-    const listStart = c.offset + m.index + m[0].length - m[2].length;
-    const codes: SuppressedCode[] = [];
-    const re = /[A-Za-z0-9_]+/g;
-    const list = m[2].replace(/\s+$/, '');
-    const parts: { code: string; start: number; end: number }[] = [];
-    for (let x = re.exec(list); x !== null; x = re.exec(list)) parts.push({ code: x[0], start: listStart + x.index, end: listStart + x.index + x[0].length });
-    parts.forEach((p, i) => {
-      const next = parts[i + 1];
-      const prev = parts[i - 1];
-      const removal = next !== undefined ? index.range(p.start, next.start) : prev !== undefined ? index.range(prev.end, p.end) : index.range(p.start, p.end);
-      codes.push({ code: p.code.toUpperCase(), range: index.range(p.start, p.end), removal, used: false });
-    });
-    const line = c.range.start.line;
-    const target = m[1] === 'ignore' ? statements().find((s) => s.start.line > line) : undefined;
-    const before = index.text.slice(index.lineStart(line), c.offset);
-    const removal = before.trim() === '' ? deleteLines(index, c.range).range : index.range(c.offset - (before.length - before.trimEnd().length), c.offset + c.text.length);
-    out.push({ scope: m[1] === 'ignore' ? 'line' : 'file', comment: c, codes, target, line, removal });
-  }
-  return out;
-}
-
-/** True when a suppression covers this finding; marks the code used. */
-export function isSuppressed(suppressions: readonly Suppression[], code: string, range: Range): boolean {
-  let hit = false;
+/** The codes in `suppressions` that silence a finding of rule `code` at `range` (empty when none does). */
+export function codesCovering(suppressions: readonly Suppression[], code: string, range: Range): SuppressedCode[] {
+  const out: SuppressedCode[] = [];
   for (const s of suppressions) {
     if (s.scope === 'line' && (s.target === undefined || comparePositions(range.start, s.target.start) < 0 || comparePositions(range.start, s.target.end) > 0)) continue;
-    for (const c of s.codes) {
-      if (c.code === code) {
-        c.used = true;
-        hit = true;
-      }
-    }
+    for (const c of s.codes) if (c.code === code) out.push(c);
   }
-  return hit;
+  return out;
 }

@@ -1,6 +1,6 @@
 // Owns command-line parsing for the CLI: a small, strict parser with one-line errors.
 import { ENV_DIALECTS } from '../parsers/dotenv/dialects';
-import { LANGUAGE_IDS, isLanguageId, type LanguageId } from '../languages/language-id';
+import { LANGUAGE_IDS, isLanguageId, type LanguageId } from '../workspace/language-id';
 
 export type Format = 'text' | 'json' | 'sarif';
 export type FailOn = 'error' | 'warning' | 'information' | 'none';

@@ -4,10 +4,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze, type Analysis } from '../analysis/analyze';
 import { selectFixes } from '../analysis/fixes';
-import type { LanguageId } from '../languages/language-id';
-import { detectLanguage } from '../languages/language-id';
+import type { LanguageId } from '../workspace/language-id';
+import { detectLanguage } from '../workspace/language-id';
 import { applyEdits } from '../text/edits';
-import { effectiveSeverity } from '../lsp/severity';
 import type { Settings } from '../settings';
 import { FsProject } from '../workspace/project';
 import type { LintOptions } from './args';
@@ -33,12 +32,8 @@ function analyzeText(text: string, file: { display: string; abs: string | undefi
   return analyze({ uri, path: file.abs, text, version: 1, languageId: file.language }, { settings, project });
 }
 
-function toReport(display: string, analysis: Analysis, settings: Settings): FileReport {
-  const findings: ReportedFinding[] = [];
-  for (const f of analysis.findings) {
-    const severity = effectiveSeverity(f, settings);
-    if (severity !== 'off') findings.push({ finding: f, severity });
-  }
+function toReport(display: string, analysis: Analysis): FileReport {
+  const findings: ReportedFinding[] = analysis.findings.map((f) => ({ finding: f, severity: f.severity }));
   return { path: display, language: analysis.language, findings, ...(analysis.truncated === true ? { truncated: true } : {}) };
 }
 
@@ -67,14 +62,15 @@ export function runLint(opts: LintOptions, settings: Settings, readStdin: () => 
     if (language === undefined) throw new UsageError('cannot tell the language of stdin: pass --stdin-filename or --language');
     const abs = opts.stdinFilename !== undefined ? path.resolve(opts.stdinFilename) : undefined;
     const analysis = analyzeText(readStdin(), { display: name, abs, language }, settings, project);
-    reports.push(toReport(name, analysis, settings));
+    reports.push(toReport(name, analysis));
   }
   const maxBytes = (opts.maxFileSizeMB ?? settings.maxFileSizeMB) * 1024 * 1024;
   const { targets, skipped } = collectTargets(fileArgs, opts.language, maxBytes);
   const seen = new Set(targets.map((t) => path.resolve(t.file)));
   // Files that units name in EnvironmentFile= are env files whatever their name: lint them too (systemd dialect).
   const follow = (analysis: Analysis): void => {
-    for (const f of analysis.prepared?.systemd?.environmentFiles ?? []) {
+    const unit = analysis.prepared?.language === 'systemd-unit' ? analysis.prepared.inputs.systemd : undefined;
+    for (const f of unit?.environmentFiles ?? []) {
       if (f.resolved === undefined || seen.has(path.resolve(f.resolved))) continue;
       seen.add(path.resolve(f.resolved));
       targets.push({ display: path.relative(process.cwd(), f.resolved).split(path.sep).join('/'), file: f.resolved, language: 'dotenv', followed: true });
@@ -109,11 +105,11 @@ export function runLint(opts: LintOptions, settings: Settings, readStdin: () => 
       }
       const after = run(fixed);
       follow(after);
-      reports.push(toReport(t.display, after, settings));
+      reports.push(toReport(t.display, after));
     } else {
       const analysis = run(text);
       follow(analysis);
-      reports.push(toReport(t.display, analysis, settings));
+      reports.push(toReport(t.display, analysis));
     }
   }
   return { reports, skipped, fixedFiles };

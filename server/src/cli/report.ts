@@ -1,5 +1,5 @@
 // Owns the CLI's neutral result model that every output format renders.
-import type { LanguageId } from '../languages/language-id';
+import type { LanguageId } from '../workspace/language-id';
 import type { Finding, Severity } from '../rules/rule';
 
 export interface ReportedFinding {

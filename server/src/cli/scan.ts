@@ -1,7 +1,6 @@
 // Owns `go-deploy-lint scan`: run the probe on each host (several at once), check the reports, collect findings.
 import { analyzeHostOutput } from '../host/host-report';
 import { runScan } from '../host/scan';
-import { effectiveSeverity } from '../lsp/severity';
 import type { Settings } from '../settings';
 import { FsProject } from '../workspace/project';
 import type { ScanOptions } from './args';
@@ -26,11 +25,7 @@ export async function runScans(opts: ScanOptions, settings: Settings): Promise<F
         throw new IoError(`cannot scan ${name}: ${res.timedOut ? 'timed out' : (res.stderr.trim().split('\n').pop() ?? `exit ${String(res.code)}`)}`);
       }
       const analysis = analyzeHostOutput(name, res.output, settings, project);
-      const findings: ReportedFinding[] = [];
-      for (const f of analysis.findings) {
-        const severity = effectiveSeverity(f, settings);
-        if (severity !== 'off') findings.push({ finding: f, severity });
-      }
+      const findings: ReportedFinding[] = analysis.findings.map((f) => ({ finding: f, severity: f.severity }));
       reports[i] = { path: name, language: 'host-report', findings };
     }
   };

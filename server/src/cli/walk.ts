@@ -1,7 +1,7 @@
 // Owns turning CLI path arguments into the files to lint, and reading them: regular files only, bounded in size.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { detectLanguage, detectLanguageFromContent, type LanguageId } from '../languages/language-id';
+import { detectLanguage, detectLanguageFromContent, type LanguageId } from '../workspace/language-id';
 import { readHead } from '../workspace/files';
 
 export interface Target {

@@ -5,7 +5,7 @@ import { parseBinfmtD } from '../parsers/binfmt/parse-binfmt-d';
 import { parseUpdateBinfmts } from '../parsers/binfmt/parse-update-binfmts';
 import type { BinfmtFile } from '../parsers/binfmt/ast';
 import type { BinfmtInput } from '../parsers/binfmt/input';
-import type { AnalysisContext, Prepared } from '../analysis/prepared';
+import type { AnalysisContext, Prepared } from './prepared';
 import type { SourceDocument } from './source-document';
 
 export function isUpdateBinfmtsFile(filePath: string | undefined): boolean {
@@ -28,5 +28,5 @@ export function binfmtInput(doc: SourceDocument, file: BinfmtFile, index: LineIn
 
 export function prepareBinfmt(doc: SourceDocument, index: LineIndex, ctx: AnalysisContext): Prepared {
   const { ast } = isUpdateBinfmtsFile(doc.path) ? parseUpdateBinfmts(index, doc.path) : parseBinfmtD(index);
-  return { ast, comments: ast.comments, statements: ast.statements, inputs: { binfmt: binfmtInput(doc, ast, index, ctx) }, binfmt: ast };
+  return { language: 'binfmt', comments: ast.comments, statements: ast.statements, inputs: { binfmt: binfmtInput(doc, ast, index, ctx) } };
 }

@@ -12,7 +12,7 @@ import type { DockerInput } from '../parsers/dockerfile/input';
 import { goVersionOfImage } from '../knowledge/base-images';
 import { parseGoVersion } from '../knowledge/go-version';
 import type { EnvBinding, EnvScope } from '../rules/env-scope';
-import type { AnalysisContext, Prepared } from '../analysis/prepared';
+import type { AnalysisContext, Prepared } from './prepared';
 import type { SourceDocument } from './source-document';
 import { binfmtInput } from './binfmt';
 import { argsRangeOf, rawArgsOf } from '../parsers/dockerfile/instruction-cache';
@@ -154,5 +154,5 @@ export function prepareDockerfile(doc: SourceDocument, index: LineIndex, ctx: An
   });
   const file: BinfmtFile = { kind: 'binfmt-file', registrations, comments, commentedRegistrations: [], statements };
   const docker: DockerInput = { dockerfile, model, index, goVersion };
-  return { ast: dockerfile, comments, statements, inputs: { binfmt: binfmtInput(doc, file, index, ctx), docker, 'env-values': envScope(model, index, goVersion) }, binfmt: file, docker };
+  return { language: 'dockerfile', comments, statements, inputs: { binfmt: binfmtInput(doc, file, index, ctx), docker, 'env-values': envScope(model, index, goVersion) } };
 }

@@ -9,7 +9,7 @@ import { EXPANDING_DIALECTS, evaluateFile, isEnvDialect, keepsQuotes, keptInline
 import type { DotenvInput } from '../parsers/dotenv/input';
 import type { EnvBinding, EnvScope } from '../rules/env-scope';
 import { dialectFromSettings } from '../workspace/project';
-import type { AnalysisContext, Prepared } from '../analysis/prepared';
+import type { AnalysisContext, NotThisLanguage, Prepared } from './prepared';
 import type { SourceDocument } from './source-document';
 
 const DIALECT_COMMENT = /go-deploy-lint\s+dialect=([A-Za-z-]+)/;
@@ -32,7 +32,7 @@ export function resolveDialect(doc: SourceDocument, file: EnvFile, ctx: Analysis
   return { dialect: 'dotenv', source: 'the default' };
 }
 
-export function prepareDotenv(doc: SourceDocument, index: LineIndex, ctx: AnalysisContext): Prepared {
+export function prepareDotenv(doc: SourceDocument, index: LineIndex, ctx: AnalysisContext): Prepared | NotThisLanguage {
   const parsed = parseEnvFile(doc.text, index).ast;
   const { dialect, source } = resolveDialect(doc, parsed, ctx);
   // An INI file named `.env` (`[section]` headers) belongs to no env dialect; a dialect comment still forces one.
@@ -40,11 +40,9 @@ export function prepareDotenv(doc: SourceDocument, index: LineIndex, ctx: Analys
   if (header !== null) {
     const line = index.positionAt(header.index).line;
     return {
-      ast: parsed,
-      comments: [],
-      statements: [],
-      inputs: {},
-      notThisLanguage: { range: index.range(header.index, index.lineContentEnd(line)), reason: `This file is INI (\`${header[0].trim()}\` on line ${line + 1}), not an env file: it is not linted as one` },
+      language: 'not-this-language',
+      range: index.range(header.index, index.lineContentEnd(line)),
+      reason: `This file is INI (\`${header[0].trim()}\` on line ${line + 1}), not an env file: it is not linted as one`,
     };
   }
   // docker --env-file and the go command read line by line: where a quote spans lines, read the file again so.
@@ -83,14 +81,13 @@ export function prepareDotenv(doc: SourceDocument, index: LineIndex, ctx: Analys
     },
   };
   return {
-    ast,
+    language: 'dotenv',
     comments,
     // Computed on first use: only suppression comments and "ignore for this line" need statement ranges.
     get statements(): readonly Range[] {
       return (statements ??= ast.entries.filter((e) => e.kind !== 'comment').map((e) => e.range));
     },
     inputs: { dotenv, 'env-values': scope },
-    dotenv,
   };
 }
 

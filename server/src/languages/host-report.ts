@@ -1,11 +1,11 @@
 // Owns the host-report surface: probe output (saved as *.gdlprobe, or handed over by a scan) checked by GDL5xx rules.
 import { pathToFileURL } from 'node:url';
 import type { LineIndex } from '../text/line-index';
-import { parseHostReport } from '../host/report';
-import { hostFacts } from '../host/facts';
-import type { HostInput, WorkspaceUnit } from '../host/input';
+import { parseHostReport } from '../parsers/host-report/parse';
+import { hostFacts } from '../parsers/host-report/facts';
+import type { HostInput, WorkspaceUnit } from '../parsers/host-report/input';
 import { directive } from '../knowledge/systemd-directives';
-import type { AnalysisContext, Prepared } from '../analysis/prepared';
+import type { AnalysisContext, Prepared } from './prepared';
 import type { SourceDocument } from './source-document';
 
 function workspaceUnits(ctx: AnalysisContext): WorkspaceUnit[] {
@@ -35,5 +35,5 @@ export function prepareHostReport(_doc: SourceDocument, index: LineIndex, ctx: A
   const { ast } = parseHostReport(index);
   let units: WorkspaceUnit[] | undefined;
   const input: HostInput = { report: ast, facts: hostFacts(ast), index, units: () => (units ??= workspaceUnits(ctx)) };
-  return { ast, comments: ast.comments, statements: ast.records.map((r) => index.lineRange(r.line)), inputs: { host: input }, host: input };
+  return { language: 'host-report', comments: ast.comments, statements: ast.records.map((r) => index.lineRange(r.line)), inputs: { host: input } };
 }

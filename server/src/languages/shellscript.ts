@@ -4,7 +4,7 @@ import { SourceToken, type Token } from '../text/token';
 import { readCommands } from '../parsers/shell/words';
 import { embeddedRegistrations, type ShellFlavor } from '../parsers/binfmt/embedded';
 import type { BinfmtFile } from '../parsers/binfmt/ast';
-import type { AnalysisContext, Prepared } from '../analysis/prepared';
+import type { AnalysisContext, Prepared } from './prepared';
 import type { SourceDocument } from './source-document';
 import { binfmtInput } from './binfmt';
 
@@ -28,5 +28,5 @@ export function prepareShellscript(doc: SourceDocument, index: LineIndex, ctx: A
   }
   const statements: Range[] = commands.map((c) => index.range(c.start, c.end));
   const file: BinfmtFile = { kind: 'binfmt-file', registrations, comments, commentedRegistrations: [], statements };
-  return { ast: file, comments, statements, inputs: { binfmt: binfmtInput(doc, file, index, ctx) }, binfmt: file };
+  return { language: 'shellscript', comments, statements, inputs: { binfmt: binfmtInput(doc, file, index, ctx) } };
 }

@@ -15,7 +15,7 @@ import { LineIndex as Index } from '../text/line-index';
 import { isUserUnitPath, unitTypeOf } from '../knowledge/systemd-directives';
 import type { EnvBinding, EnvScope } from '../rules/env-scope';
 import { unitFamily } from '../workspace/unit-index';
-import type { AnalysisContext, Prepared } from '../analysis/prepared';
+import type { AnalysisContext, Prepared } from './prepared';
 import type { SourceDocument } from './source-document';
 import { embeddedRegistrations } from '../parsers/binfmt/embedded';
 import { readCommands } from '../parsers/shell/words';
@@ -189,11 +189,9 @@ export function prepareSystemd(doc: SourceDocument, index: LineIndex, ctx: Analy
   const statements: Range[] = [...ast.sections.map((s) => s.header), ...ast.assignments.map((a: UnitAssignment) => a.range)].sort((x, y) => x.start.line - y.start.line);
   const binfmt: BinfmtFile = { kind: 'binfmt-file', registrations, comments: ast.comments, commentedRegistrations: [], statements };
   return {
-    ast,
+    language: 'systemd-unit',
     comments: ast.comments,
     statements,
     inputs: { systemd: input, 'env-values': envScope(ast, index, input), binfmt: binfmtInput(doc, binfmt, index, ctx) },
-    systemd: input,
-    binfmt,
   };
 }

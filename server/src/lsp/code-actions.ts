@@ -4,15 +4,12 @@ import type { Analysis } from '../analysis/analyze';
 import { selectFixes } from '../analysis/fixes';
 import { rangesOverlap, comparePositions } from '../text/line-index';
 import type { Finding } from '../rules/rule';
-import type { Settings } from '../settings';
 import { Commands, FIX_ALL_KIND } from '../protocol';
 import { toDiagnostics } from './diagnostics';
-import { docHref } from './rule-docs';
-import { effectiveSeverity } from './severity';
+import { docHref } from '../analysis/rule-docs';
 
 export interface CodeActionRequest {
   readonly analysis: Analysis;
-  readonly settings: Settings;
   readonly range: Range;
   /** `context.only`, when the client asks for specific kinds. */
   readonly only: readonly string[] | undefined;
@@ -32,9 +29,9 @@ function touches(f: Finding, range: Range): boolean {
 }
 
 export function codeActions(req: CodeActionRequest): CodeAction[] {
-  const { analysis, settings } = req;
-  const visible = analysis.findings.filter((f) => effectiveSeverity(f, settings) !== 'off');
-  const diagnostics = toDiagnostics({ ...analysis, findings: visible }, settings);
+  const { analysis } = req;
+  const visible = analysis.findings;
+  const diagnostics = toDiagnostics(analysis);
   const diagOf = new Map(visible.map((f, i) => [f, diagnostics[i]]));
   const out: CodeAction[] = [];
   if (wants(req.only, CodeActionKind.QuickFix)) {
@@ -81,18 +78,17 @@ export function fixAllAction(analysis: Analysis, findings: readonly Finding[]): 
   return { title: 'Fix all safe Go Deploy Lint problems', kind: FIX_ALL_KIND, edit: edit(analysis, sel.edits) };
 }
 
-/** Inserts `# go-deploy-lint ignore=CODE` above the finding's statement, or extends an existing one there. */
+/** Inserts `# go-deploy-lint ignore=CODE` above the finding's statement, or extends the suppression already there. */
 function ignoreEdit(analysis: Analysis, f: Finding): TextEdit | undefined {
   const statements = analysis.prepared?.statements ?? [];
   const stmt = statements.find((s) => comparePositions(s.start, f.range.start) <= 0 && comparePositions(f.range.start, s.end) <= 0);
   const line = stmt?.start.line ?? f.range.start.line;
   const index = analysis.index;
-  const above = line > 0 ? index.lineText(line - 1) : '';
-  const existing = /^(\s*#\s*go-deploy-lint\s+ignore=)([A-Za-z0-9_,\s]*?)\s*$/.exec(above);
-  if (existing?.[2] !== undefined) {
-    if (existing[2].split(/[,\s]+/).includes(f.rule.id)) return undefined;
-    const at = { line: line - 1, character: above.replace(/\s+$/, '').length };
-    return { range: { start: at, end: at }, newText: `,${f.rule.id}` };
+  // A line suppression alone on the line above whose code list ends the line: the code is added to it.
+  const existing = analysis.suppressions.find((s) => s.scope === 'line' && s.line === line - 1 && s.standsAlone && s.listEnd.character === index.lineText(s.line).trimEnd().length);
+  if (existing !== undefined) {
+    if (existing.codes.some((c) => c.code === f.rule.id)) return undefined;
+    return { range: { start: existing.listEnd, end: existing.listEnd }, newText: existing.codes.length === 0 ? f.rule.id : `,${f.rule.id}` };
   }
   const indent = /^[ \t]*/.exec(index.lineText(line))?.[0] ?? '';
   const eol = index.text.includes('\r\n') ? '\r\n' : '\n';

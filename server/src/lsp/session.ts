@@ -104,7 +104,7 @@ export class Session {
   async diagnosticsFor(doc: TextDocument): Promise<Diagnostic[]> {
     const analysis = await this.analysisFor(doc);
     const settings = await this.settingsFor(doc.uri);
-    const diags = toDiagnostics(analysis, settings);
+    const diags = toDiagnostics(analysis);
     const size = doc.getText().length;
     if (size > maxChars(settings)) {
       diags.push({

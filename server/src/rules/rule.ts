@@ -9,7 +9,7 @@ import type { EngineInput } from './engine/engine-input';
 import type { BinfmtInput } from '../parsers/binfmt/input';
 import type { SystemdInput } from '../parsers/systemd/input';
 import type { DockerInput } from '../parsers/dockerfile/input';
-import type { HostInput } from '../host/input';
+import type { HostInput } from '../parsers/host-report/input';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
-import { detectLanguage } from '../languages/language-id';
+import { detectLanguage } from './language-id';
 import { buildModel } from '../parsers/dockerfile/model';
 import { LineIndex } from '../text/line-index';
 import { findFiles, readHead } from './files';

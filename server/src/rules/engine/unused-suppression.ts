@@ -21,7 +21,7 @@ export const unusedSuppression = defineRule({
     if (!input.reportUnusedSuppressions) return;
     for (const s of input.suppressions) {
       for (const c of s.codes) {
-        if (c.used || !input.knownCodes.has(c.code)) continue;
+        if (input.used.has(c) || !input.knownCodes.has(c.code)) continue;
         const where = s.scope === 'file' ? 'in this file' : 'on the next line';
         report({ range: c.range, message: `\`${c.code}\` suppresses nothing ${where}`, fixes: [suppressionCodeRemoval(s, c)] });
       }

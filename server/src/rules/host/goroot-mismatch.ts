@@ -1,7 +1,7 @@
 // Owns GDL503: GOROOT (environment or go env) that is not the root of the go found first on PATH.
 import * as posix from 'node:path/posix';
 import { defineRule } from '../rule';
-import { goRootOf } from '../../host/facts';
+import { goRootOf } from '../../parsers/host-report/facts';
 import { probe } from './probe-example';
 
 /** Flags a GOROOT that points at another installation than the go that runs. */

@@ -1,8 +1,8 @@
 // Owns hover in Dockerfiles: a FROM shows its base image's facts; a go build shows its cgo state and linkage.
 import type { Position } from 'vscode-languageserver-types';
-import type { DockerInput } from '../parsers/dockerfile/input';
-import { comparePositions, type Range } from '../text/line-index';
-import { artifactCopies, cgoState, linkage } from '../parsers/dockerfile/linkage';
+import type { DockerInput } from '../../parsers/dockerfile/input';
+import { comparePositions, type Range } from '../../text/line-index';
+import { artifactCopies, cgoState, linkage } from '../../parsers/dockerfile/linkage';
 
 const within = (r: Range | null, p: Position): boolean => r !== null && comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
 

@@ -1,8 +1,8 @@
 // Owns hover on binfmt_misc registrations: fields decoded, what the pattern matches, flags, and the kernel's verdict.
 import type { Position } from 'vscode-languageserver-types';
-import type { BinfmtFile, RegistrationNode } from '../parsers/binfmt/ast';
-import { comparePositions } from '../text/line-index';
-import { decodeElf, describeElf } from '../knowledge/elf';
+import type { BinfmtFile, RegistrationNode } from '../../parsers/binfmt/ast';
+import { comparePositions } from '../../text/line-index';
+import { decodeElf, describeElf } from '../../knowledge/elf';
 
 const FLAG_TEXT: Record<string, string> = {
   P: 'P (preserve argv[0]: the interpreter gets the original name)',

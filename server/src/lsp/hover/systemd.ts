@@ -1,10 +1,10 @@
 // Owns hover in unit files: what a directive is, what its value means, and the merged value across drop-ins.
 import type { Position } from 'vscode-languageserver-types';
-import type { SystemdInput } from '../parsers/systemd/input';
-import { comparePositions, type Range } from '../text/line-index';
-import { addedInText, DEPRECATIONS, directive, MAN_PAGE, unknownTo, type Directive } from '../knowledge/systemd-directives';
-import { describeValue } from '../knowledge/systemd-values';
-import { SYSTEMD_SUMMARIES } from '../knowledge/systemd-summaries';
+import type { SystemdInput } from '../../parsers/systemd/input';
+import { comparePositions, type Range } from '../../text/line-index';
+import { addedInText, DEPRECATIONS, directive, MAN_PAGE, unknownTo, type Directive } from '../../knowledge/systemd-directives';
+import { describeValue } from '../../knowledge/systemd-values';
+import { SYSTEMD_SUMMARIES } from '../../knowledge/systemd-summaries';
 
 const KIND_TEXT: Record<Directive['kind'], string> = {
   boolean: 'boolean (yes/no)', timespan: 'time span (s, min, h…; bare numbers are seconds)', memory: 'memory limit (K M G T base 1024, N%, infinity)',

@@ -1,7 +1,7 @@
 // Owns HostInput: what host rules receive — the probe report, facts derived from it, and the workspace's units.
-import type { Directive } from '../knowledge/systemd-directives';
-import type { LineIndex, Range } from '../text/line-index';
-import type { HostReport } from './report';
+import type { Directive } from '../../knowledge/systemd-directives';
+import type { LineIndex, Range } from '../../text/line-index';
+import type { HostReport } from './parse';
 import type { HostFacts } from './facts';
 
 export interface WorkspaceUnit {

@@ -1,10 +1,9 @@
-// Owns the language ids and how a file path maps to one, shared by the extension manifest, server and CLI.
+// Owns how a file path maps to a language id, exactly as the extension manifest's file patterns do.
 import * as path from 'node:path';
+import { HOST_REPORT_EXTENSION, LANGUAGE_IDS, type LanguageId } from '../protocol';
+import { UNIT_TYPES } from '../knowledge/systemd-directives';
 
-export const LANGUAGE_IDS = ['dotenv', 'systemd-unit', 'binfmt', 'dockerfile', 'shellscript', 'host-report'] as const;
-export type LanguageId = (typeof LANGUAGE_IDS)[number];
-
-export const UNIT_EXTENSIONS = ['service', 'socket', 'timer', 'path', 'mount', 'automount', 'swap', 'target', 'slice', 'scope'] as const;
+export { LANGUAGE_IDS, type LanguageId };
 
 /** Detects the language from a path exactly as the extension's manifest does (see the test that compares them). */
 export function detectLanguage(filePath: string): LanguageId | undefined {
@@ -18,14 +17,14 @@ export function detectLanguage(filePath: string): LanguageId | undefined {
   const ext = base.includes('.') ? base.slice(base.lastIndexOf('.') + 1) : '';
   if (parent === 'binfmt.d') return 'binfmt';
   if (parent === 'binfmts') return 'binfmt';
-  if ((UNIT_EXTENSIONS as readonly string[]).includes(ext)) return 'systemd-unit';
+  if ((UNIT_TYPES as readonly string[]).includes(ext)) return 'systemd-unit';
   if (ext === 'conf' && parent.endsWith('.d')) {
     const unit = parent.slice(0, -2);
     const unitExt = unit.includes('.') ? unit.slice(unit.lastIndexOf('.') + 1) : '';
-    if ((UNIT_EXTENSIONS as readonly string[]).includes(unitExt)) return 'systemd-unit';
+    if ((UNIT_TYPES as readonly string[]).includes(unitExt)) return 'systemd-unit';
   }
   if (ext === 'sh' || ext === 'bash') return 'shellscript';
-  if (ext === 'gdlprobe') return 'host-report';
+  if (ext === HOST_REPORT_EXTENSION) return 'host-report';
   return undefined;
 }
 

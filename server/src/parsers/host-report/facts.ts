@@ -1,7 +1,7 @@
 // Owns turning probe records into host facts (OS, Go installs, libc, binfmt, limits) that host rules check.
 import * as posix from 'node:path/posix';
-import { hasGoBuildIdNote, parseElfHeader, type ElfHeader } from '../knowledge/elf';
-import { hexBytes, recordsOf, valueOf, type HostReport, type ReportRecord } from './report';
+import { hasGoBuildIdNote, parseElfHeader, type ElfHeader } from '../../knowledge/elf';
+import { hexBytes, recordsOf, valueOf, type HostReport, type ReportRecord } from './parse';
 
 export interface GoInstall {
   readonly path: string;

@@ -1,6 +1,6 @@
 // Owns reading probe output: versioned, one hex-encoded record per line, so no value can forge a record.
-import type { LineIndex } from '../text/line-index';
-import { SourceToken, type ParseResult, type Token } from '../text/token';
+import type { LineIndex } from '../../text/line-index';
+import { SourceToken, type ParseResult, type Token } from '../../text/token';
 
 export const PROBE_VERSION = 1;
 

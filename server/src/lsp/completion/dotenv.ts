@@ -1,14 +1,10 @@
 // Owns completion in env files: Go variable names for keys and known values after `=`.
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
-import type { Analysis } from '../analysis/analyze';
-import { GO_VARIABLES, goVariable } from '../knowledge/go-env';
-import { systemdCompletion } from './systemd-completion';
+import type { LineIndex } from '../../text/line-index';
+import { GO_VARIABLES, goVariable } from '../../knowledge/go-env';
 
-export function completion(analysis: Analysis, position: Position): CompletionItem[] {
-  const unit = analysis.prepared?.systemd;
-  if (unit !== undefined) return systemdCompletion(unit, position);
-  if (analysis.language !== 'dotenv') return [];
-  const line = analysis.index.lineText(position.line).slice(0, position.character);
+export function dotenvCompletion(index: LineIndex, position: Position): CompletionItem[] {
+  const line = index.lineText(position.line).slice(0, position.character);
   if (/^\s*[#;]/.test(line)) return [];
   const eq = line.indexOf('=');
   if (eq === -1) {

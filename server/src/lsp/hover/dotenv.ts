@@ -1,12 +1,10 @@
-// Owns hover: for env files, the value each loader sees and what the Go variable means.
-import type { Hover, Position } from 'vscode-languageserver-types';
-import type { Analysis } from '../analysis/analyze';
-import { comparePositions } from '../text/line-index';
-import { goVariable } from '../knowledge/go-env';
-import { DIALECT_LOADER, ENV_DIALECTS, rawEffect, type Effect } from '../parsers/dotenv/dialects';
-import { binfmtHover } from './binfmt-hover';
-import { systemdHover } from './systemd-hover';
-import { dockerHover } from './docker-hover';
+// Owns hover in env files: the value each loader sees and what the Go variable means.
+import type { Position } from 'vscode-languageserver-types';
+import { comparePositions } from '../../text/line-index';
+import { goVariable } from '../../knowledge/go-env';
+import { DIALECT_LOADER, ENV_DIALECTS, rawEffect, type Effect } from '../../parsers/dotenv/dialects';
+import type { DotenvInput } from '../../parsers/dotenv/input';
+import type { Range } from '../../text/line-index';
 
 function describe(effect: Effect): string {
   switch (effect.kind) {
@@ -21,24 +19,7 @@ function describe(effect: Effect): string {
   }
 }
 
-export function hover(analysis: Analysis, position: Position): Hover | undefined {
-  const binfmt = analysis.prepared?.binfmt;
-  if (binfmt !== undefined) {
-    const h = binfmtHover(binfmt, position);
-    if (h !== undefined) return { contents: { kind: 'markdown', value: h.value }, range: h.range };
-  }
-  const docker = analysis.prepared?.docker;
-  if (docker !== undefined) {
-    const h = dockerHover(docker, position);
-    if (h !== undefined) return { contents: { kind: 'markdown', value: h.value }, range: h.range };
-  }
-  const unit = analysis.prepared?.systemd;
-  if (unit !== undefined) {
-    const h = systemdHover(unit, position);
-    return h === undefined ? undefined : { contents: { kind: 'markdown', value: h.value }, range: h.range };
-  }
-  const input = analysis.prepared?.dotenv;
-  if (input === undefined) return undefined;
+export function dotenvHover(input: DotenvInput, position: Position): { value: string; range: Range } | undefined {
   const binding = input.bindings.find((b) => comparePositions(b.entry.range.start, position) <= 0 && comparePositions(position, b.entry.range.end) <= 0);
   if (binding === undefined) return undefined;
   const key = binding.entry.key.text;
@@ -60,5 +41,5 @@ export function hover(analysis: Analysis, position: Position): Hover | undefined
     if (facts.length > 0) lines.push('', facts.join(' '));
     lines.push('', `[Go documentation](${v.docs})`);
   }
-  return { contents: { kind: 'markdown', value: lines.join('\n') }, range: binding.entry.key.range };
+  return { value: lines.join('\n'), range: binding.entry.key.range };
 }

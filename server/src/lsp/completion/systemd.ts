@@ -1,8 +1,8 @@
 // Owns completion in unit files: sections, directives of the section and unit type, enum values, specifiers.
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
-import type { SystemdInput } from '../parsers/systemd/input';
-import { addedIn, addedInText, directive, ENUMS, keysOf, SPECIFIERS, UNIT_SECTIONS, unknownTo } from '../knowledge/systemd-directives';
-import { SYSTEMD_SUMMARIES } from '../knowledge/systemd-summaries';
+import type { SystemdInput } from '../../parsers/systemd/input';
+import { addedIn, addedInText, directive, ENUMS, keysOf, SPECIFIERS, UNIT_SECTIONS, unknownTo } from '../../knowledge/systemd-directives';
+import { SYSTEMD_SUMMARIES } from '../../knowledge/systemd-summaries';
 
 export function systemdCompletion(input: SystemdInput, position: Position): CompletionItem[] {
   const line = input.index.lineText(position.line).slice(0, position.character);

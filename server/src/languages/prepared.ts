@@ -1,0 +1,40 @@
+// Owns the contract between a language surface and the analysis: what a surface hands over after parsing.
+import type { Range } from '../text/line-index';
+import type { Token } from '../text/token';
+import type { RuleInputs } from '../rules/rule';
+import type { Settings } from '../settings';
+import type { ProjectContext } from '../workspace/project';
+
+export interface AnalysisContext {
+  readonly settings: Settings;
+  readonly project: ProjectContext;
+  /** Called when a rule throws; the analysis goes on without it. */
+  readonly onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+interface Common {
+  /** Comment tokens, where suppression comments are looked for. */
+  readonly comments: readonly Token[];
+  /** Logical statements in order; a line suppression applies to the next one. */
+  readonly statements: readonly Range[];
+}
+
+/**
+ * What a surface hands over, one variant per language: the inputs its rule languages receive, each held once.
+ * Hover, completion and links narrow on `language` and read the same inputs the rules saw.
+ */
+export type Prepared = Common &
+  (
+    | { readonly language: 'dotenv'; readonly inputs: Pick<RuleInputs, 'dotenv' | 'env-values'> }
+    | { readonly language: 'binfmt' | 'shellscript'; readonly inputs: Pick<RuleInputs, 'binfmt'> }
+    | { readonly language: 'dockerfile'; readonly inputs: Pick<RuleInputs, 'docker' | 'binfmt' | 'env-values'> }
+    | { readonly language: 'systemd-unit'; readonly inputs: Pick<RuleInputs, 'systemd' | 'env-values' | 'binfmt'> }
+    | { readonly language: 'host-report'; readonly inputs: Pick<RuleInputs, 'host'> }
+  );
+
+/** A surface's answer when the text is another format than the file name suggests: one information note, no rule. */
+export interface NotThisLanguage {
+  readonly language: 'not-this-language';
+  readonly range: Range;
+  readonly reason: string;
+}
