@@ -1,11 +1,13 @@
 // Owns the settings schema (one zod schema) and is the sole reader of raw settings.
 import { z } from 'zod';
 import { ENV_DIALECTS } from './parsers/dotenv/dialects';
+import { QEMU_ARCHES } from './knowledge/qemu-binfmt';
 
 export const RULE_LEVELS = ['off', 'error', 'warning', 'information', 'hint'] as const;
 export type RuleLevel = (typeof RULE_LEVELS)[number];
 
-export const HOST_ARCHES = ['', 'x86_64', 'aarch64', 'arm', 'armeb', 'i386', 'riscv64', 'ppc64le', 'ppc64', 's390x', 'mips', 'mipsel', 'mips64', 'mips64el', 'loongarch64'] as const;
+/** `uname -m` values GDL321 knows: the architectures of qemu's binfmt table (empty: unknown). */
+export const HOST_ARCHES: readonly [string, ...string[]] = ['', ...QEMU_ARCHES.map((q) => q.arch)];
 
 /** Every key with its default and description; package.json `contributes.configuration` must match (tested). */
 export const settingsSchema = z.object({

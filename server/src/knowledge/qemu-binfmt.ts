@@ -8,15 +8,23 @@ export interface QemuArch {
   /** Escaped exactly as the files write it. */
   readonly magic: string;
   readonly mask: string;
+  /** The same pattern as bytes (decoded once, here). */
+  readonly magicBytes: readonly number[];
+  readonly maskBytes: readonly number[];
 }
+
+type Escaped = Omit<QemuArch, 'magicBytes' | 'maskBytes'>;
+
+const withBytes = (q: Escaped): QemuArch => ({ ...q, magicBytes: bytesOf(q.magic), maskBytes: bytesOf(q.mask) });
 
 const ELF = '\\x7f\\x45\\x4c\\x46';
 const PAD = '\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00';
 
 /** The architecture rule docs use as their example (Go on arm64 boards and Graviton). */
-export const QEMU_AARCH64: QemuArch = { arch: 'aarch64', uname: 'aarch64', magic: `${ELF}\\x02\\x01\\x01${PAD}\\x02\\x00\\xb7\\x00`, mask: '\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\x00\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\\xff\\xff' };
+export const QEMU_AARCH64: QemuArch = withBytes({ arch: 'aarch64', uname: 'aarch64', magic: `${ELF}\\x02\\x01\\x01${PAD}\\x02\\x00\\xb7\\x00`, mask: '\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\x00\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\\xff\\xff' });
 
-export const QEMU_ARCHES: readonly QemuArch[] = [
+export const QEMU_ARCHES: readonly QemuArch[] = (
+  [
   QEMU_AARCH64,
   { arch: 'arm', uname: 'armv7l', magic: `${ELF}\\x01\\x01\\x01${PAD}\\x02\\x00\\x28\\x00`, mask: '\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\x00\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\\xff\\xff' },
   { arch: 'armeb', uname: 'armeb', magic: `${ELF}\\x01\\x02\\x01${PAD}\\x00\\x02\\x00\\x28`, mask: '\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\x00\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\\xff' },
@@ -31,7 +39,8 @@ export const QEMU_ARCHES: readonly QemuArch[] = [
   { arch: 'mips64', uname: 'mips64', magic: `${ELF}\\x02\\x02\\x01${PAD}\\x00\\x02\\x00\\x08`, mask: '\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\x00\\xfe\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\\xff' },
   { arch: 'mips64el', uname: 'mips64el', magic: `${ELF}\\x02\\x01\\x01${PAD}\\x02\\x00\\x08\\x00`, mask: '\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\x00\\xfe\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\\xff\\xff' },
   { arch: 'loongarch64', uname: 'loongarch64', magic: `${ELF}\\x02\\x01\\x01${PAD}\\x02\\x00\\x02\\x01`, mask: '\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfc\\x00\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\\xff\\xff' },
-];
+  ] satisfies Escaped[]
+).map((q) => (q.arch === QEMU_AARCH64.arch ? QEMU_AARCH64 : withBytes(q)));
 
 /** Architectures offered by the GDL320 fix, in the order RULES.md lists them. */
 export const FIX_ARCHES = ['aarch64', 'arm', 'riscv64', 'ppc64le', 's390x', 'x86_64'];
@@ -44,7 +53,7 @@ function bytesOf(escaped: string): number[] {
 /** qemu's registration for an ELF machine (by e_machine, class and byte order), for fixes that need its mask. */
 export function qemuArchFor(machine: number, elfClass: number | undefined, data: number | undefined): QemuArch | undefined {
   return QEMU_ARCHES.find((q) => {
-    const b = bytesOf(q.magic);
+    const b = q.magicBytes;
     const le = b[5] === 1;
     const m = le ? (b[18] ?? 0) | ((b[19] ?? 0) << 8) : ((b[18] ?? 0) << 8) | (b[19] ?? 0);
     return m === machine && (elfClass === undefined || b[4] === elfClass) && (data === undefined || b[5] === data);

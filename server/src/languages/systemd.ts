@@ -1,6 +1,5 @@
 // Owns the systemd-unit surface: parse once, merge drop-ins from disk, resolve EnvironmentFile=, build rule inputs.
 import { append } from '../text/append';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LineIndex, Range } from '../text/line-index';
@@ -50,13 +49,14 @@ function environmentFiles(doc: SourceDocument, merged: readonly MergedAssignment
     const optional = raw.startsWith('-');
     const hostPath = optional ? raw.slice(1) : raw;
     const candidates = hostPath.startsWith('/') ? ctx.project.hostPathCandidates(hostPath, doc.path, ctx.settings) : [];
-    const resolved = candidates.find((c) => fs.existsSync(c));
-    out.push({ assignment: m.assignment, hostPath, optional, resolved, candidates });
+    const resolved = candidates.find((c) => ctx.project.exists(c));
+    const inExistingDirs = resolved === undefined ? candidates.filter((c) => ctx.project.exists(path.dirname(c))) : [];
+    out.push({ assignment: m.assignment, hostPath, optional, resolved, candidates, inExistingDirs });
   }
   return out;
 }
 
-function environment(merged: readonly MergedAssignment[], files: readonly EnvironmentFileRef[]): Map<string, { value: string; where: string }> {
+function environment(merged: readonly MergedAssignment[], files: readonly EnvironmentFileRef[], ctx: AnalysisContext): Map<string, { value: string; where: string }> {
   const env = new Map<string, { value: string; where: string }>();
   for (const m of merged) {
     if (m.key !== 'Environment') continue;
@@ -71,12 +71,8 @@ function environment(merged: readonly MergedAssignment[], files: readonly Enviro
   }
   for (const f of files) {
     if (f.resolved === undefined) continue;
-    let text = '';
-    try {
-      text = fs.readFileSync(f.resolved, 'utf8');
-    } catch {
-      continue;
-    }
+    const text = ctx.project.readText(f.resolved);
+    if (text === undefined) continue;
     for (const b of evaluateFile(parseEnvFile(text, new Index(text)).ast, 'systemd')) {
       if (b.effect.kind === 'set') env.set(b.entry.key.text, { value: b.effect.value, where: `EnvironmentFile=${f.hostPath}` });
     }
@@ -89,7 +85,7 @@ function envScope(file: UnitFile, index: LineIndex, input: Omit<SystemdInput, ne
   const bindings: EnvBinding[] = [];
   for (const a of file.assignments) {
     if (a.key.text !== 'Environment' || a.section?.name.text === undefined) continue;
-    const { words, broken, unknownEscapes } = splitWords(a.value.text);
+    const { words, broken, unknownEscapes } = a.value.words();
     // A line systemd ignores sets nothing (GDL216 reports it).
     if (broken !== undefined || unknownEscapes.length > 0) continue;
     for (const w of words) {
@@ -158,7 +154,7 @@ export function prepareSystemd(doc: SourceDocument, index: LineIndex, ctx: Analy
   const unitName = isDropIn ? path.basename(path.dirname(fileName)).slice(0, -2) : path.basename(fileName);
   const merged = merge(doc, ast, ctx);
   const envFiles = environmentFiles(doc, merged, ctx);
-  const env = environment(merged, envFiles);
+  const env = environment(merged, envFiles, ctx);
   const goVersion = ctx.project.goVersion(doc.path, ctx.settings);
   const input: SystemdInput = {
     file: ast,

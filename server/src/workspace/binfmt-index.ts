@@ -26,13 +26,6 @@ export function binfmtOrder(filePath: string, all: readonly string[]): number[] 
   return shadowed ? [-1] : [0, ...[...base].map((c) => c.charCodeAt(0))];
 }
 
-export function compareOrder(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? -1) - (b[i] ?? -1);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 
 /** A file as its host sees it: `/etc/binfmt.d/x.conf` in a host tree, `binfmt.d/x.conf` in a plain folder. */

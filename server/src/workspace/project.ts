@@ -31,6 +31,10 @@ export interface ProjectContext {
   hostPathCandidates(hostPath: string, fromFile: string | undefined, settings: Settings): string[];
   /** Unit files and drop-ins of the workspace, parsed and cached. */
   readonly units: UnitIndex;
+  /** True when the path exists (file or directory): surfaces ask here, rules never touch the file system. */
+  exists(filePath: string): boolean;
+  /** A workspace file's text (UTF-8), or undefined when it cannot be read. */
+  readText(filePath: string): string | undefined;
   /** Names of the binaries the workspace's Go modules build (their main packages). */
   goPrograms(): ReadonlySet<string>;
   /** Paths a host scan found to be Go binaries, with the host that said so (the editor records its scans). */
@@ -46,6 +50,18 @@ export class FsProject implements ProjectContext {
   readonly units: UnitIndex;
   private unitRefs: Map<string, DialectReference> | undefined;
   private lastSettings: Settings | undefined;
+
+  exists(filePath: string): boolean {
+    return fs.existsSync(filePath);
+  }
+
+  readText(filePath: string): string | undefined {
+    try {
+      return fs.readFileSync(filePath, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
 
   constructor(readonly roots: readonly string[] = []) {
     this.binfmt = new BinfmtIndex(roots);

@@ -26,3 +26,12 @@ export interface BinfmtInput {
   /** Definitions of a name in other workspace binfmt.d files. */
   readonly otherDefinitions: (name: string) => readonly NameDefinition[];
 }
+
+/** Compares two positions in systemd-binfmt's order (positive: `a` applies later and wins). */
+export function compareOrder(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? -1) - (b[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return 0;
+}

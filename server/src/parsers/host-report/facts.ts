@@ -1,4 +1,5 @@
 // Owns turning probe records into host facts (OS, Go installs, libc, binfmt, limits) that host rules check.
+import { parseRegistration } from '../binfmt/registration';
 import * as posix from 'node:path/posix';
 import { hasGoBuildIdNote, parseElfHeader, type ElfHeader } from '../../knowledge/elf';
 import { hexBytes, recordsOf, valueOf, type HostReport, type ReportRecord } from './parse';
@@ -52,6 +53,18 @@ function binfmtEntry(record: ReportRecord): BinfmtEntry {
   };
 }
 
+/** The names a binfmt.d file's registration lines define (comments and blank lines skipped, as systemd-binfmt does). */
+function registrationNames(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (t === '' || t.startsWith('#') || t.startsWith(';')) continue;
+    const name = parseRegistration(`${t}\n`).name?.text;
+    if (name !== undefined) out.push(name);
+  }
+  return out;
+}
+
 export interface HostFacts {
   readonly os: string;
   readonly arch: string;
@@ -67,7 +80,8 @@ export interface HostFacts {
   readonly glibcVersion: string | undefined;
   readonly musl: boolean;
   readonly binfmt: { readonly mounted: boolean; readonly status: string | undefined; readonly entries: readonly BinfmtEntry[] };
-  readonly binfmtD: readonly { path: string; text: string; record: ReportRecord }[];
+  /** binfmt.d files on the host, with the registration names their lines define (in file order). */
+  readonly binfmtD: readonly { path: string; text: string; record: ReportRecord; names: readonly string[] }[];
   readonly systemdBinfmt: string | undefined;
   readonly binaries: readonly BinaryFacts[];
 }
@@ -126,7 +140,7 @@ export function hostFacts(report: HostReport): HostFacts {
       status: recordsOf(report, 'binfmt_status')[0]?.values[1]?.trim(),
       entries: recordsOf(report, 'binfmt_entry').map(binfmtEntry),
     },
-    binfmtD: recordsOf(report, 'binfmt_d').map((r) => ({ path: r.values[0] ?? '', text: r.values[1] ?? '', record: r })),
+    binfmtD: recordsOf(report, 'binfmt_d').map((r) => ({ path: r.values[0] ?? '', text: r.values[1] ?? '', record: r, names: registrationNames(r.values[1] ?? '') })),
     systemdBinfmt: valueOf(report, 'systemd_binfmt'),
     binaries,
   };

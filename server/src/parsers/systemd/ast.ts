@@ -9,6 +9,19 @@ export interface UnitValue {
   rangeOf(start: number, end: number): Range;
   /** Document offset of value[i] (continuations make the value non-contiguous). */
   offsetOf(i: number): number;
+  /**
+   * The value split into words as systemd's extract_first_word() does (Exec*=, Environment=, unit lists); `end`
+   * splits only `text.slice(0, end)` (the value before an inline comment). Computed on first use.
+   */
+  words(end?: number): SplitResult;
+}
+
+export interface SplitResult {
+  readonly words: UnitWord[];
+  /** Set when a quote never closes (systemd: "Unbalanced quoting, ignoring"), or a value ends in a lone `\`. */
+  readonly broken?: { readonly start: number; readonly end: number; readonly reason: string };
+  /** Escapes systemd does not know (`\d`): kept verbatim with a warning ("Ignoring unknown escape sequences"). */
+  readonly unknownEscapes: readonly { readonly start: number; readonly end: number }[];
 }
 
 export interface UnitAssignment {

@@ -23,6 +23,8 @@ export interface EnvironmentFileRef {
   readonly resolved: string | undefined;
   /** Where we looked. */
   readonly candidates: readonly string[];
+  /** The candidates whose directory exists in the workspace (the file itself does not, when `resolved` is unset). */
+  readonly inExistingDirs: readonly string[];
 }
 
 export interface SystemdInput {

@@ -1,15 +1,18 @@
 // Owns reading a unit file as systemd's conf-parser does: comments, continuations, sections, first `=` split.
 import type { LineIndex, Range } from '../../text/line-index';
 import { SourceToken, type ParseResult, type Token } from '../../text/token';
-import type { UnitAssignment, UnitFile, UnitSection, UnitSyntaxProblem, UnitValue } from './ast';
+import type { SplitResult, UnitAssignment, UnitFile, UnitSection, UnitSyntaxProblem, UnitValue } from './ast';
+import { splitWords } from './words';
 
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n';
 
 function makeValue(index: LineIndex, text: string, offsets: readonly number[], fallback: number): UnitValue {
   const offsetOf = (i: number): number => (i < offsets.length ? (offsets[i] ?? fallback) : (offsets[offsets.length - 1] ?? fallback - 1) + 1);
   let cached: Range | undefined;
+  let split: SplitResult | undefined;
   return {
     text,
+    words: (end = text.length) => (end >= text.length ? (split ??= splitWords(text)) : splitWords(text.slice(0, end))),
     get range(): Range {
       return (cached ??= index.range(offsetOf(0), text.length === 0 ? fallback : offsetOf(text.length - 1) + 1));
     },

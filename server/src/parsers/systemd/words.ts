@@ -1,27 +1,11 @@
 // Owns splitting Environment= and Exec* values into words as systemd's extract_first_word() does (SU-8): a quote
 // opens anywhere in a word, mid-word included, and the pieces join like in a shell; C escapes are decoded.
-import type { UnitWord } from './ast';
+import type { SplitResult, UnitWord } from './ast';
+
+export type { SplitResult };
 
 const ESCAPES: Readonly<Record<string, string>> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', "'": "'", s: ' ' };
 
-export interface SplitResult {
-  readonly words: UnitWord[];
-  /** Set when a quote never closes (systemd: "Unbalanced quoting, ignoring"), or a value ends in a lone `\`. */
-  readonly broken?: { readonly start: number; readonly end: number; readonly reason: string };
-  /** Escapes systemd does not know (`\d`): kept verbatim with a warning ("Ignoring unknown escape sequences"). */
-  readonly unknownEscapes: readonly { readonly start: number; readonly end: number }[];
-}
-const memo = new Map<string, SplitResult>();
-
-/** Several rules split the same values: results are memoized by text (bounded). */
-export function splitWords(text: string): SplitResult {
-  const hit = memo.get(text);
-  if (hit !== undefined) return hit;
-  const result = splitWordsUncached(text);
-  if (memo.size > 20_000) memo.clear();
-  memo.set(text, result);
-  return result;
-}
 
 /** One C escape at text[i] (the backslash): its value and length, as cunescape_one() reads it; undefined if unknown. */
 function cEscape(text: string, i: number): { value: string; length: number } | undefined {
@@ -54,7 +38,7 @@ function cEscape(text: string, i: number): { value: string; length: number } | u
 
 const SPACE = /\s/;
 
-function splitWordsUncached(text: string): SplitResult {
+export function splitWords(text: string): SplitResult {
   const words: UnitWord[] = [];
   const unknownEscapes: { start: number; end: number }[] = [];
   let i = 0;

@@ -1,6 +1,6 @@
 // Owns GDL324: a name registered twice, in one file or across the workspace's binfmt.d files.
 import { defineRule, type RelatedInfo } from '../rule';
-import { compareOrder } from '../../workspace/binfmt-index';
+import { compareOrder } from '../../parsers/binfmt/input';
 import type { Range } from '../../text/line-index';
 
 interface Definition {

@@ -2,15 +2,12 @@
 import { defineRule } from '../rule';
 import { decodeElf, describeElf, machineByNumber } from '../../knowledge/elf';
 import { QEMU_AARCH64, QEMU_ARCHES } from '../../knowledge/qemu-binfmt';
-import { parseRegistration } from '../../parsers/binfmt/registration';
 
 /** The class/endianness/machine a `uname -m` value runs natively, from qemu's own pattern for it. */
 function nativeOf(uname: string): { elfClass?: number; data?: number; machine?: number } | undefined {
   const q = QEMU_ARCHES.find((a) => a.uname === uname || a.arch === uname) ?? (uname === 'arm64' ? QEMU_AARCH64 : undefined);
   if (q === undefined) return undefined;
-  const reg = parseRegistration(`:x:M::${q.magic}:${q.mask}:/x:\n`);
-  if (reg.magic === undefined) return undefined;
-  return decodeElf(0, reg.magic, reg.mask);
+  return decodeElf(0, q.magicBytes, q.maskBytes);
 }
 
 /** Flags registrations whose ELF class, endianness and machine equal the host's (goDeployLint.hostArch). */

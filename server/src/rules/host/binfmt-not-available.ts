@@ -1,6 +1,5 @@
 // Owns GDL507: binfmt.d registrations that are not active on the host.
 import { defineRule } from '../rule';
-import { parseRegistration } from '../../parsers/binfmt/registration';
 import { probe } from './probe-example';
 
 /** Flags binfmt_misc unmounted or systemd-binfmt inactive while binfmt.d files exist, and configured names not registered. */
@@ -32,11 +31,8 @@ export const binfmtNotAvailable = defineRule({
     }
     const registered = new Set(facts.binfmt.entries.map((e) => e.name));
     for (const f of facts.binfmtD) {
-      for (const line of f.text.split('\n')) {
-        const t = line.trim();
-        if (t === '' || t.startsWith('#') || t.startsWith(';')) continue;
-        const name = parseRegistration(`${t}\n`).name?.text;
-        if (name !== undefined && !registered.has(name)) report({ range: f.record.keyToken.range, message: `\`${name}\` from ${f.path} is not registered; run \`systemctl restart systemd-binfmt\`` });
+      for (const name of f.names) {
+        if (!registered.has(name)) report({ range: f.record.keyToken.range, message: `\`${name}\` from ${f.path} is not registered; run \`systemctl restart systemd-binfmt\`` });
       }
     }
   },

@@ -1,5 +1,4 @@
 // Owns GDL239: EnvironmentFile= files are read in the systemd dialect; a missing one (without `-`) fails the start.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defineRule } from '../rule';
 
@@ -21,7 +20,7 @@ export const environmentFileDialect = defineRule({
   check({ environmentFiles }, report) {
     for (const f of environmentFiles) {
       if (f.optional || f.resolved !== undefined || /[*?[%]/.test(f.hostPath)) continue;
-      const dirs = f.candidates.filter((c) => fs.existsSync(path.dirname(c)));
+      const dirs = f.inExistingDirs;
       if (dirs.length === 0) continue;
       report({
         range: f.assignment.value.range,

@@ -1,6 +1,5 @@
 // Owns GDL212: Exec* commands given as bare names, looked up in systemd's fixed search path.
 import { defineRule } from '../rule';
-import { splitWords } from '../../parsers/systemd/words';
 
 /** Flags `ExecStart=api` (no path): allowed since systemd 239 via a fixed search path, an error before. */
 export const execNotAbsolute = defineRule({
@@ -22,7 +21,7 @@ export const execNotAbsolute = defineRule({
     if (file.assignments.some((a) => a.key.text === 'ExecSearchPath' && a.value.text.trim() !== '')) return;
     for (const a of file.assignments) {
       if (!/^Exec(Start|StartPre|StartPost|Stop|StopPost|Reload|Condition)$/.test(a.key.text)) continue;
-      const first = splitWords(a.value.text).words[0];
+      const first = a.value.words().words[0];
       if (first === undefined) continue;
       const prefix = /^[@\-:+!]*/.exec(first.value)?.[0] ?? '';
       const cmd = first.value.slice(prefix.length);

@@ -1,6 +1,5 @@
 // Owns GDL218: WantedBy=/RequiredBy=/UpheldBy=/Alias= names without a unit suffix.
 import { defineRule } from '../rule';
-import { splitWords } from '../../parsers/systemd/words';
 
 const TARGETS = /^(multi-user|graphical|default|network|network-online|sockets|timers|basic|sysinit|local-fs|remote-fs|rescue|emergency|shutdown|reboot|getty|paths|slices)$/;
 
@@ -23,7 +22,7 @@ export const installTargetWithoutSuffix = defineRule({
     const ownSuffix = unitName.includes('.') ? unitName.slice(unitName.lastIndexOf('.')) : '.service';
     for (const a of file.assignments) {
       if (a.section?.name.text !== 'Install' || !/^(WantedBy|RequiredBy|UpheldBy|Alias)$/.test(a.key.text)) continue;
-      for (const w of splitWords(a.value.text).words) {
+      for (const w of a.value.words().words) {
         if (w.value.includes('.') || w.value.includes('%')) continue;
         const suffix = a.key.text === 'Alias' ? ownSuffix : TARGETS.test(w.value) ? '.target' : '.service';
         const end = a.value.rangeOf(w.end, w.end);

@@ -1,6 +1,5 @@
 // Owns GDL216: Environment= words without `=`, with an invalid name, or with broken quoting.
 import { defineRule } from '../rule';
-import { splitWords } from '../../parsers/systemd/words';
 import { directive } from '../../knowledge/systemd-directives';
 import { inlineCommentStart } from '../../knowledge/systemd-values';
 
@@ -24,7 +23,7 @@ export const invalidEnvironmentAssignment = defineRule({
   check({ file }, report) {
     for (const a of file.assignments) {
       if (a.key.text !== 'Environment' || a.section === undefined) continue;
-      const { words, broken, unknownEscapes } = splitWords(a.value.text);
+      const { words, broken, unknownEscapes } = a.value.words();
       // Words of an intended inline comment (`# soft limit`) are GDL207's finding, not more invalid assignments.
       const comment = inlineCommentStart(directive(a.section.name.text, a.key.text), a.key.text, a.value.text) ?? Infinity;
       words.forEach((w, i) => {

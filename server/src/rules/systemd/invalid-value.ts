@@ -3,7 +3,7 @@ import { defineRule } from '../rule';
 import { directive, ENUM_VALUE_SINCE, type Directive } from '../../knowledge/systemd-directives';
 import { inlineCommentStart, valueProblem, type ValueProblem } from '../../knowledge/systemd-values';
 import { EMPTY_VALUE_FATAL, EMPTY_VALUE_REJECTED } from '../../knowledge/systemd-empty-values.generated';
-import { splitWords } from '../../parsers/systemd/words';
+import type { SplitResult } from '../../parsers/systemd/ast';
 
 /** A problem, optionally at a part of the value (offsets into it). */
 type Problem = ValueProblem & { readonly range?: readonly [number, number] };
@@ -12,9 +12,9 @@ type Problem = ValueProblem & { readonly range?: readonly [number, number] };
  * Exec lines keep an unknown escape with its backslash and a warning ("Ignoring unknown escape sequences"); a word
  * that is just `\\;` is the escaped command separator (a literal `;` argument, as for find -exec).
  */
-function commandEscapeProblem(d: Directive, value: string): Problem | undefined {
+function commandEscapeProblem(d: Directive, value: string, words: (end: number) => SplitResult): Problem | undefined {
   if (d.kind !== 'command') return undefined;
-  const split = splitWords(value);
+  const split = words(value.length);
   const esc = split.unknownEscapes.find((e) => !split.words.some((w) => w.start === e.start && w.end === e.end && value.slice(e.start, e.end) === '\\;'));
   return esc === undefined ? undefined : { message: `\`${value.slice(esc.start, esc.end)}\` is not an escape systemd knows: it keeps the backslash (write \`\\\\\`)`, warning: true, range: [esc.start, esc.end] };
 }
@@ -55,7 +55,7 @@ export const invalidValue = defineRule({
       const meant = comment === undefined ? a.value.text : a.value.text.slice(0, comment).trimEnd();
       const valueRange = comment === undefined ? a.value.range : a.value.rangeOf(0, meant.length);
       // Every other empty value is accepted (a reset): the table above is what the parser said.
-      const problem: Problem | undefined = a.value.text.trim() === '' && d.key !== 'Delegate' ? undefined : (valueProblem(d, meant, unitType) ?? commandEscapeProblem(d, meant));
+      const problem: Problem | undefined = a.value.text.trim() === '' && d.key !== 'Delegate' ? undefined : (valueProblem(d, meant, unitType) ?? commandEscapeProblem(d, meant, (end) => a.value.words(end)));
       if (problem !== undefined) {
         report({
           range: problem.range !== undefined ? a.value.rangeOf(problem.range[0], problem.range[1]) : problem.onKey === true || a.value.text === '' ? a.key.range : valueRange,

@@ -1,6 +1,5 @@
 // Owns GDL209: a known specifier in an Exec* argument that is almost surely a date/printf format.
 import { defineRule } from '../rule';
-import { splitWords } from '../../parsers/systemd/words';
 import { specifiersIn } from './specifiers';
 
 /** Flags `date +%Y`, `printf %s` and the like, where systemd expands `%Y` before the command runs. */
@@ -21,7 +20,7 @@ export const specifierInCommand = defineRule({
   check({ file }, report) {
     for (const a of file.assignments) {
       if (!/^Exec/.test(a.key.text)) continue;
-      const { words } = splitWords(a.value.text);
+      const { words } = a.value.words();
       const command = (words[0]?.value ?? '').replace(/^[@\-:+!]+/, '');
       const formatCommand = /(^|\/)(date|printf|strftime)$/.test(command);
       for (const w of words.slice(1)) {
