@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const [id, name, language = 'env-values'] = process.argv.slice(2);
-const DIRS = { engine: 'engine', dotenv: 'dotenv', 'env-values': 'go' };
+const [id, name, language = 'go-values'] = process.argv.slice(2);
+const DIRS = { engine: 'engine', dotenv: 'dotenv', 'go-values': 'go' };
 if (!/^GDL\d{3}$/.test(id ?? '') || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name ?? '') || !(language in DIRS)) {
   console.error('usage: npm run new-rule -- GDL1NN rule-name <engine|dotenv|env-values>');
   process.exit(2);

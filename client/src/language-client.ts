@@ -3,8 +3,7 @@ import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { RestartPolicy } from './restart-policy';
 import { redactingChannel } from './redacting-output-channel';
-
-export const LANGUAGES = ['dotenv', 'systemd-unit', 'binfmt', 'dockerfile', 'shellscript'] as const;
+import { SYNCED_LANGUAGE_IDS } from '../../server/src/protocol';
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -25,7 +24,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
         return { action: d.restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
       },
     },
-    documentSelector: LANGUAGES.flatMap((language) => [
+    documentSelector: SYNCED_LANGUAGE_IDS.flatMap((language) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
       { scheme: 'vscode-remote', language },

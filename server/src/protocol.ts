@@ -14,8 +14,11 @@ export const Commands = {
 export const LANGUAGE_IDS = ['dotenv', 'systemd-unit', 'binfmt', 'dockerfile', 'shellscript', 'host-report'] as const;
 export type LanguageId = (typeof LANGUAGE_IDS)[number];
 
+/** The languages of documents the client syncs to the server (probe output goes through ANALYZE_HOST_REPORT). */
+export const SYNCED_LANGUAGE_IDS = LANGUAGE_IDS.filter((l): l is Exclude<LanguageId, 'host-report'> => l !== 'host-report');
+
 /** A scan's probe output is shown under this URI scheme, as `<scheme>:/<host>.<extension>` (saved copies keep the extension). */
-export const HOST_REPORT_SCHEME = 'go-deploy-lint-host';
+export const HOST_REPORT_SCHEME = 'go-deploy-lint-host-report';
 export const HOST_REPORT_EXTENSION = 'gdlprobe';
 
 /** The URI a host's probe output is shown under (and its Problems belong to). */

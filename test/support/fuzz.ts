@@ -1,5 +1,6 @@
 // Owns the fuzz model: per-surface input generators (random, grammar-shaped, mutated fixtures) and the properties
 // every document must satisfy (no exception, sane ranges, fixes inside their lines, fixes converge).
+import { RECORD_KEYS } from '../../server/src/parsers/host-report/keys';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -80,19 +81,19 @@ const shellLine = fc.oneof(
 
 const hexOf = (s: string): string => Buffer.from(s, 'latin1').toString('hex');
 const hostLine = fc.oneof(
-  fc.tuple(pick('uname_s', 'uname_m', 'pid1', 'systemd_version', 'cgroup', 'path', 'go_bin', 'go_version', 'loader', 'glibc_version', 'bin_sh', 'resolv_conf', 'binfmt_mounted', 'binfmt_entry', 'binfmt_d', 'somaxconn', 'nofile_hard', 'binary', 'binary_head', 'binary_glibc', 'go_header', 'arm64_hw', 'selinux', 'firewalld', 'firewall_ports', 'os_release'), fc.array(fc.oneof(pick('Linux', 'Darwin', 'systemd', 'systemd 219', 'v1', 'v2', '/usr/local/go/bin/go', 'go1.23.4', '/lib/ld-musl-x86_64.so.1', 'glibc 2.17', 'missing', 'yes', '128', '1024', '1', '\x7fELF\x02\x01\x01\x00', 'enabled\ninterpreter /x\nflags: OC\noffset 0\nmagic 7f454c46\n', '8080/tcp'), fc.string({ unit: 'binary', maxLength: 8 })), { minLength: 1, maxLength: 2 })).map(([k, vs]) => `${k} ${vs.map(hexOf).join(' ')}`),
+  fc.tuple(pick(...RECORD_KEYS), fc.array(fc.oneof(pick('Linux', 'Darwin', 'systemd', 'systemd 219', 'v1', 'v2', '/usr/local/go/bin/go', 'go1.23.4', '/lib/ld-musl-x86_64.so.1', 'glibc 2.17', 'missing', 'yes', '128', '1024', '1', '\x7fELF\x02\x01\x01\x00', 'enabled\ninterpreter /x\nflags: OC\noffset 0\nmagic 7f454c46\n', '8080/tcp'), fc.string({ unit: 'binary', maxLength: 8 })), { minLength: 1, maxLength: 2 })).map(([k, vs]) => `${k} ${vs.map(hexOf).join(' ')}`),
   pick('GDLPROBE 1', 'GDLPROBE-END', 'GDLPROBE 2', '\x1b[0m'),
   noise,
 );
 
 const F = (...p: string[]): string => path.join(ROOT, ...p);
 export const SURFACES: readonly Surface[] = [
-  { name: 'env', file: F('test', 'fuzz', '.env'), line: envLine, seeds: [F('test', 'fixtures', 'rules', 'dotenv'), F('test', 'fixtures', 'rules', 'go'), F('examples', 'env')] },
+  { name: 'env', file: F('test', 'fuzz', '.env'), line: envLine, seeds: [F('test', 'fixtures', 'rules', 'dotenv'), F('test', 'fixtures', 'rules', 'go-values'), F('examples', 'env')] },
   { name: 'systemd', file: F('test', 'fuzz', 'etc', 'systemd', 'system', 'app.service'), line: unitLine, seeds: [F('test', 'fixtures', 'rules', 'systemd'), F('examples', 'systemd')] },
   { name: 'binfmt', file: F('test', 'fuzz', 'etc', 'binfmt.d', 'x.conf'), line: binfmtLine, seeds: [F('test', 'fixtures', 'rules', 'binfmt'), F('examples', 'binfmt')] },
   { name: 'dockerfile', file: F('test', 'fuzz', 'Dockerfile'), line: dockerLine, seeds: [F('test', 'fixtures', 'rules', 'dockerfile'), F('examples', 'docker')] },
   { name: 'shell', file: F('test', 'fuzz', 'setup.sh'), line: shellLine, seeds: [F('test', 'fixtures', 'rules', 'binfmt')] },
-  { name: 'host', file: F('test', 'fuzz', 'host.gdlprobe'), line: hostLine, seeds: [F('test', 'fixtures', 'rules', 'host'), F('test', 'fixtures', 'host', 'captured')] },
+  { name: 'host', file: F('test', 'fuzz', 'host.gdlprobe'), line: hostLine, seeds: [F('test', 'fixtures', 'rules', 'host-report'), F('test', 'fixtures', 'host', 'captured')] },
 ];
 
 function filesUnder(dir: string, out: string[] = []): string[] {

@@ -1,14 +1,11 @@
 // Owns the generated artifacts that tests keep in sync: rule doc pages, the rules index and the settings manifest.
 import { z } from 'zod';
 import { allRules } from '../../server/src/rules/index';
-import type { Rule, RuleLanguage } from '../../server/src/rules/rule';
+import type { Rule } from '../../server/src/rules/rule';
+import { RULE_LANGUAGES } from '../../server/src/rules/rule-languages';
 import { docFileName } from '../../server/src/analysis/rule-docs';
 import { settingsSchema } from '../../server/src/settings';
 
-/** Folder of a rule language under server/src/rules and test/fixtures/rules. */
-export const RULE_DIR: Record<RuleLanguage, string> = { engine: 'engine', dotenv: 'dotenv', 'env-values': 'go', binfmt: 'binfmt', systemd: 'systemd', docker: 'dockerfile', host: 'host' };
-
-export const LANGUAGE_LABEL: Record<RuleLanguage, string> = { engine: 'any file', dotenv: 'env files', 'env-values': 'Go values (every surface)', binfmt: 'binfmt_misc (every surface)', systemd: 'systemd units', docker: 'Dockerfiles', host: 'host checks' };
 
 const FIX_LABEL = { safe: 'safe fix', unsafe: 'suggestion', none: '—' } as const;
 
@@ -34,7 +31,7 @@ export function renderRuleDoc(rule: Rule): string {
     '',
     `| Language | Default severity | Fix |`,
     `|---|---|---|`,
-    `| ${LANGUAGE_LABEL[rule.language]} | ${rule.defaultSeverity} | ${FIX_LABEL[rule.fixSafety]} |`,
+    `| ${RULE_LANGUAGES[rule.language].label} | ${rule.defaultSeverity} | ${FIX_LABEL[rule.fixSafety]} |`,
     '',
     '## What it does',
     '',
@@ -69,20 +66,20 @@ export function renderRuleDoc(rule: Rule): string {
     '',
     '## View source',
     '',
-    `[server/src/rules/${RULE_DIR[rule.language]}/${rule.name}.ts](../../server/src/rules/${RULE_DIR[rule.language]}/${rule.name}.ts)`,
+    `[server/src/rules/${rule.language}/${rule.name}.ts](../../server/src/rules/${rule.language}/${rule.name}.ts)`,
     '',
   ];
   return parts.join('\n');
 }
 
 export function renderRulesIndex(): string {
-  const rows = allRules.map((r) => `| [${r.id}](${docFileName(r)}) | ${r.name} | ${LANGUAGE_LABEL[r.language]} | ${r.defaultSeverity} | ${FIX_LABEL[r.fixSafety]} | ${r.docs.summary} |`);
+  const rows = allRules.map((r) => `| [${r.id}](${docFileName(r)}) | ${r.name} | ${RULE_LANGUAGES[r.language].label} | ${r.defaultSeverity} | ${FIX_LABEL[r.fixSafety]} | ${r.docs.summary} |`);
   return ['# Rules', '', 'Generated from the rule registry; do not edit by hand (`BLESS=1 npm test` regenerates it).', '', '| Code | Name | Language | Severity | Fix | Summary |', '|---|---|---|---|---|---|', ...rows, ''].join('\n');
 }
 
 /** The README's rules table: same rows as the index, links into docs/rules. */
 export function renderReadmeRules(): string {
-  const rows = allRules.map((r) => `| [${r.id}](docs/rules/${docFileName(r)}) | ${r.name} | ${LANGUAGE_LABEL[r.language]} | ${r.defaultSeverity} | ${FIX_LABEL[r.fixSafety]} | ${r.docs.summary} |`);
+  const rows = allRules.map((r) => `| [${r.id}](docs/rules/${docFileName(r)}) | ${r.name} | ${RULE_LANGUAGES[r.language].label} | ${r.defaultSeverity} | ${FIX_LABEL[r.fixSafety]} | ${r.docs.summary} |`);
   return ['| Code | Name | Language | Severity | Fix | Summary |', '|---|---|---|---|---|---|', ...rows, ''].join('\n');
 }
 

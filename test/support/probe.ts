@@ -9,7 +9,7 @@ import { ROOT } from './fixture-files';
 export const PROBE = path.join(ROOT, 'server', 'src', 'host', 'probe.sh');
 export const ROOTS = path.join(ROOT, 'test', 'fixtures', 'host', 'roots');
 /** The workspace the host fixtures are checked against (units, binfmt.d files). */
-export const HOST_WORKSPACE = path.join(ROOT, 'test', 'fixtures', 'rules', 'host', 'workspace');
+export const HOST_WORKSPACE = path.join(ROOT, 'test', 'fixtures', 'rules', 'host-report', 'workspace');
 
 export interface ProbeRun {
   readonly output: string;

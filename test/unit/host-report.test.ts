@@ -1,4 +1,5 @@
 // The report parser and the editor's host report: real captured output, hostile output, scan command argv.
+import { RECORD_KEYS } from '../../server/src/parsers/host-report/keys';
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -85,7 +86,7 @@ test('the Markdown report escapes host-controlled text and links rule docs', () 
   assert.ok(r.markdown.includes('\\<img'));
   assert.match(r.markdown, /\[GDL510\]\(GDL510-no-bin-sh\.md\)/);
   assert.match(r.markdown, /evidence: `bin_sh` missing/);
-  assert.equal(r.files[0]?.uri, 'go-deploy-lint-host:/web-1.gdlprobe');
+  assert.equal(r.files[0]?.uri, 'go-deploy-lint-host-report:/web-1.gdlprobe');
   assert.ok(r.files[0]?.diagnostics.some((d) => d.code === 'GDL510'));
 });
 
@@ -167,4 +168,10 @@ test('a binary whose first page holds the Go build ID note is a Go program', () 
   const c = Buffer.alloc(128);
   Buffer.from('Go\0\0').copy(c, 40);
   assert.equal(hasGoBuildIdNote(c), false);
+});
+
+test('the record keys readers know are exactly the keys probe.sh writes', () => {
+  const script = fs.readFileSync(path.join(ROOT, 'server', 'src', 'host', 'probe.sh'), 'utf8');
+  const written = new Set([...script.matchAll(/\bemit(?:file)?\s+([a-z0-9_]+)/g), ...script.matchAll(/printf '([a-z0-9_]+) %s/g)].map((m) => m[1] ?? ''));
+  assert.deepEqual([...written].sort(), [...RECORD_KEYS].sort());
 });

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../../server/src/rules/index';
 import { docFileName } from '../../server/src/analysis/rule-docs';
-import { RULE_DIR } from '../support/generated';
+import { RULE_LANGUAGES } from '../../server/src/rules/rule-languages';
 import { FIXTURES, ROOT, fixtureFiles } from '../support/fixture-files';
 import { parseMarkers } from '../support/markers';
 import { decodeLikeCli, lintText } from '../support/lint-text';
@@ -30,13 +30,12 @@ test('names are unique kebab-case and never start with no- (except catalog names
 });
 
 test('codes sit in the block of their language', () => {
-  const block = { engine: '0', dotenv: '1', 'env-values': '1', binfmt: '3', systemd: '2', docker: '4', host: '5' } as const;
-  for (const r of allRules) assert.equal(r.id[3], block[r.language], `${r.id} in the wrong block`);
+  for (const r of allRules) assert.equal(r.id[3], RULE_LANGUAGES[r.language].block, `${r.id} in the wrong block`);
 });
 
 test('each rule lives in a file named after it', () => {
   for (const r of allRules) {
-    const file = path.join(ROOT, 'server', 'src', 'rules', RULE_DIR[r.language], `${r.name}.ts`);
+    const file = path.join(ROOT, 'server', 'src', 'rules', r.language, `${r.name}.ts`);
     assert.ok(fs.existsSync(file), `${r.id}: missing ${path.relative(ROOT, file)}`);
     assert.match(fs.readFileSync(file, 'utf8'), new RegExp(`id: '${r.id}'`), `${r.id} is not defined in ${path.relative(ROOT, file)}`);
   }
@@ -46,7 +45,7 @@ test('each rule has fixtures with a positive marker and at least one clean state
   const files = fixtureFiles();
   for (const r of allRules) {
     const mine = files.filter((f) => path.basename(f).startsWith(`${r.id}-${r.name}`));
-    assert.ok(mine.length > 0, `${r.id}: no fixture in ${path.relative(ROOT, FIXTURES)}/${RULE_DIR[r.language]}/`);
+    assert.ok(mine.length > 0, `${r.id}: no fixture in ${path.relative(ROOT, FIXTURES)}/${r.language}/`);
     const markers = mine.flatMap((f) => parseMarkers(decodeLikeCli(fs.readFileSync(f))).filter((m) => m.code === r.id));
     assert.ok(markers.length > 0, `${r.id}: fixtures have no ${r.id} marker`);
     const clean = mine.some((f) => {
@@ -72,7 +71,7 @@ test('doc examples fire the rule and the "use instead" text does not', () => {
   for (const r of allRules) {
     const file = path.join(ROOT, 'test', 'doc-example', r.docs.exampleFile ?? '.env');
     // Host checks compare the host with a workspace: their examples run against the host fixtures' units.
-    const project = r.language === 'host' ? new FsProject([path.join(FIXTURES, 'host', 'workspace')]) : undefined;
+    const project = r.language === 'host-report' ? new FsProject([path.join(FIXTURES, 'host-report', 'workspace')]) : undefined;
     const opts = { file, ...(r.docs.exampleSettings !== undefined ? { settings: r.docs.exampleSettings } : {}), ...(project !== undefined ? { project } : {}) };
     const fired = lintText(r.docs.example, opts).findings.filter((f) => f.rule.id === r.id);
     assert.ok(fired.length > 0, `${r.id}: docs.example does not fire the rule`);

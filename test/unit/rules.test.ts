@@ -26,7 +26,7 @@ for (const file of fixtureFiles()) {
     const text = decodeLikeCli(fs.readFileSync(file));
     const settings = SETTINGS_LINE.exec(text)?.[1];
     // Host reports are compared with a workspace: host fixtures get the units next to them.
-    const project = rel.startsWith('host') ? new FsProject([path.join(FIXTURES, 'host', 'workspace')]) : undefined;
+    const project = rel.startsWith('host-report') ? new FsProject([path.join(FIXTURES, 'host-report', 'workspace')]) : undefined;
     const opts = { file, ...(settings !== undefined ? { settings: JSON.parse(settings) as Record<string, unknown> } : {}), ...(project !== undefined ? { project } : {}) };
     const analysis = lintText(text, opts);
     const markers = parseMarkers(text);

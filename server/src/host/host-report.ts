@@ -17,9 +17,9 @@ export function analyzeHostOutput(host: string, output: string, settings: Settin
  * surface (GDL001 alone); its records are read here so the report still shows them.
  */
 export function hostInputOf(analysis: Analysis): HostInput {
-  if (analysis.prepared?.language === 'host-report') return analysis.prepared.inputs.host;
+  if (analysis.prepared?.language === 'host-report') return analysis.prepared.inputs['host-report'];
   const report = parseHostReport(analysis.index).ast;
-  return { report, facts: hostFacts(report), index: analysis.index, units: () => [] };
+  return { probe: report, facts: hostFacts(report), index: analysis.index, units: () => [] };
 }
 
 /** Paths of the binaries a probe output shows to be Go programs (the build ID note in their first page). */

@@ -1,4 +1,5 @@
 // Owns the Markdown host report: the host's facts as a table and the findings by severity, with evidence.
+import { recordsOf } from '../parsers/host-report/parse';
 import type { Analysis } from '../analysis/analyze';
 import { docFileName } from '../analysis/rule-docs';
 import { EI_CLASS, machineByNumber } from '../knowledge/elf';
@@ -19,7 +20,7 @@ function evidence(record: ReportRecord): string {
   return `\`${record.key}\` ${md(record.values[0] ?? '')}`;
 }
 
-function factsTable({ report, facts: f }: HostInput): string[] {
+function factsTable({ probe: report, facts: f }: HostInput): string[] {
   const rows: [string, string][] = [];
   const pretty = f.osRelease.get('PRETTY_NAME');
   rows.push(['System', `${md(pretty ?? f.os)} (${md(f.os)} ${md(f.arch)})`]);
@@ -30,7 +31,7 @@ function factsTable({ report, facts: f }: HostInput): string[] {
   rows.push(['binfmt_misc', f.binfmt.mounted ? `mounted, ${f.binfmt.entries.length} entr${f.binfmt.entries.length === 1 ? 'y' : 'ies'}` : 'not mounted']);
   for (const b of f.binaries) rows.push([`Binary ${md(b.path, 60)}`, b.missing ? 'missing' : b.elf === undefined ? 'not ELF' : `${EI_CLASS[b.elf.elfClass] ?? '?'} ${machineByNumber(b.elf.machine)?.name ?? String(b.elf.machine)}${b.elf.interpreter !== undefined ? `, interpreter ${md(b.elf.interpreter)}` : ', static'}`]);
   // Units named by the user: `systemctl show` properties (record value: "NAME P1=v\x1eP2=v…").
-  for (const r of report.records.filter((x) => x.key === 'unit')) {
+  for (const r of recordsOf(report, 'unit')) {
     const [name = '', ...rest] = (r.values[0] ?? '').split(' ');
     const props = rest.join(' ').split('\x1e').filter((x) => x !== '');
     rows.push([`Unit ${md(name, 60)}`, props.length === 0 ? 'no properties (no systemd, or unknown unit)' : props.map((x) => md(x, 80)).join('; ')]);
@@ -41,7 +42,7 @@ function factsTable({ report, facts: f }: HostInput): string[] {
 /** The report of one scan, from its analysis (the probe output parsed once, by the host-report surface). */
 export function renderHostReport(host: string, analysis: Analysis): string {
   const input = hostInputOf(analysis);
-  const report = input.report;
+  const report = input.probe;
   const lines = [`# Host report: ${md(host)}`, ''];
   if (report.version === undefined) lines.push('**The output holds no probe report** (the connection or the shell failed before the probe ran).', '');
   else if (!report.complete) lines.push('**The probe did not finish**: the report is partial.', '');

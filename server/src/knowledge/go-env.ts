@@ -11,6 +11,11 @@ export interface GoVariable {
   /** `runtime` variables are read by every Go binary; `build` ones by the go command. */
   readonly scope: 'runtime' | 'build';
   readonly docs: string;
+  /**
+   * `read-only`: `go env` reports it but setting it changes nothing (not offered in completion); `unread`: no Go
+   * tool or program reads it (removed, or read by other tools). Neither is suggested as the name meant by a typo.
+   */
+  readonly effect?: 'read-only' | 'unread';
 }
 
 const CMD_DOC = 'https://pkg.go.dev/cmd/go#hdr-Environment_variables';
@@ -65,20 +70,20 @@ export const GO_VARIABLES: readonly GoVariable[] = [
   v('GOAUTH', 'build', 'Authentication for module fetches, `;`-separated commands.', { default: 'netrc', since: '1.24' }),
   v('GOCACHEPROG', 'build', 'Command implementing an external build cache.', { since: '1.24' }),
   v('GOCOVERDIR', 'runtime', 'Directory where coverage-instrumented binaries write their profiles.', { since: '1.20' }),
-  v('GOEXE', 'build', 'Executable suffix (read-only).', {}),
-  v('GOHOSTOS', 'build', 'Operating system of the toolchain binaries (read-only).', {}),
-  v('GOHOSTARCH', 'build', 'Architecture of the toolchain binaries (read-only).', {}),
-  v('GOTOOLDIR', 'build', 'Directory of the go tools (read-only).', {}),
-  v('GOGCCFLAGS', 'build', 'Flags given to CC (read-only).', {}),
+  v('GOEXE', 'build', 'Executable suffix (read-only).', { effect: 'read-only' }),
+  v('GOHOSTOS', 'build', 'Operating system of the toolchain binaries (read-only).', { effect: 'read-only' }),
+  v('GOHOSTARCH', 'build', 'Architecture of the toolchain binaries (read-only).', { effect: 'read-only' }),
+  v('GOTOOLDIR', 'build', 'Directory of the go tools (read-only).', { effect: 'read-only' }),
+  v('GOGCCFLAGS', 'build', 'Flags given to CC (read-only).', { effect: 'read-only' }),
   v('GO_EXTLINK_ENABLED', 'build', 'Whether the external linker is used with cgo: 0 or 1.', { values: ['0', '1'] }),
-  v('GOTELEMETRY', 'build', 'Telemetry mode (read-only; set with go telemetry).', {}),
-  v('GOTELEMETRYDIR', 'build', 'Telemetry directory (read-only).', {}),
-  v('GOVERSION', 'build', 'Version of the installed toolchain (read-only).', {}),
-  v('GOMOD', 'build', 'Path of the main go.mod (read-only).', {}),
-  v('GOROOT_FINAL', 'build', 'No effect since Go 1.23.', {}),
-  v('GOPACKAGESDRIVER', 'build', 'External driver for golang.org/x/tools/go/packages; the go command never reads it.', {}),
+  v('GOTELEMETRY', 'build', 'Telemetry mode (read-only; set with go telemetry).', { effect: 'read-only' }),
+  v('GOTELEMETRYDIR', 'build', 'Telemetry directory (read-only).', { effect: 'read-only' }),
+  v('GOVERSION', 'build', 'Version of the installed toolchain (read-only).', { effect: 'read-only' }),
+  v('GOMOD', 'build', 'Path of the main go.mod (read-only).', { effect: 'read-only' }),
+  v('GOROOT_FINAL', 'build', 'No effect since Go 1.23.', { effect: 'unread' }),
+  v('GOPACKAGESDRIVER', 'build', 'External driver for golang.org/x/tools/go/packages; the go command never reads it.', { effect: 'unread' }),
   v('GCCGO', 'build', 'gccgo command to run for -compiler=gccgo.', {}),
-  v('GOLANG_VERSION', 'build', 'Set by the official golang images to the image version; not read by Go.', {}),
+  v('GOLANG_VERSION', 'build', 'Set by the official golang images to the image version; not read by Go.', { effect: 'unread' }),
 ];
 
 const BY_NAME = new Map(GO_VARIABLES.map((x) => [x.name, x]));

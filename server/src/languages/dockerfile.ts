@@ -8,10 +8,10 @@ import { readCommands } from '../parsers/shell/words';
 import { embeddedRegistrations, type ShellFlavor } from '../parsers/binfmt/embedded';
 import type { BinfmtFile, RegistrationNode } from '../parsers/binfmt/ast';
 import { buildModel, type DockerModel } from '../parsers/dockerfile/model';
-import type { DockerInput } from '../parsers/dockerfile/input';
+import type { DockerfileInput } from '../parsers/dockerfile/input';
 import { goVersionOfImage } from '../knowledge/base-images';
 import { parseGoVersion } from '../knowledge/go-version';
-import type { EnvBinding, EnvScope } from '../rules/env-scope';
+import type { EnvBinding, GoValues } from '../rules/go-values/input';
 import type { AnalysisContext, Prepared } from './prepared';
 import type { SourceDocument } from './source-document';
 import { binfmtInput } from './binfmt';
@@ -42,7 +42,7 @@ function removeItem(ranges: readonly Range[], i: number): TextEdit {
 }
 
 /** ENV values, ARG defaults and VAR=value prefixes of go commands, as EnvBindings (Dockerfile ENV expands variables). */
-function envScope(model: DockerModel, index: LineIndex, goVersion: DockerInput['goVersion']): EnvScope {
+function envScope(model: DockerModel, index: LineIndex, goVersion: DockerfileInput['goVersion']): GoValues {
   const bindings: EnvBinding[] = [];
   interface Where {
     readonly nameRange: Range;
@@ -153,6 +153,6 @@ export function prepareDockerfile(doc: SourceDocument, index: LineIndex, ctx: An
     return r === null ? [] : [new SourceToken(index, index.offsetAt(r.start), index.offsetAt(r.end))];
   });
   const file: BinfmtFile = { kind: 'binfmt-file', registrations, comments, commentedRegistrations: [], statements };
-  const docker: DockerInput = { dockerfile, model, index, goVersion };
-  return { language: 'dockerfile', comments, statements, inputs: { binfmt: binfmtInput(doc, file, index, ctx), docker, 'env-values': envScope(model, index, goVersion) } };
+  const input: DockerfileInput = { dockerfile, model, index, goVersion };
+  return { language: 'dockerfile', comments, statements, inputs: { binfmt: binfmtInput(doc, file, index, ctx), dockerfile: input, 'go-values': envScope(model, index, goVersion) } };
 }

@@ -1,5 +1,5 @@
 // Owns the env-file surface: parse once, resolve the dialect, and build the inputs for dotenv and Go value rules.
-import * as path from 'node:path';
+import { isGoEnvFile } from '../workspace/language-id';
 import type { LineIndex, Range } from '../text/line-index';
 import { replace, deleteLines, type TextEdit } from '../text/edits';
 import type { Token } from '../text/token';
@@ -7,7 +7,7 @@ import type { EnvAssignment, EnvFile } from '../parsers/dotenv/ast';
 import { parseEnvFile } from '../parsers/dotenv/parse';
 import { EXPANDING_DIALECTS, evaluateFile, isEnvDialect, keepsQuotes, keptInlineComment, type EnvDialect } from '../parsers/dotenv/dialects';
 import type { DotenvInput } from '../parsers/dotenv/input';
-import type { EnvBinding, EnvScope } from '../rules/env-scope';
+import type { EnvBinding, GoValues } from '../rules/go-values/input';
 import { dialectFromSettings } from '../workspace/project';
 import type { AnalysisContext, NotThisLanguage, Prepared } from './prepared';
 import type { SourceDocument } from './source-document';
@@ -26,8 +26,7 @@ export function resolveDialect(doc: SourceDocument, file: EnvFile, ctx: Analysis
     if (fromSetting !== undefined) return { dialect: fromSetting.dialect, source: `goDeployLint.envDialects "${fromSetting.glob}"` };
     const ref = ctx.project.referencedDialect(doc.path);
     if (ref !== undefined) return { dialect: ref.dialect, source: ref.source };
-    const base = path.basename(doc.path);
-    if (base === 'go.env' || /(^|[\\/])\.config[\\/]go[\\/]env$/.test(doc.path)) return { dialect: 'go-env', source: 'the file name (go env file)' };
+    if (isGoEnvFile(doc.path)) return { dialect: 'go-env', source: 'the file name (go env file)' };
   }
   return { dialect: 'dotenv', source: 'the default' };
 }
@@ -67,7 +66,7 @@ export function prepareDotenv(doc: SourceDocument, index: LineIndex, ctx: Analys
     const meant = meantValue(b.entry, b.effect.value, dialect);
     envBindings.push(new DotenvBinding(b.entry, meant ?? b.effect.value, meant ?? b.literal ?? b.effect.value, index, dialect));
   }
-  const scope: EnvScope = {
+  const scope: GoValues = {
     surface: 'env-file',
     expanding: EXPANDING_DIALECTS.has(dialect),
     bindings: envBindings,
@@ -87,7 +86,7 @@ export function prepareDotenv(doc: SourceDocument, index: LineIndex, ctx: Analys
     get statements(): readonly Range[] {
       return (statements ??= ast.entries.filter((e) => e.kind !== 'comment').map((e) => e.range));
     },
-    inputs: { dotenv, 'env-values': scope },
+    inputs: { dotenv, 'go-values': scope },
   };
 }
 

@@ -34,6 +34,6 @@ function workspaceUnits(ctx: AnalysisContext): WorkspaceUnit[] {
 export function prepareHostReport(_doc: SourceDocument, index: LineIndex, ctx: AnalysisContext): Prepared {
   const { ast } = parseHostReport(index);
   let units: WorkspaceUnit[] | undefined;
-  const input: HostInput = { report: ast, facts: hostFacts(ast), index, units: () => (units ??= workspaceUnits(ctx)) };
-  return { language: 'host-report', comments: ast.comments, statements: ast.records.map((r) => index.lineRange(r.line)), inputs: { host: input } };
+  const input: HostInput = { probe: ast, facts: hostFacts(ast), index, units: () => (units ??= workspaceUnits(ctx)) };
+  return { language: 'host-report', comments: ast.comments, statements: ast.records.map((r) => index.lineRange(r.line)), inputs: { 'host-report': input } };
 }

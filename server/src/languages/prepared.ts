@@ -25,11 +25,11 @@ interface Common {
  */
 export type Prepared = Common &
   (
-    | { readonly language: 'dotenv'; readonly inputs: Pick<RuleInputs, 'dotenv' | 'env-values'> }
+    | { readonly language: 'dotenv'; readonly inputs: Pick<RuleInputs, 'dotenv' | 'go-values'> }
     | { readonly language: 'binfmt' | 'shellscript'; readonly inputs: Pick<RuleInputs, 'binfmt'> }
-    | { readonly language: 'dockerfile'; readonly inputs: Pick<RuleInputs, 'docker' | 'binfmt' | 'env-values'> }
-    | { readonly language: 'systemd-unit'; readonly inputs: Pick<RuleInputs, 'systemd' | 'env-values' | 'binfmt'> }
-    | { readonly language: 'host-report'; readonly inputs: Pick<RuleInputs, 'host'> }
+    | { readonly language: 'dockerfile'; readonly inputs: Pick<RuleInputs, 'dockerfile' | 'binfmt' | 'go-values'> }
+    | { readonly language: 'systemd-unit'; readonly inputs: Pick<RuleInputs, 'systemd' | 'go-values' | 'binfmt'> }
+    | { readonly language: 'host-report'; readonly inputs: Pick<RuleInputs, 'host-report'> }
   );
 
 /** A surface's answer when the text is another format than the file name suggests: one information note, no rule. */

@@ -12,7 +12,7 @@ import { parseEnvFile } from '../parsers/dotenv/parse';
 import { evaluateFile } from '../parsers/dotenv/dialects';
 import { LineIndex as Index } from '../text/line-index';
 import { isUserUnitPath, unitTypeOf } from '../knowledge/systemd-directives';
-import type { EnvBinding, EnvScope } from '../rules/env-scope';
+import type { EnvBinding, GoValues } from '../rules/go-values/input';
 import { unitFamily } from '../workspace/unit-index';
 import type { AnalysisContext, Prepared } from './prepared';
 import type { SourceDocument } from './source-document';
@@ -81,7 +81,7 @@ function environment(merged: readonly MergedAssignment[], files: readonly Enviro
 }
 
 /** Environment= words of this document as EnvBindings, so every Go value rule runs on them. */
-function envScope(file: UnitFile, index: LineIndex, input: Omit<SystemdInput, never>): EnvScope {
+function envScope(file: UnitFile, index: LineIndex, input: Omit<SystemdInput, never>): GoValues {
   const bindings: EnvBinding[] = [];
   for (const a of file.assignments) {
     if (a.key.text !== 'Environment' || a.section?.name.text === undefined) continue;
@@ -188,6 +188,6 @@ export function prepareSystemd(doc: SourceDocument, index: LineIndex, ctx: Analy
     language: 'systemd-unit',
     comments: ast.comments,
     statements,
-    inputs: { systemd: input, 'env-values': envScope(ast, index, input), binfmt: binfmtInput(doc, binfmt, index, ctx) },
+    inputs: { systemd: input, 'go-values': envScope(ast, index, input), binfmt: binfmtInput(doc, binfmt, index, ctx) },
   };
 }

@@ -19,6 +19,6 @@ export function hostReportResultOf(host: string, analysis: Analysis): HostReport
     list.push(toDiagnostic(m.finding, m.uri));
     files.set(m.uri, list);
   }
-  const complete = hostInputOf(analysis).report.complete;
+  const complete = hostInputOf(analysis).probe.complete;
   return { host, uri: analysis.uri, files: [...files].map(([uri, diagnostics]) => ({ uri, diagnostics })), markdown: renderHostReport(host, analysis), complete };
 }

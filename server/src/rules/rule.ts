@@ -4,11 +4,11 @@ import type { DiagnosticTag } from 'vscode-languageserver-types';
 import type { Range } from '../text/line-index';
 import type { TextEdit } from '../text/edits';
 import type { DotenvInput } from '../parsers/dotenv/input';
-import type { EnvScope } from './env-scope';
+import type { GoValues } from './go-values/input';
 import type { EngineInput } from './engine/engine-input';
 import type { BinfmtInput } from '../parsers/binfmt/input';
 import type { SystemdInput } from '../parsers/systemd/input';
-import type { DockerInput } from '../parsers/dockerfile/input';
+import type { DockerfileInput } from '../parsers/dockerfile/input';
 import type { HostInput } from '../parsers/host-report/input';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -20,15 +20,15 @@ export interface RuleInputs {
   engine: EngineInput;
   dotenv: DotenvInput;
   /** Go environment values from any surface: env files now, unit `Environment=` and Dockerfile `ENV` later. */
-  'env-values': EnvScope;
+  'go-values': GoValues;
   /** binfmt_misc registrations from binfmt.d, update-binfmts files, shell scripts, Dockerfile RUN and unit Exec lines. */
   binfmt: BinfmtInput;
   /** systemd units and drop-ins, with the merged unit and its environment. */
   systemd: SystemdInput;
   /** Dockerfiles: dockerfile-ast plus the stage model and go builds. */
-  docker: DockerInput;
+  dockerfile: DockerfileInput;
   /** A host scan's probe output. */
-  host: HostInput;
+  'host-report': HostInput;
 }
 export type RuleLanguage = keyof RuleInputs;
 

@@ -5,6 +5,12 @@ import { UNIT_TYPES } from '../knowledge/systemd-directives';
 
 export { LANGUAGE_IDS, type LanguageId };
 
+/** The go command's own env files: `$GOROOT/go.env` and the user's `go env -w` file (`~/.config/go/env`). */
+export function isGoEnvFile(filePath: string): boolean {
+  const p = filePath.replace(/\\/g, '/');
+  return path.posix.basename(p) === 'go.env' || /(^|\/)\.config\/go\/env$/.test(p);
+}
+
 /** Detects the language from a path exactly as the extension's manifest does (see the test that compares them). */
 export function detectLanguage(filePath: string): LanguageId | undefined {
   const p = filePath.replace(/\\/g, '/');
@@ -12,8 +18,7 @@ export function detectLanguage(filePath: string): LanguageId | undefined {
   const parent = path.posix.basename(path.posix.dirname(p));
   // Dockerfile.env is a Dockerfile: the Dockerfile name wins over the *.env pattern.
   if (/^(Dockerfile|Containerfile)(\..+)?$/.test(base) || /\.(dockerfile|Dockerfile|containerfile)$/.test(base)) return 'dockerfile';
-  if (base === '.env' || base.startsWith('.env.') || (base.endsWith('.env') && base.length > 4) || base === 'go.env') return 'dotenv';
-  if (parent === 'go' && base === 'env' && /(^|\/)\.config\/go\/env$/.test(p)) return 'dotenv';
+  if (base === '.env' || base.startsWith('.env.') || (base.endsWith('.env') && base.length > 4) || isGoEnvFile(p)) return 'dotenv';
   const ext = base.includes('.') ? base.slice(base.lastIndexOf('.') + 1) : '';
   if (parent === 'binfmt.d') return 'binfmt';
   if (parent === 'binfmts') return 'binfmt';

@@ -84,7 +84,7 @@ suite('host checks', () => {
     sub.dispose();
     assert.deepEqual(results, []);
     assert.ok(Date.now() - t0 < 20_000, 'the scan did not stop when its task was terminated');
-    assert.equal(vscode.languages.getDiagnostics(vscode.Uri.parse('go-deploy-lint-host:/gdl-slow.gdlprobe')).length, 0);
+    assert.equal(vscode.languages.getDiagnostics(vscode.Uri.parse('go-deploy-lint-host-report:/gdl-slow.gdlprobe')).length, 0);
   });
 
   test('the task type resolves from a tasks.json-style definition', async () => {

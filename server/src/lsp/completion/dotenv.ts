@@ -8,7 +8,7 @@ export function dotenvCompletion(index: LineIndex, position: Position): Completi
   if (/^\s*[#;]/.test(line)) return [];
   const eq = line.indexOf('=');
   if (eq === -1) {
-    return GO_VARIABLES.filter((v) => !/read-only/.test(v.summary)).map((v) => ({
+    return GO_VARIABLES.filter((v) => v.effect !== 'read-only').map((v) => ({
       label: v.name,
       kind: CompletionItemKind.Variable,
       detail: v.scope === 'runtime' ? 'Go runtime variable' : 'go command variable',

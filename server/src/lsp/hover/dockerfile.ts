@@ -1,12 +1,12 @@
 // Owns hover in Dockerfiles: a FROM shows its base image's facts; a go build shows its cgo state and linkage.
 import type { Position } from 'vscode-languageserver-types';
-import type { DockerInput } from '../../parsers/dockerfile/input';
+import type { DockerfileInput } from '../../parsers/dockerfile/input';
 import { comparePositions, type Range } from '../../text/line-index';
 import { artifactCopies, cgoState, linkage } from '../../parsers/dockerfile/linkage';
 
 const within = (r: Range | null, p: Position): boolean => r !== null && comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
 
-export function dockerHover(input: DockerInput, position: Position): { value: string; range: Range } | undefined {
+export function dockerHover(input: DockerfileInput, position: Position): { value: string; range: Range } | undefined {
   for (const stage of input.model.stages) {
     const fromRange = stage.from.getRange();
     if (within(fromRange, position) && fromRange !== null) {

@@ -27,7 +27,7 @@ function answer(analysis: Analysis, position: Position): Answer {
       return binfmtHover(p.inputs.binfmt.file, position);
     case 'dockerfile':
       // A registration written by a RUN line is described as such; otherwise the stage and its go builds.
-      return binfmtHover(p.inputs.binfmt.file, position) ?? dockerHover(p.inputs.docker, position);
+      return binfmtHover(p.inputs.binfmt.file, position) ?? dockerHover(p.inputs.dockerfile, position);
     case 'systemd-unit':
       return binfmtHover(p.inputs.binfmt.file, position) ?? systemdHover(p.inputs.systemd, position);
   }

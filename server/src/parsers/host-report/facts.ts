@@ -2,7 +2,7 @@
 import { parseRegistration } from '../binfmt/registration';
 import * as posix from 'node:path/posix';
 import { hasGoBuildIdNote, parseElfHeader, type ElfHeader } from '../../knowledge/elf';
-import { hexBytes, recordsOf, valueOf, type HostReport, type ReportRecord } from './parse';
+import { hexBytes, type HostReport, isRecord, recordsOf, type ReportRecord, valueOf } from './parse';
 
 export interface GoInstall {
   readonly path: string;
@@ -110,13 +110,13 @@ export function hostFacts(report: HostReport): HostFacts {
   const loaders = recordsOf(report, 'loader').map((r) => r.values[0] ?? '');
   const binaries: BinaryFacts[] = recordsOf(report, 'binary').map((r) => {
     const path = r.values[0] ?? '';
-    const head = report.records.find((x) => x.key === 'binary_head' && x.values[0] === path);
-    const glibcRec = report.records.find((x) => x.key === 'binary_glibc' && (x.values[0] ?? '').startsWith(`${path} `));
+    const head = report.records.find((x) => isRecord(x, 'binary_head') && x.values[0] === path);
+    const glibcRec = report.records.find((x) => isRecord(x, 'binary_glibc') && (x.values[0] ?? '').startsWith(`${path} `));
     return {
       path,
       elf: head === undefined ? undefined : parseElfHeader(hexBytes(head.values[1] ?? '')),
       glibc: (glibcRec?.values[0] ?? '').slice(path.length + 1).split(' ').filter((x) => x !== ''),
-      missing: report.records.some((x) => x.key === 'binary_missing' && x.values[0] === path),
+      missing: report.records.some((x) => isRecord(x, 'binary_missing') && x.values[0] === path),
       go: head !== undefined && hasGoBuildIdNote(hexBytes(head.values[1] ?? '')),
       record: r,
     };

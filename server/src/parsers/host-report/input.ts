@@ -13,7 +13,7 @@ export interface WorkspaceUnit {
 }
 
 export interface HostInput {
-  readonly report: HostReport;
+  readonly probe: HostReport;
   readonly facts: HostFacts;
   readonly index: LineIndex;
   /** The workspace's units, for checks that compare the host with what will be deployed to it. */

@@ -1,4 +1,5 @@
 // Owns reading probe output: versioned, one hex-encoded record per line, so no value can forge a record.
+import type { RecordKey } from './keys';
 import type { LineIndex } from '../../text/line-index';
 import { SourceToken, type ParseResult, type Token } from '../../text/token';
 
@@ -71,10 +72,20 @@ export function parseHostReport(index: LineIndex): ParseResult<HostReport> {
 }
 
 /** First value of the first record with the key. */
-export function valueOf(report: HostReport, key: string): string | undefined {
+export function valueOf(report: HostReport, key: RecordKey): string | undefined {
   return report.records.find((r) => r.key === key)?.values[0];
 }
 
-export function recordsOf(report: HostReport, key: string): ReportRecord[] {
+export function recordsOf(report: HostReport, key: RecordKey): ReportRecord[] {
   return report.records.filter((r) => r.key === key);
+}
+
+/** The first record of a key. */
+export function recordOf(report: HostReport, key: RecordKey): ReportRecord | undefined {
+  return report.records.find((r) => r.key === key);
+}
+
+/** True when the record has this key (the key checked against the probe's list at compile time). */
+export function isRecord(record: ReportRecord, key: RecordKey): boolean {
+  return record.key === key;
 }

@@ -9,7 +9,7 @@ import type { TextEdit } from '../../text/edits';
 export const cgoBinaryInIncompatibleImage = defineRule({
   id: 'GDL401',
   name: 'cgo-binary-in-incompatible-image',
-  language: 'docker',
+  language: 'dockerfile',
   defaultSeverity: 'error',
   fixSafety: 'safe',
   docs: {

@@ -5,7 +5,7 @@ import { defineRule } from '../rule';
 export const cgoCrossCompileWithoutCToolchain = defineRule({
   id: 'GDL412',
   name: 'cgo-cross-compile-without-c-toolchain',
-  language: 'docker',
+  language: 'dockerfile',
   defaultSeverity: 'error',
   fixSafety: 'safe',
   docs: {

@@ -14,7 +14,7 @@ function produced(paths: readonly string[], p: string): boolean {
 export const copiedArtifactNotBuilt = defineRule({
   id: 'GDL410',
   name: 'copied-artifact-not-built',
-  language: 'docker',
+  language: 'dockerfile',
   defaultSeverity: 'error',
   fixSafety: 'none',
   docs: {

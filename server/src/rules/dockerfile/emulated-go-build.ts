@@ -5,7 +5,7 @@ import { defineRule } from '../rule';
 export const emulatedGoBuild = defineRule({
   id: 'GDL409',
   name: 'emulated-go-build',
-  language: 'docker',
+  language: 'dockerfile',
   defaultSeverity: 'information',
   fixSafety: 'unsafe',
   docs: {

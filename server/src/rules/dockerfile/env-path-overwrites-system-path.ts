@@ -5,7 +5,7 @@ import { defineRule } from '../rule';
 export const envPathOverwritesSystemPath = defineRule({
   id: 'GDL415',
   name: 'env-path-overwrites-system-path',
-  language: 'docker',
+  language: 'dockerfile',
   defaultSeverity: 'warning',
   fixSafety: 'safe',
   docs: {

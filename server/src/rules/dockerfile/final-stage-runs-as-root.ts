@@ -28,7 +28,7 @@ function insertUser(index: LineIndex, line: number): TextEdit | undefined {
 export const finalStageRunsAsRoot = defineRule({
   id: 'GDL406',
   name: 'final-stage-runs-as-root',
-  language: 'docker',
+  language: 'dockerfile',
   defaultSeverity: 'warning',
   fixSafety: 'safe',
   docs: {

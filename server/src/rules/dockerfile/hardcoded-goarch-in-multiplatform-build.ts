@@ -5,7 +5,7 @@ import { defineRule } from '../rule';
 export const hardcodedGoarchInMultiplatformBuild = defineRule({
   id: 'GDL408',
   name: 'hardcoded-goarch-in-multiplatform-build',
-  language: 'docker',
+  language: 'dockerfile',
   defaultSeverity: 'warning',
   fixSafety: 'safe',
   docs: {

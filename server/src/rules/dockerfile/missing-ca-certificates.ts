@@ -8,7 +8,7 @@ const BUNDLES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/ssl/certs', '/etc/p
 export const missingCaCertificates = defineRule({
   id: 'GDL403',
   name: 'missing-ca-certificates',
-  language: 'docker',
+  language: 'dockerfile',
   defaultSeverity: 'warning',
   fixSafety: 'safe',
   docs: {

@@ -6,7 +6,7 @@ import { finalStage } from '../../parsers/dockerfile/linkage';
 export const missingZoneinfo = defineRule({
   id: 'GDL404',
   name: 'missing-zoneinfo',
-  language: 'docker',
+  language: 'dockerfile',
   defaultSeverity: 'information',
   fixSafety: 'safe',
   docs: {

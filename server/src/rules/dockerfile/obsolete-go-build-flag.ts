@@ -7,7 +7,7 @@ import { cgoState, ldflags } from '../../parsers/dockerfile/linkage';
 export const obsoleteGoBuildFlag = defineRule({
   id: 'GDL413',
   name: 'obsolete-go-build-flag',
-  language: 'docker',
+  language: 'dockerfile',
   defaultSeverity: 'information',
   fixSafety: 'safe',
   docs: {

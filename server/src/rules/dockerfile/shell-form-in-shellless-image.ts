@@ -6,7 +6,7 @@ import { argsRangeOf, rawArgsOf } from '../../parsers/dockerfile/instruction-cac
 export const shellFormInShelllessImage = defineRule({
   id: 'GDL402',
   name: 'shell-form-in-shellless-image',
-  language: 'docker',
+  language: 'dockerfile',
   defaultSeverity: 'error',
   fixSafety: 'safe',
   docs: {

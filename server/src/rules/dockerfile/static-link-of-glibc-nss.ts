@@ -6,7 +6,7 @@ import { cgoState, ldflags } from '../../parsers/dockerfile/linkage';
 export const staticLinkOfGlibcNss = defineRule({
   id: 'GDL414',
   name: 'static-link-of-glibc-nss',
-  language: 'docker',
+  language: 'dockerfile',
   defaultSeverity: 'warning',
   fixSafety: 'none',
   docs: {

@@ -35,7 +35,7 @@ function multiStage(stage: Stage, index: LineIndex): FixInput[] {
 export const toolchainImageAsFinalStage = defineRule({
   id: 'GDL411',
   name: 'toolchain-image-as-final-stage',
-  language: 'docker',
+  language: 'dockerfile',
   defaultSeverity: 'warning',
   fixSafety: 'unsafe',
   docs: {

@@ -7,7 +7,7 @@ const PLATFORM_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIAN
 export const undeclaredBuildPlatformArg = defineRule({
   id: 'GDL407',
   name: 'undeclared-build-platform-arg',
-  language: 'docker',
+  language: 'dockerfile',
   defaultSeverity: 'error',
   fixSafety: 'safe',
   docs: {

@@ -5,7 +5,7 @@ import { defineRule } from '../rule';
 export const userNameWithoutPasswd = defineRule({
   id: 'GDL405',
   name: 'user-name-without-passwd',
-  language: 'docker',
+  language: 'dockerfile',
   defaultSeverity: 'error',
   fixSafety: 'unsafe',
   docs: {

@@ -1,7 +1,7 @@
 // Owns GDL205: a key that no section of this unit type knows.
 import { defineRule } from '../rule';
 import { UNIT_SECTIONS, directive, keysOf, sectionsKnowing } from '../../knowledge/systemd-directives';
-import { closest } from '../go/go-values';
+import { closest } from '../go-values/go-values';
 
 /** Flags unknown keys (case matters; X- keys are allowed) and suggests the closest directive of the section. */
 export const unknownDirective = defineRule({

@@ -1,7 +1,7 @@
 // Owns GDL202: a section this unit type does not read.
 import { defineRule } from '../rule';
 import { UNIT_SECTIONS } from '../../knowledge/systemd-directives';
-import { closest } from '../go/go-values';
+import { closest } from '../go-values/go-values';
 
 /** Flags `[Servcie]` and other sections systemd ignores for this unit type (X- sections are allowed). */
 export const unknownSection = defineRule({
