@@ -7,7 +7,7 @@ import { lintText } from './lint-text';
 
 export type Category = 'outside-section' | 'unknown-section' | 'section-header' | 'missing-equals' | 'unknown-key' | 'invalid-value' | 'specifier' | 'escape' | 'nobody' | 'unsupported';
 
-/** verify's message → category (ground-truth B.7). */
+/** verify's message → category (the log messages of src/core/load-fragment.c and src/shared/conf-parser.c). */
 function categoryOfVerify(message: string): Category | undefined {
   if (/Assignment outside of section/.test(message)) return 'outside-section';
   if (/Unknown section/.test(message)) return 'unknown-section';

@@ -1,4 +1,4 @@
-// The cross-check vectors of ground-truth §5: what each loader makes of the same line.
+// Cross-check vectors (dotenv, dotenv-expand, compose-go, docker/cli opts/file.go, systemd, godotenv): what each loader makes of the same line.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parseEnvFile } from '../../server/src/parsers/dotenv/parse';

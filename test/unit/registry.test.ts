@@ -17,7 +17,7 @@ test('ids are unique, well-formed and sorted', () => {
   for (const id of ids) assert.match(id, /^GDL\d{3}$/);
 });
 
-// The catalog (RULES.md) fixes these two names; they describe the host state flagged ("no systemd"), not a prohibition.
+// These two names shipped with their codes and stay; they describe the host state flagged ("no systemd"), not a prohibition.
 const CATALOG_NO_NAMES = ['no-systemd', 'no-bin-sh'];
 
 test('names are unique kebab-case and never start with no- (except catalog names)', () => {

@@ -40,7 +40,7 @@ export const MAX_FINDINGS = 100_000;
 
 type Surface = (doc: SourceDocument, index: LineIndex, ctx: AnalysisContext) => Prepared | NotThisLanguage;
 
-/** Language surfaces; systemd, binfmt and Dockerfile plug in here. */
+/** One surface per language: it parses the document once and hands its rule inputs over. */
 const SURFACES: Partial<Record<LanguageId, Surface>> = {
   dotenv: prepareDotenv,
   binfmt: prepareBinfmt,

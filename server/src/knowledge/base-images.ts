@@ -1,4 +1,4 @@
-// Owns facts about container base images (ground-truth go.md §9): libc, shell, CA bundle, zoneinfo, passwd, user, C compiler.
+// Owns facts about container base images (from each image's Dockerfile and docs: distroless, Alpine, Debian, Ubuntu, scratch): libc, shell, CA bundle, zoneinfo, passwd, user, C compiler.
 export type Libc = 'glibc' | 'musl' | 'none';
 
 export interface ImageFacts {

@@ -122,7 +122,7 @@ export interface ElfHeader {
   readonly interpreter: string | undefined;
 }
 
-/** Reads class, data, e_type, e_machine and PT_INTERP from the first bytes of an ELF file (go.md §6 layout). */
+/** Reads class, data, e_type, e_machine and PT_INTERP from the first bytes of an ELF file (layout: elf(5), <elf.h>). */
 export function parseElfHeader(bytes: Uint8Array): ElfHeader | undefined {
   if (bytes.length < 52 || !ELF_MAGIC.every((v, i) => bytes[i] === v)) return undefined;
   const elfClass = bytes[4] ?? 0;

@@ -1,4 +1,4 @@
-// Owns the facts about Go environment variables: names, summaries, enums, defaults and versions (ground-truth/go.md).
+// Owns the facts about Go environment variables: names, summaries, enums, defaults and versions (`go help environment`, the runtime package docs).
 
 export interface GoVariable {
   readonly name: string;

@@ -5,7 +5,7 @@ export interface GoVersion {
   readonly patch: number;
 }
 
-/** The latest stable Go at the knowledge snapshot (ground-truth/go.md, 2026-11-22). */
+/** The latest stable Go at the knowledge snapshot (go.dev/doc/devel/release, checked 2026-11-22). */
 export const LATEST_GO: GoVersion = { major: 1, minor: 27, patch: 4 };
 
 export function parseGoVersion(text: string): GoVersion | undefined {

@@ -42,7 +42,7 @@ export const QEMU_ARCHES: readonly QemuArch[] = (
   ] satisfies Escaped[]
 ).map((q) => (q.arch === QEMU_AARCH64.arch ? QEMU_AARCH64 : withBytes(q)));
 
-/** Architectures offered by the GDL320 fix, in the order RULES.md lists them. */
+/** Architectures offered by the GDL320 fix, most common Go targets first. */
 export const FIX_ARCHES = ['aarch64', 'arm', 'riscv64', 'ppc64le', 's390x', 'x86_64'];
 
 /** Bytes of an escaped magic or mask as the files write it (`\\x7f\\x45…`). */

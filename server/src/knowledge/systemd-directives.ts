@@ -168,7 +168,7 @@ const scale = (from: number, to: number, min: number, max: number) => (v: string
   return String(Math.min(max, Math.max(min, Math.round((n * to) / from))));
 };
 
-/** Directive → what to use instead (ground-truth B.3). Key is `Section.Key`. */
+/** Directive → what to use instead (systemd.exec(5), systemd.resource-control(5) and the deprecation notes in NEWS). Key is `Section.Key`. */
 export const DEPRECATIONS: Readonly<Record<string, Deprecation>> = {
   'MemoryLimit': { cgroupV1: true, replacement: 'MemoryMax', why: 'cgroup v1 setting, deprecated since 252 and ignored from 258 (the service then has no memory cap)' },
   'CPUShares': { cgroupV1: true, replacement: 'CPUWeight', why: 'cgroup v1 setting, deprecated since 252 and ignored from 258', convert: scale(1024, 100, 1, 10000) },

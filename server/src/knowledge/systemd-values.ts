@@ -1,4 +1,4 @@
-// Owns systemd's value grammars (257 sources, ground-truth B.4): what a value means, or why systemd ignores it.
+// Owns systemd's value grammars (systemd 257: src/core/load-fragment.c, src/shared/conf-parser.c, src/basic/parse-util.c): what a value means, or why systemd ignores it.
 import { ENUMS, type Directive, type UnitType } from './systemd-directives';
 import { SYSCALL_GROUPS, SYSCALL_NAMES, SYSCALL_TABLE_SYSTEMD } from './systemd-syscalls.generated';
 

@@ -10,7 +10,7 @@ import { FsProject } from '../workspace/project';
 import { toDiagnostics } from './diagnostics';
 import { Methods } from '../protocol';
 
-/** Documents above this size get one information diagnostic instead of analysis (issue #7 makes it a setting). */
+/** Documents above this size get one information diagnostic instead of analysis. */
 /** Characters in a document of the size limit (a character counts as a byte: the limit is about size, not exact). */
 function maxChars(settings: Settings): number {
   return settings.maxFileSizeMB * 1024 * 1024;

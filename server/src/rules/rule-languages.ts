@@ -8,16 +8,14 @@ export interface RuleLanguageInfo {
   readonly label: string;
   /** Where `npm run new-rule` writes a rule's first fixture, under `test/fixtures/rules/<language>/`. */
   readonly fixture: (fileStem: string) => string;
-  /** The first example line the scaffold writes (it must parse in the language). */
-  readonly exampleLine: string;
 }
 
 export const RULE_LANGUAGES: Readonly<Record<RuleLanguage, RuleLanguageInfo>> = {
-  engine: { block: '0', label: 'any file', fixture: (s) => `${s}.env`, exampleLine: 'PORT=8080' },
-  dotenv: { block: '1', label: 'env files', fixture: (s) => `${s}.env`, exampleLine: 'PORT=8080' },
-  'go-values': { block: '1', label: 'Go values (every surface)', fixture: (s) => `${s}.env`, exampleLine: 'GOGC=100' },
-  systemd: { block: '2', label: 'systemd units', fixture: (s) => `${s}.service`, exampleLine: '[Service]' },
-  binfmt: { block: '3', label: 'binfmt_misc (every surface)', fixture: (s) => `binfmt.d/${s}.conf`, exampleLine: '# binfmt.d' },
-  dockerfile: { block: '4', label: 'Dockerfiles', fixture: (s) => `${s}.Dockerfile`, exampleLine: 'FROM scratch' },
-  'host-report': { block: '5', label: 'host checks', fixture: (s) => `${s}.gdlprobe`, exampleLine: 'GDLPROBE 1' },
+  engine: { block: '0', label: 'any file', fixture: (s) => `${s}.env` },
+  dotenv: { block: '1', label: 'env files', fixture: (s) => `${s}.env` },
+  'go-values': { block: '1', label: 'Go values (every surface)', fixture: (s) => `${s}.env` },
+  systemd: { block: '2', label: 'systemd units', fixture: (s) => `${s}.service` },
+  binfmt: { block: '3', label: 'binfmt_misc (every surface)', fixture: (s) => `binfmt.d/${s}.conf` },
+  dockerfile: { block: '4', label: 'Dockerfiles', fixture: (s) => `${s}.Dockerfile` },
+  'host-report': { block: '5', label: 'host checks', fixture: (s) => `${s}.gdlprobe` },
 };

@@ -15,11 +15,11 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 export type FixSafety = 'safe' | 'unsafe' | 'none';
 
-/** What each rule language's `check` receives. Later surfaces (systemd, binfmt, Dockerfile) add entries here. */
+/** What each rule language's `check` receives; a surface fills the entries its language has. */
 export interface RuleInputs {
   engine: EngineInput;
   dotenv: DotenvInput;
-  /** Go environment values from any surface: env files now, unit `Environment=` and Dockerfile `ENV` later. */
+  /** Go environment values from any surface: env files, unit `Environment=`/`EnvironmentFile=`, Dockerfile `ENV`/`ARG`/`RUN`. */
   'go-values': GoValues;
   /** binfmt_misc registrations from binfmt.d, update-binfmts files, shell scripts, Dockerfile RUN and unit Exec lines. */
   binfmt: BinfmtInput;

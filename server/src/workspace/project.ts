@@ -44,7 +44,6 @@ export interface ProjectContext {
 /** File-system project context with a go.mod cache; `invalidate` after file changes. */
 export class FsProject implements ProjectContext {
   private readonly goModCache = new Map<string, string | null>();
-  private readonly references = new Map<string, DialectReference>();
 
   private readonly binfmt: BinfmtIndex;
   readonly units: UnitIndex;
@@ -141,12 +140,6 @@ export class FsProject implements ProjectContext {
     return binfmtOrder(filePath, all.includes(filePath) ? all : [...all, filePath]);
   }
 
-  /** Hook for later surfaces: record that `target` is read with `dialect` (e.g. a unit's EnvironmentFile=). */
-  setReference(target: string, ref: DialectReference | undefined): void {
-    if (ref === undefined) this.references.delete(path.resolve(target));
-    else this.references.set(path.resolve(target), ref);
-  }
-
   goVersion(filePath: string | undefined, settings: Settings): ResolvedGoVersion {
     if (filePath !== undefined) {
       const found = this.findGoMod(path.dirname(path.resolve(filePath)));
@@ -163,7 +156,7 @@ export class FsProject implements ProjectContext {
   referencedDialect(filePath: string | undefined): DialectReference | undefined {
     if (filePath === undefined) return undefined;
     const abs = path.resolve(filePath);
-    return this.references.get(abs) ?? this.unitReferences().get(abs);
+    return this.unitReferences().get(abs);
   }
 
   globPath(filePath: string): string {

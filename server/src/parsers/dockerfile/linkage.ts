@@ -9,7 +9,7 @@ export interface CgoState {
   readonly why: string;
 }
 
-/** The go command's default (go.md §5.2): explicit 0/1 wins; cross-compiling → 0; otherwise 1 where a C compiler exists. */
+/** The go command's default (cmd/go/internal/cfg: CGO_ENABLED, `go help environment`): explicit 0/1 wins; cross-compiling → 0; otherwise 1 where a C compiler exists. */
 export function cgoState(build: GoBuild): CgoState {
   const explicit = build.env.get('CGO_ENABLED');
   if (explicit !== undefined && (explicit.value === '0' || explicit.value === '1')) {

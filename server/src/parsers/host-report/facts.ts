@@ -20,7 +20,7 @@ export interface BinaryFacts {
   readonly record: ReportRecord;
 }
 
-/** A registered entry as the kernel displays it (ground-truth A.3). */
+/** A registered entry as the kernel displays it (fs/binfmt_misc.c, entry_status()). */
 export interface BinfmtEntry {
   readonly name: string;
   readonly text: string;

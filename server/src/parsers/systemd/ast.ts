@@ -1,4 +1,4 @@
-// Owns the systemd unit syntax tree (SU-1…SU-10): sections, assignments with joined continuation values, and problems.
+// Owns the systemd unit syntax tree (systemd.syntax(7), src/shared/conf-parser.c): sections, assignments with joined continuation values, and problems.
 import type { Range } from '../../text/line-index';
 import type { Token } from '../../text/token';
 
@@ -54,7 +54,7 @@ export interface UnitFile {
   readonly comments: readonly Token[];
 }
 
-/** A word of a command line or Environment= value (SU-8 quoting), in value offsets. */
+/** A word of a command line or Environment= value (quoting of src/basic/extract-word.c), in value offsets. */
 export interface UnitWord {
   readonly value: string;
   readonly start: number;

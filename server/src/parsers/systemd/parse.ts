@@ -71,7 +71,7 @@ export function parseUnitFile(index: LineIndex): ParseResult<UnitFile> {
       if (!continues) break;
       joined += ' ';
       offsets.push(lineEndQ - 1);
-      // Comment lines inside a continuation are skipped (SU-1).
+      // Comment lines inside a continuation are skipped (src/shared/conf-parser.c, systemd.syntax(7)).
       let next = line + 1;
       for (; next < index.lineCount; next++) {
         let a = index.lineStart(next);

@@ -1,4 +1,4 @@
-// Owns splitting Environment= and Exec* values into words as systemd's extract_first_word() does (SU-8): a quote
+// Owns splitting Environment= and Exec* values into words as systemd's extract_first_word() does (src/basic/extract-word.c): a quote
 // opens anywhere in a word, mid-word included, and the pieces join like in a shell; C escapes are decoded.
 import type { SplitResult, UnitWord } from './ast';
 

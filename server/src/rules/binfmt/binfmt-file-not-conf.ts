@@ -2,7 +2,6 @@
 import * as path from 'node:path';
 import { defineRule } from '../rule';
 
-/** Flags files in `binfmt.d/` whose name does not end in `.conf`. */
 export const binfmtFileNotConf = defineRule({
   id: 'GDL325',
   name: 'binfmt-file-not-conf',

@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { replaceField, setKey } from './registration-edits';
 
-/** Flags `C` in the flags; the fix drops it (the O it implies goes with it unless written explicitly). */
 export const credentialsFlag = defineRule({
   id: 'GDL323',
   name: 'credentials-flag',

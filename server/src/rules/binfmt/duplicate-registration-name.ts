@@ -10,7 +10,6 @@ interface Definition {
   readonly where: string;
 }
 
-/** Flags definitions that a later one replaces (systemd-binfmt deletes and re-registers by name). */
 export const duplicateRegistrationName = defineRule({
   id: 'GDL324',
   name: 'duplicate-registration-name',

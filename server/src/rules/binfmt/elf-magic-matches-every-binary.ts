@@ -4,7 +4,6 @@ import { FIX_ARCHES, QEMU_AARCH64, qemuArch, qemuRegistrationLine } from '../../
 import { elfRegistrations } from './elf-patterns';
 import { setMagicAndMask } from './registration-edits';
 
-/** Flags `\x7fELF` with no mask (or a mask that ignores the machine): every exec on the host goes to the interpreter. */
 export const elfMagicMatchesEveryBinary = defineRule({
   id: 'GDL320',
   name: 'elf-magic-matches-every-binary',

@@ -4,7 +4,6 @@ import { QEMU_AARCH64, qemuArchFor, qemuRegistrationLine } from '../../knowledge
 import { elfRegistrations } from './elf-patterns';
 import { setMagicAndMask } from './registration-edits';
 
-/** Flags ELF magics with e_type EXEC and no mask bit opening DYN (qemu's masks clear e_type's low bit). */
 export const elfMagicMissesPie = defineRule({
   id: 'GDL327',
   name: 'elf-magic-misses-pie',

@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { reportRejections } from './kernel-grammar';
 
-/** Reports registrations the kernel rejects because: Magic or extension is empty. */
 export const emptyMagic = defineRule({
   id: 'GDL309',
   name: 'empty-magic',

@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { reportRejections } from './kernel-grammar';
 
-/** Flags flag letters as delimiters and registrations that systemd-binfmt reads as comments. */
 export const invalidDelimiter = defineRule({
   id: 'GDL302',
   name: 'invalid-delimiter',

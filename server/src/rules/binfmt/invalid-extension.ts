@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { reportRejections } from './kernel-grammar';
 
-/** Flags `/` in an extension (EINVAL), a leading `.`, `\x` escapes (not decoded) and filled offset/mask fields (ignored). */
 export const invalidExtension = defineRule({
   id: 'GDL311',
   name: 'invalid-extension',

@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { reportRejections } from './kernel-grammar';
 
-/** Flags trailing garbage after P/O/C/F; fixes it by upper-casing flag letters or deleting the rest. */
 export const invalidFlags = defineRule({
   id: 'GDL313',
   name: 'invalid-flags',

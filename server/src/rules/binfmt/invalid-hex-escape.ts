@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { reportRejections } from './kernel-grammar';
 
-/** Flags `\x` without two hex digits (EINVAL) and `\\` or `\n` in magic/mask (kept as two bytes). */
 export const invalidHexEscape = defineRule({
   id: 'GDL308',
   name: 'invalid-hex-escape',

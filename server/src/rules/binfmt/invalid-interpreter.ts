@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { reportRejections } from './kernel-grammar';
 
-/** Flags empty (EINVAL), spaced (exec fails), relative and over-long interpreter paths. */
 export const invalidInterpreter = defineRule({
   id: 'GDL312',
   name: 'invalid-interpreter',

@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { reportRejections } from './kernel-grammar';
 
-/** Reports registrations the kernel rejects because: Offset is not a decimal integer. */
 export const invalidOffset = defineRule({
   id: 'GDL306',
   name: 'invalid-offset',

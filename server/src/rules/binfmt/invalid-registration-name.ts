@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { reportRejections } from './kernel-grammar';
 
-/** Flags registration names that cannot become a file under /proc/sys/fs/binfmt_misc. */
 export const invalidRegistrationName = defineRule({
   id: 'GDL304',
   name: 'invalid-registration-name',

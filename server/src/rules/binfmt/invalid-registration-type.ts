@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { reportRejections } from './kernel-grammar';
 
-/** Reports registrations the kernel rejects because: Registration type is not M or E. */
 export const invalidRegistrationType = defineRule({
   id: 'GDL305',
   name: 'invalid-registration-type',

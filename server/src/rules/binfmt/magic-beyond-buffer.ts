@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { reportRejections } from './kernel-grammar';
 
-/** Flags offset + magic size > 256 (BINPRM_BUF_SIZE). */
 export const magicBeyondBuffer = defineRule({
   id: 'GDL307',
   name: 'magic-beyond-buffer',

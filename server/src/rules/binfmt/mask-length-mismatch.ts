@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { reportRejections } from './kernel-grammar';
 
-/** Reports registrations the kernel rejects because: Mask and magic differ in length. */
 export const maskLengthMismatch = defineRule({
   id: 'GDL310',
   name: 'mask-length-mismatch',

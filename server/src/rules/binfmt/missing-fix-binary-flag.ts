@@ -3,7 +3,6 @@ import { defineRule } from '../rule';
 import { isEmulator } from './emulator';
 import { replaceField, setKey } from './registration-edits';
 
-/** Flags emulator registrations without `F`; the fix adds it. */
 export const missingFixBinaryFlag = defineRule({
   id: 'GDL322',
   name: 'missing-fix-binary-flag',

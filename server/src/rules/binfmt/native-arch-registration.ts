@@ -10,7 +10,6 @@ function nativeOf(uname: string): { elfClass?: number; data?: number; machine?: 
   return decodeElf(0, q.magicBytes, q.maskBytes);
 }
 
-/** Flags registrations whose ELF class, endianness and machine equal the host's (goDeployLint.hostArch). */
 export const nativeArchRegistration = defineRule({
   id: 'GDL321',
   name: 'native-arch-registration',

@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { reportRejections } from './kernel-grammar';
 
-/** Reports registrations the kernel rejects because: Registration is too short or too long. */
 export const registrationLength = defineRule({
   id: 'GDL301',
   name: 'registration-length',

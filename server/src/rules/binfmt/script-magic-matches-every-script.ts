@@ -3,7 +3,6 @@ import { defineRule } from '../rule';
 
 const SHEBANG = [0x23, 0x21];
 
-/** Flags M registrations at offset 0 that every file starting with `#!` matches. */
 export const scriptMagicMatchesEveryScript = defineRule({
   id: 'GDL326',
   name: 'script-magic-matches-every-script',

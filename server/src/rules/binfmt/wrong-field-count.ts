@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { reportRejections } from './kernel-grammar';
 
-/** Reports registrations the kernel rejects because: Registration has too few fields. */
 export const wrongFieldCount = defineRule({
   id: 'GDL303',
   name: 'wrong-field-count',

@@ -5,7 +5,6 @@ import type { GoBuild } from '../../parsers/dockerfile/model';
 import type { LineIndex } from '../../text/line-index';
 import type { TextEdit } from '../../text/edits';
 
-/** Follows go build outputs through COPY --from and compares the builder's libc with the destination image's. */
 export const cgoBinaryInIncompatibleImage = defineRule({
   id: 'GDL401',
   name: 'cgo-binary-in-incompatible-image',

@@ -1,7 +1,6 @@
 // Owns GDL412: CGO_ENABLED=1 while cross-compiling with no cross C compiler.
 import { defineRule } from '../rule';
 
-/** Flags explicit cgo with a GOARCH/GOOS for another platform and no CC; the fix sets CGO_ENABLED=0. */
 export const cgoCrossCompileWithoutCToolchain = defineRule({
   id: 'GDL412',
   name: 'cgo-cross-compile-without-c-toolchain',

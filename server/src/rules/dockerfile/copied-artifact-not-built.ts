@@ -10,7 +10,6 @@ function produced(paths: readonly string[], p: string): boolean {
   return paths.some((c) => c === clean || c === '/' || c.startsWith(`${clean}/`) || clean.startsWith(`${c}/`));
 }
 
-/** Flags copies from go-building stages of paths no build output or instruction creates. */
 export const copiedArtifactNotBuilt = defineRule({
   id: 'GDL410',
   name: 'copied-artifact-not-built',

@@ -1,7 +1,6 @@
 // Owns GDL409: a go build that runs under QEMU because its stage is not FROM --platform=$BUILDPLATFORM.
 import { defineRule } from '../rule';
 
-/** Flags go builds in multi-platform Dockerfiles whose stage runs on the target platform; the fix adds the flag. */
 export const emulatedGoBuild = defineRule({
   id: 'GDL409',
   name: 'emulated-go-build',

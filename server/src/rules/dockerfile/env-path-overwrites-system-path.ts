@@ -1,7 +1,6 @@
 // Owns GDL415: `ENV PATH=…` without `$PATH`, which removes the system directories.
 import { defineRule } from '../rule';
 
-/** Flags ENV PATH values that drop the inherited PATH; the fix appends `:$PATH`. */
 export const envPathOverwritesSystemPath = defineRule({
   id: 'GDL415',
   name: 'env-path-overwrites-system-path',

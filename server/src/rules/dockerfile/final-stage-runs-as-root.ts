@@ -24,7 +24,6 @@ function insertUser(index: LineIndex, line: number): TextEdit | undefined {
   return { range: { start: at, end: at }, newText };
 }
 
-/** Flags a final stage with no USER (on a root-by-default image) or USER root/0. Knows distroless :nonroot and chainguard. */
 export const finalStageRunsAsRoot = defineRule({
   id: 'GDL406',
   name: 'final-stage-runs-as-root',

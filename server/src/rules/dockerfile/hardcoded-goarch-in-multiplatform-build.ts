@@ -1,7 +1,6 @@
 // Owns GDL408: a constant GOARCH (or non-linux GOOS) in a multi-platform build.
 import { defineRule } from '../rule';
 
-/** Flags `GOARCH=amd64` where the build targets several platforms; the fix uses $TARGETARCH. */
 export const hardcodedGoarchInMultiplatformBuild = defineRule({
   id: 'GDL408',
   name: 'hardcoded-goarch-in-multiplatform-build',

@@ -4,7 +4,6 @@ import { finalStage } from '../../parsers/dockerfile/linkage';
 
 const BUNDLES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/ssl/certs', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/cert.pem', '/etc/ssl'];
 
-/** Flags scratch-like final stages that copy in a Go binary but no CA certificates. */
 export const missingCaCertificates = defineRule({
   id: 'GDL403',
   name: 'missing-ca-certificates',

@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { finalStage } from '../../parsers/dockerfile/linkage';
 
-/** Flags TZ/ZONEINFO (or -trimpath builds) in a final image without /usr/share/zoneinfo and no timetzdata tag. */
 export const missingZoneinfo = defineRule({
   id: 'GDL404',
   name: 'missing-zoneinfo',

@@ -3,7 +3,6 @@ import { defineRule, type FixInput } from '../rule';
 import { goAtLeast } from '../../knowledge/go-version';
 import { cgoState, ldflags } from '../../parsers/dockerfile/linkage';
 
-/** Flags obsolete build flags; the fix removes them. */
 export const obsoleteGoBuildFlag = defineRule({
   id: 'GDL413',
   name: 'obsolete-go-build-flag',

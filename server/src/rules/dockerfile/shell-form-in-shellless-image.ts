@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { argsRangeOf, rawArgsOf } from '../../parsers/dockerfile/instruction-cache';
 
-/** Converts `CMD /app --flag` to JSON exec form; RUN in a shell-less stage has no fix. */
 export const shellFormInShelllessImage = defineRule({
   id: 'GDL402',
   name: 'shell-form-in-shellless-image',

@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { cgoState, ldflags } from '../../parsers/dockerfile/linkage';
 
-/** Flags `-linkmode external -extldflags "-static"` with cgo on a glibc builder. */
 export const staticLinkOfGlibcNss = defineRule({
   id: 'GDL414',
   name: 'static-link-of-glibc-nss',

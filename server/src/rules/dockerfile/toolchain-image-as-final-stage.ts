@@ -31,7 +31,6 @@ function multiStage(stage: Stage, index: LineIndex): FixInput[] {
   ];
 }
 
-/** Flags a final stage based on golang:*; suggests a multi-stage build. */
 export const toolchainImageAsFinalStage = defineRule({
   id: 'GDL411',
   name: 'toolchain-image-as-final-stage',

@@ -3,7 +3,6 @@ import { defineRule } from '../rule';
 
 const PLATFORM_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT'];
 
-/** Flags platform args used without `ARG` in the stage; the fix inserts the ARG line after FROM. */
 export const undeclaredBuildPlatformArg = defineRule({
   id: 'GDL407',
   name: 'undeclared-build-platform-arg',

@@ -1,7 +1,6 @@
 // Owns GDL405: `USER name` in a stage without /etc/passwd.
 import { defineRule } from '../rule';
 
-/** Flags non-numeric USER in scratch-like stages; suggests USER 65532:65532. */
 export const userNameWithoutPasswd = defineRule({
   id: 'GDL405',
   name: 'user-name-without-passwd',

@@ -1,7 +1,6 @@
 // Owns GDL110: CRLF line endings where the loader keeps the `\r` in the value.
 import { defineRule } from '../rule';
 
-/** Flags CRLF lines in go env files, where `\r` ends up in every value. */
 export const crlfLineEndings = defineRule({
   id: 'GDL110',
   name: 'crlf-line-endings',

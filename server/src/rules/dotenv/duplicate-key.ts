@@ -3,7 +3,6 @@ import { defineRule } from '../rule';
 import { deleteLines } from '../../text/edits';
 import type { EnvAssignment } from '../../parsers/dotenv/ast';
 
-/** Flags a key assigned twice; every loader keeps one value and the other line is dead. */
 export const duplicateKey = defineRule({
   id: 'GDL101',
   name: 'duplicate-key',

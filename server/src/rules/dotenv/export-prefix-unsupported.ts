@@ -1,7 +1,6 @@
 // Owns GDL105: `export KEY=…` in dialects that drop or reject it.
 import { defineRule } from '../rule';
 
-/** Flags `export ` in systemd EnvironmentFile= files (line dropped) and docker --env-file files (error). */
 export const exportPrefixUnsupported = defineRule({
   id: 'GDL105',
   name: 'export-prefix-unsupported',

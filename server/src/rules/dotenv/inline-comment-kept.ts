@@ -3,7 +3,6 @@ import { defineRule } from '../rule';
 import { DIALECT_LOADER, keptInlineComment } from '../../parsers/dotenv/dialects';
 import { insertLinesBefore } from '../../text/edits';
 
-/** Flags ` # comment` after a value where the loader has no inline comments (systemd, docker, go env). */
 export const inlineCommentKept = defineRule({
   id: 'GDL104',
   name: 'inline-comment-kept',

@@ -22,7 +22,6 @@ function consequence(dialect: EnvDialect, key: string): string {
   }
 }
 
-/** Flags keys outside `[A-Za-z_][A-Za-z0-9_]*` (go-env: must start with `A`–`Z`), and lines that are no assignment. */
 export const invalidKey = defineRule({
   id: 'GDL102',
   name: 'invalid-key',

@@ -17,7 +17,6 @@ function meaning(dialect: EnvDialect, key: string): string {
   }
 }
 
-/** Flags a key with no `=` and says what the file's loader does with it. */
 export const keyWithoutValue = defineRule({
   id: 'GDL109',
   name: 'key-without-value',

@@ -3,7 +3,6 @@ import { isSecretName } from '../../knowledge/secrets';
 import { defineRule } from '../rule';
 import { DIALECT_LOADER, keepsQuotes } from '../../parsers/dotenv/dialects';
 
-/** Flags `KEY="v"` in docker --env-file and go env files, where the quotes become part of the value. */
 export const quotesKeptLiterally = defineRule({
   id: 'GDL108',
   name: 'quotes-kept-literally',

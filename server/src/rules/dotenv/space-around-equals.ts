@@ -17,7 +17,6 @@ function effect(dialect: EnvDialect, key: string, before: boolean): string {
   }
 }
 
-/** Flags `KEY = value` and `KEY =value` (and `KEY= value` where the loader keeps the space). */
 export const spaceAroundEquals = defineRule({
   id: 'GDL103',
   name: 'space-around-equals',

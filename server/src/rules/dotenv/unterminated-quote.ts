@@ -19,7 +19,6 @@ function effect(dialect: EnvDialect): string {
   }
 }
 
-/** Flags an opening quote with no closing quote before the end of the file. */
 export const unterminatedQuote = defineRule({
   id: 'GDL107',
   name: 'unterminated-quote',

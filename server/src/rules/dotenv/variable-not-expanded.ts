@@ -7,7 +7,6 @@ const BRACED = /\$\{[^}]*\}?/g;
 const PLAIN_UPPER = /\$[A-Z_][A-Z0-9_]*/g;
 const GODOTENV_UNSUPPORTED = /\$\{[A-Za-z_][A-Za-z0-9_]*[:?+-][^}]*\}|\$\{[a-z_][A-Za-z0-9_]*\}|\$[a-z_][A-Za-z0-9_]*/g;
 
-/** Flags `$VAR`/`${VAR}` in dialects without expansion, and godotenv's unsupported forms. */
 export const variableNotExpanded = defineRule({
   id: 'GDL106',
   name: 'variable-not-expanded',

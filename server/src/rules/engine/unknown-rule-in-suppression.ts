@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { suppressionCodeRemoval } from './suppression-fix';
 
-/** Flags `# go-deploy-lint ignore=GDL999`, which silences nothing and hides a typo. */
 export const unknownRuleInSuppression = defineRule({
   id: 'GDL002',
   name: 'unknown-rule-in-suppression',

@@ -1,7 +1,6 @@
 // Owns GDL001: a file that cannot be read as text of its language at all.
 import { defineRule } from '../rule';
 
-/** Flags binary content or invalid UTF-8, once, at the first offending character. */
 export const unparsableFile = defineRule({
   id: 'GDL001',
   name: 'unparsable-file',

@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { suppressionCodeRemoval } from './suppression-fix';
 
-/** Flags suppressions that no longer match a finding (only with reportUnusedSuppressions). */
 export const unusedSuppression = defineRule({
   id: 'GDL003',
   name: 'unused-suppression',

@@ -4,7 +4,6 @@ import { GO_PATH_VARIABLES } from '../../knowledge/go-env';
 import { valueSubRange } from './input';
 import { posixBindingsFor, splitList } from './go-values';
 
-/** Flags relative or `~` paths in GOPATH, GOROOT, GOBIN, GOCACHE, GOMODCACHE, GOTMPDIR and GOWORK. */
 export const goPathNotAbsolute = defineRule({
   id: 'GDL142',
   name: 'go-path-not-absolute',

@@ -3,7 +3,6 @@ import { defineRule } from '../rule';
 import { isGoBinEntry, lastLiteral, normalizeDir, pathParts } from './go-paths';
 import { splitList } from './go-values';
 
-/** Flags a GOBIN/GOPATH whose bin directory is missing from the PATH in the same file. */
 export const gobinNotOnPath = defineRule({
   id: 'GDL145',
   name: 'gobin-not-on-path',

@@ -5,7 +5,6 @@ import { valueSubRange } from './input';
 import { bindingsFor } from './go-values';
 import { godebugEntries, godebugValue } from './godebug-entries';
 
-/** Flags gctrace, schedtrace, sbrk, invalidptr=0 and similar knobs. */
 export const godebugDebugSettingInProduction = defineRule({
   id: 'GDL126',
   name: 'godebug-debug-setting-in-production',

@@ -8,7 +8,6 @@ import { removeListItem, replaceListItem } from './list-edits';
 
 const FIPS = ['off', 'on', 'only', 'debug'];
 
-/** Flags GODEBUG entries with whitespace, without `=`, set twice, unknown, or an invalid fips140 value. */
 export const godebugMalformed = defineRule({
   id: 'GDL125',
   name: 'godebug-malformed',

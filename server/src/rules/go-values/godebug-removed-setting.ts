@@ -7,7 +7,6 @@ import { bindingsFor } from './go-values';
 import { godebugEntries, godebugValue } from './godebug-entries';
 import { removeListItem } from './list-edits';
 
-/** Flags `GODEBUG=x509sha1=1`, `asynctimerchan=1` and the other removed settings set to their old value. */
 export const godebugRemovedSetting = defineRule({
   id: 'GDL124',
   name: 'godebug-removed-setting',

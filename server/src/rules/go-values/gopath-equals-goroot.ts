@@ -4,7 +4,6 @@ import { valueSubRange } from './input';
 import { splitList } from './go-values';
 import { lastLiteral, normalizeDir } from './go-paths';
 
-/** Flags GOPATH entries equal to or inside GOROOT (set in the same file, else /usr/local/go). */
 export const gopathEqualsGoroot = defineRule({
   id: 'GDL143',
   name: 'gopath-equals-goroot',

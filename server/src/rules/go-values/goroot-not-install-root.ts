@@ -14,7 +14,6 @@ export function gorootProblem(value: string): { message: string; fix?: string } 
   return undefined;
 }
 
-/** Flags GOROOT values ending in /bin, /src or /bin/go, or naming a GOPATH-like directory. */
 export const gorootNotInstallRoot = defineRule({
   id: 'GDL140',
   name: 'goroot-not-install-root',

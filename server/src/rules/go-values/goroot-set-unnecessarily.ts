@@ -3,7 +3,6 @@ import { defineRule } from '../rule';
 import { bindingsFor } from './go-values';
 import { gorootProblem } from './goroot-not-install-root';
 
-/** Flags any GOROOT assignment that GDL140 does not already flag. */
 export const gorootSetUnnecessarily = defineRule({
   id: 'GDL141',
   name: 'goroot-set-unnecessarily',

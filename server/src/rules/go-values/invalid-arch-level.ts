@@ -22,7 +22,6 @@ const LEVELS: Record<string, Level> = {
   GORISCV64: { valid: /^rva2[023]u64$/, expect: 'rva20u64, rva22u64 or rva23u64' },
 };
 
-/** Flags per-architecture level variables outside their grammar. */
 export const invalidArchLevel = defineRule({
   id: 'GDL132',
   name: 'invalid-arch-level',

@@ -9,7 +9,6 @@ export function suggestCgoEnabled(value: string): string | undefined {
   return undefined;
 }
 
-/** Flags `CGO_ENABLED=false`, `true`, ` 0` and other values that are not exactly `0` or `1`. */
 export const invalidCgoEnabled = defineRule({
   id: 'GDL130',
   name: 'invalid-cgo-enabled',

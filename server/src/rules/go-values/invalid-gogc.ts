@@ -8,7 +8,6 @@ export function suggestGoGC(value: string): string | undefined {
   return m?.[1] !== undefined && parseInt32(m[1]) !== undefined ? m[1] : undefined;
 }
 
-/** Flags GOGC values that are neither an integer nor lowercase `off`. */
 export const invalidGogc = defineRule({
   id: 'GDL121',
   name: 'invalid-gogc',

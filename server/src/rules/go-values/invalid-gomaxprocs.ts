@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { bindingsFor, hasReference, parseInt32 } from './go-values';
 
-/** Flags GOMAXPROCS that is not a positive integer, or is above 10000. */
 export const invalidGomaxprocs = defineRule({
   id: 'GDL122',
   name: 'invalid-gomaxprocs',

@@ -40,7 +40,6 @@ export function govcsProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** Flags GOSUMDB and GOVCS values that make module fetches fail. */
 export const invalidGosumdbGovcs = defineRule({
   id: 'GDL139',
   name: 'invalid-gosumdb-govcs',

@@ -21,7 +21,6 @@ export function gotoolchainProblem(value: string): { message: string; fix?: stri
   return undefined;
 }
 
-/** Flags GOTOOLCHAIN outside `local`, `auto`, `path`, `goX.Y.Z[+auto|+path]`. */
 export const invalidGotoolchain = defineRule({
   id: 'GDL136',
   name: 'invalid-gotoolchain',

@@ -4,7 +4,6 @@ import { bindingsFor, hasReference } from './go-values';
 
 const LEVELS = ['none', 'single', 'all', 'system', 'crash'];
 
-/** Flags GOTRACEBACK outside `none single all system crash` and integers. */
 export const invalidGotraceback = defineRule({
   id: 'GDL123',
   name: 'invalid-gotraceback',

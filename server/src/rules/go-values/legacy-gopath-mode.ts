@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { bindingsFor, hasReference } from './go-values';
 
-/** Flags GO111MODULE=off/auto (legacy GOPATH mode), =on (redundant) and other values (fatal). */
 export const legacyGopathMode = defineRule({
   id: 'GDL137',
   name: 'legacy-gopath-mode',

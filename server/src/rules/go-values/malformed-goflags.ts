@@ -41,7 +41,6 @@ export function splitGoflags(value: string): Field[] {
   return out;
 }
 
-/** Flags GOFLAGS values that make every go command fail or silently mean something else. */
 export const malformedGoflags = defineRule({
   id: 'GDL135',
   name: 'malformed-goflags',

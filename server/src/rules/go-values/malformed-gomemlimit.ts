@@ -21,7 +21,6 @@ export function isValidGoMemLimit(value: string): boolean {
   return BigInt(m[1]) * (UNIT[m[2] ?? 'B'] ?? 1n) <= MAX_INT64;
 }
 
-/** Flags GOMEMLIMIT values outside `^\+?[0-9]+(([KMGT]i)?B)?$` / `off`. */
 export const malformedGomemlimit = defineRule({
   id: 'GDL120',
   name: 'malformed-gomemlimit',

@@ -18,7 +18,6 @@ export function goproxyEntryProblem(entry: string): string | undefined {
   return `invalid proxy URL missing scheme: ${entry}`;
 }
 
-/** Flags bare words, unsupported schemes, empty lists and entries after `direct`/`off`. */
 export const malformedGoproxy = defineRule({
   id: 'GDL133',
   name: 'malformed-goproxy',

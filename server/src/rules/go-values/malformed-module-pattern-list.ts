@@ -20,7 +20,6 @@ function globProblem(pattern: string): string | undefined {
   return undefined;
 }
 
-/** Flags entries with whitespace and malformed globs in GOPRIVATE, GONOPROXY, GONOSUMDB and GOINSECURE. */
 export const malformedModulePatternList = defineRule({
   id: 'GDL134',
   name: 'malformed-module-pattern-list',

@@ -3,7 +3,6 @@ import { defineRule } from '../rule';
 import { posixBindingsFor } from './go-values';
 import { keepsInheritedPath } from './go-paths';
 
-/** Flags `PATH=/usr/local/go/bin` in dotenv-expand, Compose, Dockerfile ENV and shells. */
 export const pathOverwritten = defineRule({
   id: 'GDL146',
   name: 'path-overwritten',

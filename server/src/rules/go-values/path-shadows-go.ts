@@ -4,7 +4,6 @@ import { posixBindingsFor } from './go-values';
 import { valueSubRange } from './input';
 import { isGoBinEntry, isGorootBinEntry, lastLiteral, normalizeDir, pathParts, SHADOWING_DIRS } from './go-paths';
 
-/** Flags `PATH=/usr/bin:/usr/local/go/bin`-style orders where the wrong go runs. */
 export const pathShadowsGo = defineRule({
   id: 'GDL144',
   name: 'path-shadows-go',

@@ -22,7 +22,6 @@ export function suggestGoName(name: string): string | undefined {
   return name.length >= 6 ? closest(name, NAMES, 2) : undefined;
 }
 
-/** Flags names like GONOSUMCHECK, GOPROXY_URL, GO_111MODULE and suggests the real variable. */
 export const unknownGoVariable = defineRule({
   id: 'GDL138',
   name: 'unknown-go-variable',

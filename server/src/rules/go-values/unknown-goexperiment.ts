@@ -5,7 +5,6 @@ import { formatGoVersion, goAtLeast, parseGoVersion } from '../../knowledge/go-v
 import { valueSubRange } from './input';
 import { bindingsFor, hasReference } from './go-values';
 
-/** Flags `GOEXPERIMENT=swissmap` on Go 1.27, `greenteagc, simd` (the space is part of the name) and misspellings. */
 export const unknownGoexperiment = defineRule({
   id: 'GDL148',
   name: 'unknown-goexperiment',

@@ -4,7 +4,6 @@ import { defineRule } from '../rule';
 /** `CC_x86_64_unknown_linux_gnu`, `CC_aarch64`, `CXX_armv7`: conventions of other build tools (Rust's cc crate, autoconf). */
 const TRIPLE = /^(CC|CXX)_[A-Za-z0-9_]+$/;
 
-/** Flags compiler variables that cgo ignores: it reads CC, CXX and the CGO_* flags only (cmd/go/internal/work). */
 export const unreadCcVariable = defineRule({
   id: 'GDL149',
   name: 'unread-cc-variable',

@@ -4,7 +4,6 @@ import { GO_PORTS, GOARCH_ALIASES, GOARCH_NAMES, GOOS_ALIASES } from '../../know
 import { lastBindings } from './input';
 import { bindingsFor, hasReference } from './go-values';
 
-/** Flags `GOARCH=x86_64`, `GOOS=Linux`, `GOARCH=aarch64` and pairs outside `go tool dist list`. */
 export const unsupportedGoosGoarch = defineRule({
   id: 'GDL131',
   name: 'unsupported-goos-goarch',

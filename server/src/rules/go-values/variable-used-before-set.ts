@@ -3,7 +3,6 @@ import { defineRule } from '../rule';
 import { isGoRelevant } from '../../knowledge/go-env';
 import { valueSubRange } from './input';
 
-/** Flags references to Go variables that are only set further down the same file. */
 export const variableUsedBeforeSet = defineRule({
   id: 'GDL147',
   name: 'variable-used-before-set',

@@ -3,7 +3,6 @@ import { defineRule } from '../rule';
 import { decodeElf, machineByNumber, EI_CLASS } from '../../knowledge/elf';
 import { probe } from './probe-example';
 
-/** Flags named binaries whose ELF machine differs from `uname -m` (unless a binfmt entry handles that machine). */
 export const binaryArchMismatch = defineRule({
   id: 'GDL506',
   name: 'binary-arch-mismatch',

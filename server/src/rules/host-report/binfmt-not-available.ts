@@ -3,7 +3,6 @@ import { recordOf } from '../../parsers/host-report/parse';
 import { defineRule } from '../rule';
 import { probe } from './probe-example';
 
-/** Flags binfmt_misc unmounted or systemd-binfmt inactive while binfmt.d files exist, and configured names not registered. */
 export const binfmtNotAvailable = defineRule({
   id: 'GDL507',
   name: 'binfmt-not-available',

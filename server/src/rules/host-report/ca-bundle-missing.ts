@@ -3,7 +3,6 @@ import { recordOf, isRecord } from '../../parsers/host-report/parse';
 import { defineRule } from '../rule';
 import { probe } from './probe-example';
 
-/** Reports a host where none of the CA bundle files Go searches exists and SSL_CERT_FILE is not set. */
 export const caBundleMissing = defineRule({
   id: 'GDL512',
   name: 'ca-bundle-missing',

@@ -6,7 +6,6 @@ import { CGROUP_V1_TWIN } from '../../knowledge/systemd-directives';
 
 const V2_ONLY = ['MemoryMax', 'MemoryHigh', 'MemoryLow', 'MemoryMin', 'MemorySwapMax', 'CPUWeight', 'StartupCPUWeight', 'IOWeight', 'StartupIOWeight', 'IODeviceWeight', 'IOReadBandwidthMax', 'IOWriteBandwidthMax'];
 
-/** Flags cgroup v1 hosts when workspace units rely on v2 settings (which then do nothing). */
 export const cgroupV1 = defineRule({
   id: 'GDL516',
   name: 'cgroup-v1',

@@ -3,7 +3,6 @@ import { defineRule } from '../rule';
 import { decodeElf } from '../../knowledge/elf';
 import { probe } from './probe-example';
 
-/** Reads the kernel's entry display format (A.3) and applies GDL320/GDL323 to what is really registered. */
 export const dangerousBinfmtEntry = defineRule({
   id: 'GDL508',
   name: 'dangerous-binfmt-entry',

@@ -3,7 +3,6 @@ import { recordOf } from '../../parsers/host-report/parse';
 import { defineRule } from '../rule';
 import { probe } from './probe-example';
 
-/** Flags ports of workspace units that firewalld (as far as readable) does not open. */
 export const firewallBlocksServicePort = defineRule({
   id: 'GDL514',
   name: 'firewall-blocks-service-port',

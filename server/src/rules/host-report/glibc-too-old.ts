@@ -7,7 +7,6 @@ const num = (v: string): number => {
   return (a ?? 0) * 1000 + (b ?? 0);
 };
 
-/** Flags named binaries whose GLIBC_x.y symbol versions exceed the host's glibc. */
 export const glibcTooOld = defineRule({
   id: 'GDL504',
   name: 'glibc-too-old',

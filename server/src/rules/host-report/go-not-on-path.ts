@@ -3,7 +3,6 @@ import { recordOf } from '../../parsers/host-report/parse';
 import { defineRule } from '../rule';
 import { probe } from './probe-example';
 
-/** Flags hosts where `go` is not on PATH, saying where one was found. */
 export const goNotOnPath = defineRule({
   id: 'GDL501',
   name: 'go-not-on-path',

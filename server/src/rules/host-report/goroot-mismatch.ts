@@ -5,7 +5,6 @@ import { defineRule } from '../rule';
 import { goRootOf } from '../../parsers/host-report/facts';
 import { probe } from './probe-example';
 
-/** Flags a GOROOT that points at another installation than the go that runs. */
 export const gorootMismatch = defineRule({
   id: 'GDL503',
   name: 'goroot-mismatch',

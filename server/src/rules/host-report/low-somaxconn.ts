@@ -3,7 +3,6 @@ import { recordOf } from '../../parsers/host-report/parse';
 import { defineRule } from '../rule';
 import { probe } from './probe-example';
 
-/** Reports net.core.somaxconn below 4096. */
 export const lowSomaxconn = defineRule({
   id: 'GDL515',
   name: 'low-somaxconn',

@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { probe } from './probe-example';
 
-/** Flags hosts with more than one `go` on PATH and lists them with versions. */
 export const multipleGoOnPath = defineRule({
   id: 'GDL502',
   name: 'multiple-go-on-path',

@@ -3,7 +3,6 @@ import { isRecord } from '../../parsers/host-report/parse';
 import { defineRule } from '../rule';
 import { probe } from './probe-example';
 
-/** Reports a host (or root) without /bin/sh. */
 export const noBinSh = defineRule({
   id: 'GDL510',
   name: 'no-bin-sh',

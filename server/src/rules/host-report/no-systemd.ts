@@ -3,7 +3,6 @@ import { recordOf } from '../../parsers/host-report/parse';
 import { defineRule } from '../rule';
 import { probe } from './probe-example';
 
-/** Flags hosts whose PID 1 is not systemd when the workspace ships unit files. */
 export const noSystemd = defineRule({
   id: 'GDL509',
   name: 'no-systemd',

@@ -3,7 +3,6 @@ import { recordOf } from '../../parsers/host-report/parse';
 import { defineRule } from '../rule';
 import { probe } from './probe-example';
 
-/** Reports a hard `ulimit -n` below 65536 for the login session. */
 export const nofileLimitLow = defineRule({
   id: 'GDL519',
   name: 'nofile-limit-low',

@@ -3,7 +3,6 @@ import { isRecord } from '../../parsers/host-report/parse';
 import { defineRule } from '../rule';
 import { probe } from './probe-example';
 
-/** Reports a host without /etc/resolv.conf, or with an empty one. */
 export const resolvConfMissing = defineRule({
   id: 'GDL511',
   name: 'resolv-conf-missing',

@@ -3,7 +3,6 @@ import { recordOf } from '../../parsers/host-report/parse';
 import { defineRule } from '../rule';
 import { probe } from './probe-example';
 
-/** On macOS with Apple silicon, reports a go binary on PATH that is amd64 (it runs under Rosetta). */
 export const rosettaTranslatedGo = defineRule({
   id: 'GDL518',
   name: 'rosetta-translated-go',

@@ -3,7 +3,6 @@ import { recordOf } from '../../parsers/host-report/parse';
 import { defineRule } from '../rule';
 import { probe } from './probe-example';
 
-/** Reports an enforcing SELinux host whose recent kernel log (when readable without privilege) shows AVC denials, naming the commands denied. */
 export const selinuxEnforcingWithDenials = defineRule({
   id: 'GDL513',
   name: 'selinux-enforcing-with-denials',

@@ -4,7 +4,6 @@ import { defineRule } from '../rule';
 import { probe } from './probe-example';
 import { addedInText, unknownTo } from '../../knowledge/systemd-directives';
 
-/** Flags each workspace directive whose first systemd release is newer than the host's. */
 export const systemdTooOldForDirective = defineRule({
   id: 'GDL517',
   name: 'systemd-too-old-for-directive',

@@ -1,7 +1,6 @@
 // Owns GDL201: a key before any [Section] header.
 import { defineRule } from '../rule';
 
-/** Flags assignments that systemd ignores because no section header precedes them. */
 export const assignmentOutsideSection = defineRule({
   id: 'GDL201',
   name: 'assignment-outside-section',

@@ -3,7 +3,6 @@ import { defineRule, type FixInput } from '../rule';
 import { DEPRECATIONS, directive, SERVICE_COMPAT_UNIT_KEYS } from '../../knowledge/systemd-directives';
 import { appendToSection, deleteAssignment, insertAbove } from './unit-edits';
 
-/** Flags MemoryLimit=, CPUShares=, BlockIO*, StartLimitInterval=, legacy [Service] placement, PermissionsStartOnly=, syslog output, KillMode=none. */
 export const deprecatedDirective = defineRule({
   id: 'GDL210',
   name: 'deprecated-directive',

@@ -3,7 +3,6 @@ import { defineRule } from '../rule';
 import { UNIT_SECTIONS, directive, sectionsKnowing } from '../../knowledge/systemd-directives';
 import { appendToSection, deleteAssignment } from './unit-edits';
 
-/** Flags e.g. `StartLimitIntervalSec=` in [Service] or `WantedBy=` in [Unit]; the fix moves the line. */
 export const directiveInWrongSection = defineRule({
   id: 'GDL206',
   name: 'directive-in-wrong-section',

@@ -10,7 +10,6 @@ import { deleteAssignment } from './unit-edits';
  */
 const ACCUMULATING: ReadonlySet<string> = new Set(['StandardInputText', 'StandardInputData', 'RestrictNamespaces', 'SetCredential', 'SetCredentialEncrypted', 'LoadCredential', 'LoadCredentialEncrypted', 'ImportCredential', 'LogExtraFields', 'Environment', 'SocketBindAllow', 'SocketBindDeny', 'DeviceAllow']);
 
-/** Flags the earlier of two assignments to a single-value key; list keys are exempt. */
 export const duplicateSingleValueDirective = defineRule({
   id: 'GDL219',
   name: 'duplicate-single-value-directive',

@@ -2,7 +2,6 @@
 import * as path from 'node:path';
 import { defineRule } from '../rule';
 
-/** Flags EnvironmentFile= paths (without `-`) whose directory is in the workspace but the file is not. */
 export const environmentFileDialect = defineRule({
   id: 'GDL239',
   name: 'environment-file-dialect',

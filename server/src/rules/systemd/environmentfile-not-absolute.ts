@@ -1,7 +1,6 @@
 // Owns GDL217: EnvironmentFile= paths that are not absolute.
 import { defineRule } from '../rule';
 
-/** Flags relative EnvironmentFile= paths (after the optional `-`). */
 export const environmentfileNotAbsolute = defineRule({
   id: 'GDL217',
   name: 'environmentfile-not-absolute',

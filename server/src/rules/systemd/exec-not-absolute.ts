@@ -1,7 +1,6 @@
 // Owns GDL212: Exec* commands given as bare names, looked up in systemd's fixed search path.
 import { defineRule } from '../rule';
 
-/** Flags `ExecStart=api` (no path): allowed since systemd 239 via a fixed search path, an error before. */
 export const execNotAbsolute = defineRule({
   id: 'GDL212',
   name: 'exec-not-absolute',

@@ -3,7 +3,6 @@ import { defineRule } from '../rule';
 import { lastValue } from '../../parsers/systemd/input';
 import { insertAbove } from './unit-edits';
 
-/** Flags `ExecStart=/new` in a drop-in of a non-oneshot service with no `ExecStart=` reset above it. */
 export const execstartNotResetInDropin = defineRule({
   id: 'GDL213',
   name: 'execstart-not-reset-in-dropin',

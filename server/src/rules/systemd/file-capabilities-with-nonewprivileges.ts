@@ -7,7 +7,6 @@ import { appendToSection } from './unit-edits';
 const PRIVILEGED_PORT = /(?:^|[\s=])(?:[0-9.]*|\[[^\]]*\]):([0-9]{1,4})(?=\s|$)/;
 const NNP_IMPLIED = ['NoNewPrivileges', 'DynamicUser', 'SystemCallFilter', 'ProtectKernelTunables', 'RestrictNamespaces', 'MemoryDenyWriteExecute', 'LockPersonality', 'RestrictRealtime', 'RestrictSUIDSGID', 'ProtectHostname', 'ProtectClock', 'ProtectKernelLogs', 'ProtectKernelModules', 'PrivateDevices', 'SystemCallArchitectures'];
 
-/** Flags a non-root service that must rely on setcap file capabilities, which NoNewPrivileges= ignores. */
 export const fileCapabilitiesWithNonewprivileges = defineRule({
   id: 'GDL236',
   name: 'file-capabilities-with-nonewprivileges',

@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { goEvidence } from './go-service';
 
-/** Flags `Type=forking`; the fix is `Type=exec`. */
 export const forkingTypeForGo = defineRule({
   id: 'GDL230',
   name: 'forking-type-for-go',

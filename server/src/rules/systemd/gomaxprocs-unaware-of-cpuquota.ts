@@ -4,7 +4,6 @@ import { formatGoVersion, goAtLeast } from '../../knowledge/go-version';
 import { lastValue } from '../../parsers/systemd/input';
 import { appendToSection } from './unit-edits';
 
-/** Flags CPUQuota= without GOMAXPROCS on Go < 1.25, and GOMAXPROCS with CPUQuota= on Go ≥ 1.25 (hint). */
 export const gomaxprocsUnawareOfCpuquota = defineRule({
   id: 'GDL235',
   name: 'gomaxprocs-unaware-of-cpuquota',

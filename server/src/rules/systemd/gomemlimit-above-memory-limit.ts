@@ -3,7 +3,6 @@ import { defineRule } from '../rule';
 import { formatBytes } from '../../knowledge/systemd-values';
 import { goMemLimitBytes, memoryCap, suggestedGoMemLimit } from './go-service';
 
-/** Flags GOMEMLIMIT > 95% of MemoryMax=/MemoryHigh=; the fix lowers it to ~90%. */
 export const gomemlimitAboveMemoryLimit = defineRule({
   id: 'GDL232',
   name: 'gomemlimit-above-memory-limit',

@@ -4,7 +4,6 @@ import { directive } from '../../knowledge/systemd-directives';
 import { inlineCommentStart, valueProblem } from '../../knowledge/systemd-values';
 import { insertAbove } from './unit-edits';
 
-/** Flags ` #` or ` ;` comments after a value (outside quotes); the fix moves the comment to its own line. */
 export const inlineCommentInValue = defineRule({
   id: 'GDL207',
   name: 'inline-comment-in-value',

@@ -3,7 +3,6 @@ import { defineRule } from '../rule';
 
 const TARGETS = /^(multi-user|graphical|default|network|network-online|sockets|timers|basic|sysinit|local-fs|remote-fs|rescue|emergency|shutdown|reboot|getty|paths|slices)$/;
 
-/** Flags `WantedBy=multi-user`; the fix appends `.target` (or the unit's own suffix for Alias=). */
 export const installTargetWithoutSuffix = defineRule({
   id: 'GDL218',
   name: 'install-target-without-suffix',

@@ -5,7 +5,6 @@ import { inlineCommentStart } from '../../knowledge/systemd-values';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Flags what systemd drops with "Invalid environment assignment, ignoring". */
 export const invalidEnvironmentAssignment = defineRule({
   id: 'GDL216',
   name: 'invalid-environment-assignment',

@@ -1,7 +1,6 @@
 // Owns GDL203: a `[` line that does not end with `]`.
 import { defineRule } from '../rule';
 
-/** Flags malformed section headers. */
 export const invalidSectionHeader = defineRule({
   id: 'GDL203',
   name: 'invalid-section-header',

@@ -13,7 +13,6 @@ function expandsSpecifiers(section: string, key: string): boolean {
   return ['command', 'environment', 'environment-file', 'path', 'unit-list', 'install-list'].includes(d.kind) || d.parser.includes('printf') || d.parser === 'device_allow' || d.parser === 'timer';
 }
 
-/** Flags unknown specifiers; the fix writes `%%` for a literal percent sign. */
 export const invalidSpecifier = defineRule({
   id: 'GDL208',
   name: 'invalid-specifier',

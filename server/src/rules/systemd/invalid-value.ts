@@ -19,7 +19,6 @@ function commandEscapeProblem(d: Directive, value: string, words: (end: number) 
   return esc === undefined ? undefined : { message: `\`${value.slice(esc.start, esc.end)}\` is not an escape systemd knows: it keeps the backslash (write \`\\\\\`)`, warning: true, range: [esc.start, esc.end] };
 }
 
-/** Flags values systemd ignores with "Failed to parse …"/"Invalid …", suggesting a conversion where clear. */
 export const invalidValue = defineRule({
   id: 'GDL211',
   name: 'invalid-value',

@@ -3,7 +3,6 @@ import { deleteLines } from '../../text/edits';
 import { defineRule } from '../rule';
 import { goEvidence } from './go-service';
 
-/** Flags LimitNOFILE= that lowers what Go (≥ 1.19) would raise its soft limit to anyway. */
 export const limitnofileLowersGoDefault = defineRule({
   id: 'GDL233',
   name: 'limitnofile-lowers-go-default',

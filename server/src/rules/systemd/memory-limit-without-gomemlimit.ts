@@ -4,7 +4,6 @@ import { formatBytes } from '../../knowledge/systemd-values';
 import { appendToSection } from './unit-edits';
 import { goEvidence, memoryCap, suggestedGoMemLimit } from './go-service';
 
-/** Flags MemoryMax=/MemoryHigh= on a Go service with no GOMEMLIMIT; the fix adds one at ~90%. */
 export const memoryLimitWithoutGomemlimit = defineRule({
   id: 'GDL231',
   name: 'memory-limit-without-gomemlimit',

@@ -1,7 +1,6 @@
 // Owns GDL204: a line that is neither comment, header nor `Key=value`.
 import { defineRule } from '../rule';
 
-/** Flags lines without `=` or with an empty key. */
 export const missingEquals = defineRule({
   id: 'GDL204',
   name: 'missing-equals',

@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { lastValue, mergedValues } from '../../parsers/systemd/input';
 
-/** Flags .service files that systemd refuses for lack of a command. */
 export const missingExecstart = defineRule({
   id: 'GDL214',
   name: 'missing-execstart',

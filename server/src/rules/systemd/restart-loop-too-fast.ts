@@ -4,7 +4,6 @@ import { lastValue } from '../../parsers/systemd/input';
 import { parseTimespan } from '../../knowledge/systemd-values';
 import { appendToSection } from './unit-edits';
 
-/** Flags restart policies that hit "start request repeated too quickly" within a second of a crash loop. */
 export const restartLoopTooFast = defineRule({
   id: 'GDL238',
   name: 'restart-loop-too-fast',

@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { lastValue } from '../../parsers/systemd/input';
 
-/** Flags the oneshot/Restart conflict; the fix uses Restart=on-failure. */
 export const restartOnOneshot = defineRule({
   id: 'GDL215',
   name: 'restart-on-oneshot',

@@ -4,7 +4,6 @@ import { lastValue } from '../../parsers/systemd/input';
 import { parseBool } from '../../knowledge/systemd-values';
 import { appendToSection } from './unit-edits';
 
-/** Flags long-running services that run as root; suggests DynamicUser=yes. */
 export const runsAsRoot = defineRule({
   id: 'GDL237',
   name: 'runs-as-root',

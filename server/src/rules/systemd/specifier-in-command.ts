@@ -2,7 +2,6 @@
 import { defineRule } from '../rule';
 import { specifiersIn } from './specifiers';
 
-/** Flags `date +%Y`, `printf %s` and the like, where systemd expands `%Y` before the command runs. */
 export const specifierInCommand = defineRule({
   id: 'GDL209',
   name: 'specifier-in-command',

@@ -4,7 +4,6 @@ import { deleteLines } from '../../text/edits';
 
 const KILLERS = ['@resources', '@process', 'setrlimit', 'prlimit64', 'clone', 'clone3', 'execve', 'rt_sigaction', 'sched_getaffinity', 'mmap', 'futex'];
 
-/** Flags `SystemCallFilter=~@resources` and friends; the fix drops them from the deny-list, `@system-service` is a suggestion. */
 export const syscallFilterKillsGo = defineRule({
   id: 'GDL234',
   name: 'syscall-filter-kills-go',

@@ -11,7 +11,6 @@ const REQUIRED: Partial<Record<UnitType, { readonly section: string; readonly ke
   mount: { section: 'Mount', keys: ['What'], refusal: 'What= setting is missing' },
 };
 
-/** Flags a unit (with its drop-ins) that has none of the settings its type requires. */
 export const unitLacksRequiredSetting = defineRule({
   id: 'GDL220',
   name: 'unit-lacks-required-setting',

@@ -3,7 +3,6 @@ import { defineRule } from '../rule';
 import { UNIT_SECTIONS, directive, keysOf, sectionsKnowing } from '../../knowledge/systemd-directives';
 import { closest } from '../go-values/go-values';
 
-/** Flags unknown keys (case matters; X- keys are allowed) and suggests the closest directive of the section. */
 export const unknownDirective = defineRule({
   id: 'GDL205',
   name: 'unknown-directive',

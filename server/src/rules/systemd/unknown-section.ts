@@ -3,7 +3,6 @@ import { defineRule } from '../rule';
 import { UNIT_SECTIONS } from '../../knowledge/systemd-directives';
 import { closest } from '../go-values/go-values';
 
-/** Flags `[Servcie]` and other sections systemd ignores for this unit type (X- sections are allowed). */
 export const unknownSection = defineRule({
   id: 'GDL202',
   name: 'unknown-section',
