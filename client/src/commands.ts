@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands } from '../../server/src/protocol';
-import type { HostChecks } from './host-checks';
+import type { HostChecks } from './host-checks/index';
 
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, hostChecks: HostChecks): void {
   const table: Record<string, (...args: unknown[]) => unknown> = {

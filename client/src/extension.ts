@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Methods, type ReferencedEnvFilesParams } from '../../server/src/protocol';
 import { registerCommands } from './commands';
-import { HostChecks } from './host-checks';
+import { HostChecks } from './host-checks/index';
 import { createLanguageClient } from './language-client';
 
 let client: LanguageClient | undefined;
