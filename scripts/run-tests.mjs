@@ -1,4 +1,4 @@
-// Runs every test layer (`npm test`): build, type-check, unit, integration (CLI + LSP), grammar, extension host, UI.
+// Runs every test layer (`npm test`): build, type-check, lint and format, unit, integration (CLI + LSP), grammar, extension host, UI.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -53,6 +53,10 @@ function e2e(name, script) {
 
 const built = step('build', process.execPath, ['esbuild.mjs']) && step('typecheck and compile tests', process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.']);
 if (built) {
+  // ESLint (type-checked rules) and Prettier's check: a failure counts as one failed test, the other layers still run.
+  if (step('lint and format', process.execPath, [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.'])) {
+    if (step('format', process.execPath, [path.join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--check', '.'])) record('lint and format', 2, 0, 0);
+  }
   nodeTests('unit', 'out/test/unit/');
   nodeTests('integration', 'out/test/integration/');
   console.log('\n=== grammar');

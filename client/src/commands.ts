@@ -11,7 +11,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
       const uri = vscode.Uri.parse(href);
       await vscode.commands.executeCommand('markdown.showPreview', uri);
     },
-    [Commands.scanHost]: (arg: unknown) => hostChecks.scanHosts(typeof arg === 'object' && arg !== null ? (arg as { hosts?: (string | null)[]; sshConfig?: string }) : undefined),
+    [Commands.scanHost]: (arg: unknown) => hostChecks.scanHosts(typeof arg === 'object' && arg !== null ? (arg) : undefined),
     [Commands.showHostReport]: () => hostChecks.showReport(),
     [Commands.restartServer]: async () => {
       await client.restart();

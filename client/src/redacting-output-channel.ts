@@ -13,16 +13,16 @@ export function redactingChannel(inner: vscode.LogOutputChannel): vscode.LogOutp
   const wrap =
     (fn: (message: string, ...args: unknown[]) => void) =>
     (message: string | Error, ...args: unknown[]): void => {
-      fn.call(inner, redact(typeof message === 'string' ? message : message.message), ...args);
+      fn(redact(typeof message === 'string' ? message : message.message), ...args);
     };
   return Object.assign(Object.create(inner) as vscode.LogOutputChannel, {
     append: (v: string) => inner.append(redact(v)),
     appendLine: (v: string) => inner.appendLine(redact(v)),
     replace: (v: string) => inner.replace(redact(v)),
-    trace: wrap(inner.trace),
-    debug: wrap(inner.debug),
-    info: wrap(inner.info),
-    warn: wrap(inner.warn),
-    error: wrap(inner.error),
+    trace: wrap((m, ...a) => inner.trace(m, ...a)),
+    debug: wrap((m, ...a) => inner.debug(m, ...a)),
+    info: wrap((m, ...a) => inner.info(m, ...a)),
+    warn: wrap((m, ...a) => inner.warn(m, ...a)),
+    error: wrap((m, ...a) => inner.error(m, ...a)),
   });
 }

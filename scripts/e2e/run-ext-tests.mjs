@@ -18,7 +18,7 @@ const t0 = Date.now();
 const folder = freshWorkspace();
 const cs = await startCodeServer({ extraArgs: ['--vscode-option', 'enable-smoke-test-driver'] });
 let browser;
-let code = 1;
+let code;
 try {
   browser = await launchChromium();
   const page = await browser.newPage();

@@ -27,7 +27,7 @@ after(async () => {
 test('pull returns the diagnostics of the current version', async () => {
   const uri = fileUri(dir, 'x.env');
   await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dotenv', version: 1, text: 'GOMAXPROCS=0\n' } });
-  const report = (await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as DocumentDiagnosticReport;
+  const report = await server.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
   assert.equal(report.kind, 'full');
   assert.deepEqual(report.kind === 'full' ? report.items.map((d) => d.code) : [], ['GDL122']);
 });

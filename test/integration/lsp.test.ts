@@ -66,11 +66,11 @@ test('code actions: preferred quick fix, fix all of a rule, ignore line, show do
   const text = 'CGO_ENABLED=false\nCGO_ENABLED=no\nGOTOOLCHAIN=go1.27\n';
   const uri = open('d.env', text);
   await server.diagnostics(uri, (x) => x.length >= 3);
-  const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+  const actions = await server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
     textDocument: { uri },
     range: { start: { line: 0, character: 12 }, end: { line: 0, character: 12 } },
     context: { diagnostics: [] },
-  })) as CodeAction[];
+  });
   const titles = actions.map((a) => a.title);
   assert.ok(titles.includes('Change to `0`'), titles.join(' | '));
   assert.equal(actions.find((a) => a.title === 'Change to `0`')?.isPreferred, true);
@@ -86,11 +86,11 @@ test('code actions: preferred quick fix, fix all of a rule, ignore line, show do
   const versioned = ignore.edit?.documentChanges?.[0] as { textDocument: { version: number } };
   assert.equal(versioned.textDocument.version, 1);
 
-  const source = (await server.connection.sendRequest('textDocument/codeAction', {
+  const source = await server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
     textDocument: { uri },
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     context: { diagnostics: [], only: ['source.fixAll'] },
-  })) as CodeAction[];
+  });
   assert.deepEqual(source.map((a) => a.kind), ['source.fixAll.goDeployLint']);
   const first = source[0];
   assert.ok(first !== undefined);
@@ -123,7 +123,7 @@ test('envDialects setting switches the dialect', async () => {
 test('hover shows the value each loader sees and the Go summary', async () => {
   const uri = open('f.env', 'GOMEMLIMIT=512MiB # soft limit\n');
   await server.diagnostics(uri);
-  const h = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } })) as Hover;
+  const h = await server.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } });
   const md = (h.contents as { value: string }).value;
   assert.match(md, /\*\*GOMEMLIMIT\*\*: dotenv sees `512MiB`/);
   assert.match(md, /systemd \(EnvironmentFile=\): `512MiB # soft limit`/);
@@ -133,9 +133,9 @@ test('hover shows the value each loader sees and the Go summary', async () => {
 test('completion offers Go variables for keys and enum values after =', async () => {
   const uri = open('g.env', 'GO\nGOTRACEBACK=\n');
   await server.diagnostics(uri);
-  const keys = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 2 } })) as CompletionItem[];
+  const keys = await server.connection.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 2 } });
   assert.ok(keys.some((k) => k.label === 'GOMEMLIMIT'));
-  const values = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 12 } })) as CompletionItem[];
+  const values = await server.connection.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 12 } });
   assert.deepEqual(values.map((v) => v.label), ['none', 'single', 'all', 'system', 'crash']);
 });
 

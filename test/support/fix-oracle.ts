@@ -12,7 +12,6 @@ import { evaluateFile, type EnvDialect } from '../../server/src/parsers/dotenv/d
 import { parseUnitFile } from '../../server/src/parsers/systemd/parse';
 import { selectFixes } from '../../server/src/analysis/fixes';
 import type { Analysis } from '../../server/src/analysis/analyze';
-import type { Fix } from '../../server/src/rules/rule';
 import { lintText } from './lint-text';
 
 /** A thing a fix may change: a variable, a directive, an instruction, a registration; keyed so order can be compared. */
@@ -289,7 +288,7 @@ export function checkFixes(text: string, opts: OracleOptions & { readonly sugges
   const analysis = lintText(text, opts);
   const fixes: FixOutcome[] = [];
   for (const f of analysis.findings) {
-    for (const fix of f.fixes as readonly Fix[]) {
+    for (const fix of f.fixes) {
       if (!fix.safe && opts.suggestions !== true) continue;
       const fixed = applyEdits(text, fix.edits);
       fixes.push({ rule: f.rule.id, safe: fix.safe, title: fix.title, violations: fixed === text ? [] : compare(analysis, fixed, fix.edits, f.rule.id, opts) });

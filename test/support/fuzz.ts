@@ -112,7 +112,7 @@ export function seedTexts(surface: Surface): string[] {
 }
 
 type Mutation = { kind: 'delete' | 'dup' | 'insert' | 'swap'; at: number; len: number; text: string };
-const mutation: fc.Arbitrary<Mutation> = fc.record({ kind: fc.constantFrom('delete', 'dup', 'insert', 'swap'), at: fc.nat(), len: fc.nat({ max: 40 }), text: fc.string({ unit: 'binary', maxLength: 8 }) }) as fc.Arbitrary<Mutation>;
+const mutation: fc.Arbitrary<Mutation> = fc.record({ kind: fc.constantFrom('delete', 'dup', 'insert', 'swap'), at: fc.nat(), len: fc.nat({ max: 40 }), text: fc.string({ unit: 'binary', maxLength: 8 }) });
 
 function mutate(seed: string, ms: readonly Mutation[]): string {
   let s = seed;

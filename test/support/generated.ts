@@ -94,7 +94,8 @@ export function expectedConfiguration(): Record<string, JsonSchema> {
       for (const [k, v] of Object.entries(s.properties)) visit(`${prefix}.${k}`, v);
       return;
     }
-    const { $schema: _ignored, ...rest } = s;
+    const rest = { ...s };
+    delete rest.$schema;
     out[prefix] = { ...rest, scope: prefix.endsWith('trace.server') || prefix.includes('.hostChecks.') ? 'window' : 'resource' };
   };
   for (const [k, v] of Object.entries(root.properties ?? {})) visit(`goDeployLint.${k}`, v);

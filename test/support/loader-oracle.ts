@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { parse as dotenvParse } from 'dotenv';
 import { expand as dotenvExpand } from 'dotenv-expand';
 import { parseEnvFile } from '../../server/src/parsers/dotenv/parse';
-import { evaluateFile, type EnvDialect } from '../../server/src/parsers/dotenv/dialects';
+import { evaluateFile } from '../../server/src/parsers/dotenv/dialects';
 import { ROOT } from './fixture-files';
 
 export const GODOTENV_READ = path.join(ROOT, '.tools', 'godotenv-read');
@@ -20,7 +20,7 @@ export function modelled(text: string, dialect: LoaderDialect): Env {
   const file = parseEnvFile(text).ast;
   // A line that is no assignment fails godotenv's whole file (GDL102 says so); the other loaders skip it.
   if (dialect === 'godotenv' && file.entries.some((e) => e.kind === 'invalid')) return { error: 'a line that is no assignment' };
-  for (const b of evaluateFile(file, dialect as EnvDialect)) {
+  for (const b of evaluateFile(file, dialect)) {
     if (b.effect.kind === 'error') return { error: b.effect.reason };
     // A name the model cannot resolve stays `${NAME}` (the process environment): the loaders run with none.
     if (b.effect.kind === 'set') env[b.entry.key.text] = dialect === 'dotenv-expand' ? b.effect.value.replace(/\$\{[A-Za-z_][A-Za-z0-9_]*\}/g, '') : b.effect.value;

@@ -37,10 +37,10 @@ export class ScanTaskProvider implements vscode.TaskProvider {
       scope ?? vscode.TaskScope.Workspace,
       `scan ${hostLabel(def)}`,
       TASK_TYPE,
-      new vscode.CustomExecution(async () => {
+      new vscode.CustomExecution(() => {
         const term = new ScanTerminal(full, s.timeoutSeconds * 1000, (o) => this.onScanned(o, openReport));
         this.terminals.set(task, term);
-        return term;
+        return Promise.resolve(term);
       }),
       [],
     );

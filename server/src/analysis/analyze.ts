@@ -11,7 +11,7 @@ import { prepareSystemd } from '../languages/systemd';
 import { prepareHostReport } from '../languages/host-report';
 import type { Settings } from '../settings';
 import { allRules, knownCodes } from '../rules/index';
-import { runRule, type Finding, type Rule, type RuleInputs, type RuleLanguage } from '../rules/rule';
+import { runRule, type Finding, type Rule, type RuleInputs } from '../rules/rule';
 import type { EngineInput } from '../rules/engine/engine-input';
 import { findSuppressions, type SuppressedCode, type Suppression } from '../parsers/suppressions';
 import { codesCovering } from './suppressions';
@@ -121,7 +121,7 @@ function withUserSeverity(findings: Finding[], settings: Settings): Finding[] {
 }
 
 function runOne(rule: Rule, inputs: Partial<RuleInputs>, ctx: AnalysisContext, limit = Infinity): Finding[] {
-  const input = inputs[rule.language as RuleLanguage];
+  const input = inputs[rule.language];
   if (input === undefined) return [];
   // The union of rule languages is checked by defineRule; here the input matches rule.language by construction.
   return runRule(rule as never, input as never, (r, error) => ctx.onRuleError?.(r.id, error), limit);

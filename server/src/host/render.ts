@@ -9,7 +9,7 @@ import { hostInputOf } from './host-report';
 
 /** Host-controlled text inside Markdown: no markup, no HTML, one line, bounded. */
 function md(text: string, max = 160): string {
-  // eslint-disable-next-line no-control-regex
+   
   const flat = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
   const cut = flat.length > max ? `${flat.slice(0, max)}…` : flat;
   return cut.replace(/[\\`*_{}[\]()<>#+!|&~]/g, (c) => `\\${c}`);

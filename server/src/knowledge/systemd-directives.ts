@@ -63,7 +63,7 @@ for (const [id, parser, since, last, status] of DIRECTIVE_ROWS) {
   const d: Directive = { section, key, parser, since, removedAfter: last === 0 ? undefined : last, status: status as Directive['status'], kind, list: LIST_PARSERS.has(parser) || parser.endsWith('_strv') || /^(Condition|Assert)/.test(key) };
   TABLE.set(id, d);
   let keys = BY_SECTION.get(section);
-  if (keys === undefined) BY_SECTION.set(section, (keys = new Map()));
+  if (keys === undefined) BY_SECTION.set(section, (keys = new Map<string, Directive>()));
   keys.set(key, d);
 }
 

@@ -133,9 +133,8 @@ export function prepareDockerfile(doc: SourceDocument, index: LineIndex, ctx: An
   const goVersion = fromMod.source.startsWith('go.mod') || parsedImage === undefined ? fromMod : { version: parsedImage, source: `the golang:${imageVersion} image` };
   const registrations: RegistrationNode[] = [];
   const statements: Range[] = [];
-  let flavor: ShellFlavor = 'dash';
   for (const stage of model.stages) {
-    flavor = stage.facts?.family.includes('lpine') || stage.facts?.family.includes('busybox') ? 'busybox' : 'dash';
+    let flavor: ShellFlavor = stage.facts?.family.includes('lpine') || stage.facts?.family.includes('busybox') ? 'busybox' : 'dash';
     for (const inst of [stage.from, ...stage.instructions]) {
       const range = inst.getRange();
       if (range !== null) statements.push(range);

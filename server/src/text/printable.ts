@@ -2,7 +2,7 @@
 // interpreted (the CLI's text output and the scan terminal of the editor both use it).
 
 /** C0 controls except tab and line feed, DEL, and the C1 controls (`\x9b` is a CSI on its own). */
-// eslint-disable-next-line no-control-regex
+ 
 export const CONTROL_CHARS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 
 /**

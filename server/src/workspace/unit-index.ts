@@ -43,7 +43,7 @@ export function unitFamily(filePath: string): { unit: string | undefined; dropIn
   const dirs = [`${type}.d`, ...(template !== null ? [`${template[1] ?? ''}${template[2] ?? ''}.d`] : []), `${unitName}.d`];
   const dropIns: string[] = [];
   for (const d of dirs) {
-    let names: string[] = [];
+    let names: string[];
     try {
       names = fs.readdirSync(path.join(unitDir, d)).filter((n) => n.endsWith('.conf'));
     } catch {

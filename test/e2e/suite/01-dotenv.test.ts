@@ -13,7 +13,7 @@ suite('env files', () => {
     await vscode.window.showTextDocument(doc);
     assert.equal(doc.languageId, 'dotenv');
     const d = await diagnosticsFor(uri, (x) => x.some((y) => codeOf(y) === 'GDL120'));
-    const ext = vscode.extensions.all.find((e) => e.packageJSON.name === 'go-deploy-lint');
+    const ext = vscode.extensions.all.find((e) => (e.packageJSON as { name?: string }).name === 'go-deploy-lint');
     assert.equal(ext?.isActive, true);
     const memlimit = d.find((x) => codeOf(x) === 'GDL120');
     assert.ok(memlimit !== undefined);

@@ -240,7 +240,7 @@ function runCommands(inst: Instruction, raw: string, index: LineIndex): { comman
       const argv = JSON.parse(trimmed) as unknown;
       if (!Array.isArray(argv) || !argv.every((x) => typeof x === 'string')) return [];
       const base = index.offsetAt(argsRange.start);
-      const words: ShellWord[] = (argv as string[]).map((v) => ({ value: v, map: [], start: base, end: base + trimmed.length, dynamic: false, quoted: true }));
+      const words: ShellWord[] = (argv).map((v) => ({ value: v, map: [], start: base, end: base + trimmed.length, dynamic: false, quoted: true }));
       return [{ commands: [{ words, redirects: [], start: base, end: base + trimmed.length }], execForm: true }];
     } catch {
       // malformed JSON: BuildKit runs it as shell form; nothing to analyse safely

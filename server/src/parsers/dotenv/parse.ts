@@ -2,7 +2,7 @@
 import { LineIndex } from '../../text/line-index';
 import { SourceToken, type ParseResult, type Token } from '../../text/token';
 import type { Range } from '../../text/line-index';
-import type { EnvAssignment, EnvEntry, EnvFile, EnvValue, QuoteChar } from './ast';
+import type { EnvAssignment, EnvEntry, EnvFile, EnvValue } from './ast';
 
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t';
 
@@ -104,7 +104,7 @@ function scanValue(input: ScanInput): { value: EnvValue | undefined; firstLine: 
     const raw = tok(start, lineEnd);
     return { value: { raw, quote: undefined, closed: true, body: raw, after: undefined }, firstLine: line, lastLine: line };
   }
-  const quote = first as QuoteChar;
+  const quote = first;
   let p = start + 1;
   while (p < limit) {
     const c = text[p];

@@ -23,7 +23,7 @@ export interface HostReport {
 }
 
 const RECORD = /^([a-z][a-z0-9_]*)((?: [0-9a-f]*)+)$/;
-// eslint-disable-next-line no-control-regex
+ 
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 
 function decodeHex(hex: string): string | undefined {

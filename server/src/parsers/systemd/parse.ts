@@ -57,7 +57,7 @@ export function parseUnitFile(index: LineIndex): ParseResult<UnitFile> {
     const offsets: number[] = [];
     let lineStartP = p;
     let lineEndQ = q;
-    let lastEnd = q;
+    let lastEnd: number;
     for (;;) {
       let bs = 0;
       while (lineEndQ - 1 - bs >= lineStartP && text[lineEndQ - 1 - bs] === '\\') bs++;
@@ -92,7 +92,7 @@ export function parseUnitFile(index: LineIndex): ParseResult<UnitFile> {
       problems.push({ kind: 'missing-equals', range: logical, text: joined });
       continue;
     }
-    let ks = 0;
+    const ks = 0;
     let ke = eq;
     while (ke > ks && isBlank(joined[ke - 1])) ke--;
     if (ke === ks) {

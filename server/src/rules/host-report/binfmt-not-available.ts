@@ -11,7 +11,7 @@ export const binfmtNotAvailable = defineRule({
   fixSafety: 'none',
   docs: {
     summary: 'binfmt.d registrations are not active',
-    what: 'Reports a host with binfmt.d files where binfmt_misc is not mounted or systemd-binfmt is not active, and each configured registration that is not registered (lost after an upgrade or a \`systemctl restart systemd-binfmt\` that a Docker installer did not redo).',
+    what: 'Reports a host with binfmt.d files where binfmt_misc is not mounted or systemd-binfmt is not active, and each configured registration that is not registered (lost after an upgrade or a `systemctl restart systemd-binfmt` that a Docker installer did not redo).',
     why: 'Foreign-architecture binaries and containers then fail with "exec format error".',
     example: probe([['binfmt_mounted', 'yes'], ['binfmt_d', '/usr/lib/binfmt.d/qemu-arm.conf', ':qemu-arm:M::\\x7fELF\\x01\\x01\\x01::/usr/bin/qemu-arm-static:F\n'], ['systemd_binfmt', 'active']]),
     useInstead: probe([['binfmt_mounted', 'yes'], ['binfmt_d', '/usr/lib/binfmt.d/qemu-arm.conf', ':qemu-arm:M::\\x7fELF\\x01\\x01\\x01::/usr/bin/qemu-arm-static:F\n'], ['binfmt_entry', '/proc/sys/fs/binfmt_misc/qemu-arm', 'enabled\n'], ['systemd_binfmt', 'active']]),
