@@ -12,14 +12,22 @@ const common = {
   minify: !process.argv.includes('--no-minify'),
   sourcemap: false,
   legalComments: 'none',
-  define: { GDL_VERSION: JSON.stringify(pkg.version), GDL_PROBE_SCRIPT: JSON.stringify(readFileSync(new URL('./server/src/host/probe.sh', import.meta.url), 'utf8')) },
+  define: {
+    GDL_VERSION: JSON.stringify(pkg.version),
+    GDL_PROBE_SCRIPT: JSON.stringify(readFileSync(new URL('./server/src/host/probe.sh', import.meta.url), 'utf8')),
+  },
   logLevel: 'warning',
   metafile: true,
 };
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
-  { ...common, entryPoints: ['server/src/cli/entry.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    entryPoints: ['server/src/cli/entry.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
 ];
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

@@ -22,7 +22,8 @@ const record = (name, value, unit, goal = '') => {
 };
 const project = new FsProject([]);
 const ctx = { settings: DEFAULT_SETTINGS, project };
-const lint = (text, file, version = 1) => analyze({ uri: `file://${file}`, path: file, text, version, languageId: 'dotenv' }, ctx);
+const lint = (text, file, version = 1) =>
+  analyze({ uri: `file://${file}`, path: file, text, version, languageId: 'dotenv' }, ctx);
 
 function walk(dir, out = []) {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -68,7 +69,10 @@ if (fs.existsSync(CORPUS)) {
     for (const [, t] of docker) validate(t);
     anchor = Math.min(anchor, now() - t0);
   }
-  const ours = results[`Dockerfiles: ${docker.length} corpus files, ${(docker.reduce((n, [, t]) => n + Buffer.byteLength(t), 0) / 1024).toFixed(0)} KB`]?.value ?? NaN;
+  const ours =
+    results[
+      `Dockerfiles: ${docker.length} corpus files, ${(docker.reduce((n, [, t]) => n + Buffer.byteLength(t), 0) / 1024).toFixed(0)} KB`
+    ]?.value ?? NaN;
   record('dockerfile-utils validate() on the same files', anchor / docker.length, 'ms/file');
   record('ours / dockerfile-utils time per file', ours / (anchor / docker.length), '×', '≤ 0.7×');
   // Units against systemd-analyze verify, per unit (a sample), and our CLI wall time over the whole unit corpus.
@@ -84,12 +88,27 @@ if (fs.existsSync(CORPUS)) {
     }
     const perVerify = (now() - t0) / units.length;
     fs.rmSync(tmp, { recursive: true, force: true });
-    const perOurs = results[Object.keys(results).find((k) => k.startsWith('systemd units:') && k.includes('corpus')) ?? '']?.value ?? NaN;
+    const perOurs =
+      results[Object.keys(results).find((k) => k.startsWith('systemd units:') && k.includes('corpus')) ?? '']?.value ??
+      NaN;
     record('systemd-analyze verify --man=no per unit (30-unit sample)', perVerify, 'ms/unit');
     record('speed-up over systemd-analyze verify per unit', perVerify / perOurs, '×', '≥ 15×');
   }
   const cliStart = now();
-  spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'lint', path.join(CORPUS, 'systemd'), path.join(CORPUS, 'systemd-go'), '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'dist/cli.js'),
+      'lint',
+      path.join(CORPUS, 'systemd'),
+      path.join(CORPUS, 'systemd-go'),
+      '--format',
+      'json',
+      '--fail-on',
+      'none',
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 28 },
+  );
   record('CLI wall time, whole unit corpus (systemd + systemd-go)', now() - cliStart, 'ms', '< 1500 ms');
 } else {
   rows.push(['corpus', 'skipped: ../shared/corpus not found', '']);
@@ -97,7 +116,14 @@ if (fs.existsSync(CORPUS)) {
 
 // 2. Recompute after one keystroke on a 10,000-line env file (in process: parse + all rules).
 const lines = [];
-for (let i = 0; i < 10_000; i++) lines.push(i % 50 === 0 ? `# section ${i}` : i % 7 === 0 ? `GODEBUG=http2client=0,netdns=go,gctrace=${i % 2}` : `APP_SETTING_${i}="value ${i} with some text" # note`);
+for (let i = 0; i < 10_000; i++)
+  lines.push(
+    i % 50 === 0
+      ? `# section ${i}`
+      : i % 7 === 0
+        ? `GODEBUG=http2client=0,netdns=go,gctrace=${i % 2}`
+        : `APP_SETTING_${i}="value ${i} with some text" # note`,
+  );
 let big = lines.join('\n') + '\n';
 const samples = [];
 for (let i = 0; i < 60; i++) {
@@ -110,24 +136,44 @@ record('recompute 10,000-line env file (in process)', median(samples.slice(10)),
 
 // 3. Through the LSP server with incremental sync: first diagnostics after open, then one keystroke, for three documents.
 {
-  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
+  const {
+    createProtocolConnection,
+    StreamMessageReader,
+    StreamMessageWriter,
+  } = require('vscode-languageserver-protocol/node');
   const unitLines = ['[Unit]', 'Description=Big unit', '[Service]', 'ExecStart=/usr/local/bin/api'];
-  for (let i = 0; unitLines.length < 5000; i++) unitLines.push(i % 3 === 0 ? `Environment=VAR_${i}=value${i} GOGC=100` : i % 3 === 1 ? `ExecStartPre=/bin/echo step ${i}` : `# comment ${i}`);
+  for (let i = 0; unitLines.length < 5000; i++)
+    unitLines.push(
+      i % 3 === 0
+        ? `Environment=VAR_${i}=value${i} GOGC=100`
+        : i % 3 === 1
+          ? `ExecStartPre=/bin/echo step ${i}`
+          : `# comment ${i}`,
+    );
   const dockerLines = ['FROM golang:1.27 AS build', 'WORKDIR /src'];
-  for (let i = 0; dockerLines.length < 495; i++) dockerLines.push(i % 2 === 0 ? `RUN CGO_ENABLED=0 go build -o /out/app${i} ./cmd/app${i}` : `ENV SETTING_${i}=value${i}`);
+  for (let i = 0; dockerLines.length < 495; i++)
+    dockerLines.push(
+      i % 2 === 0 ? `RUN CGO_ENABLED=0 go build -o /out/app${i} ./cmd/app${i}` : `ENV SETTING_${i}=value${i}`,
+    );
   dockerLines.push('FROM alpine:3.20', 'COPY --from=build /out/app0 /app', 'USER 65532:65532', 'ENTRYPOINT ["/app"]');
   const docs = [
     ['10,000-line env file', 'big.env', 'dotenv', big, { line: 1, character: 15 }],
     ['5,000-line unit', 'big.service', 'systemd-unit', `${unitLines.join('\n')}\n`, { line: 1, character: 13 }],
     ['500-line Dockerfile', 'Dockerfile', 'dockerfile', `${dockerLines.join('\n')}\n`, { line: 2, character: 10 }],
   ];
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/server.js'), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
   conn.listen();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-bench-'));
   const t0 = now();
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: `file://${dir}`, capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: {} } } });
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: `file://${dir}`,
+    capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: {} } },
+  });
   await conn.sendNotification('initialized', {});
   record('server start (initialize round trip)', now() - t0, 'ms');
   for (const [label, name, languageId, text, at] of docs) {
@@ -139,7 +185,12 @@ record('recompute 10,000-line env file (in process)', median(samples.slice(10)),
     const lsp = [];
     for (let i = 0; i < 40; i++) {
       const s = now();
-      await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: String(i % 10) }] });
+      await conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: i + 2 },
+        contentChanges: [
+          { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: String(i % 10) },
+        ],
+      });
       await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
       lsp.push(now() - s);
     }
@@ -149,7 +200,9 @@ record('recompute 10,000-line env file (in process)', median(samples.slice(10)),
   const envText = 'GOMEMLIMIT=512M\nGOGC=200\nGODEBUG=http2client=0\nPATH=/usr/local/go/bin:/usr/bin\n'.repeat(20);
   for (let i = 0; i < 200; i++) {
     const uri = `file://${dir}/doc-${i}.env`;
-    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dotenv', version: 1, text: envText } });
+    await conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'dotenv', version: 1, text: envText },
+    });
     await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
   }
   const rss = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(child.pid)], { encoding: 'utf8' }).trim()) / 1024;
@@ -165,20 +218,63 @@ record('recompute 10,000-line env file (in process)', median(samples.slice(10)),
 {
   const calls = [];
   const disposable = { dispose() {} };
-  const channel = { append() {}, appendLine() {}, replace() {}, clear() {}, show() {}, hide() {}, dispose() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {}, logLevel: 0, onDidChangeLogLevel: () => disposable, name: 'x' };
-  const vscodeStub = new Proxy({
-    window: { createOutputChannel: () => channel, showWarningMessage: () => undefined },
-    languages: { createDiagnosticCollection: () => ({ ...disposable, set() {}, clear() {} }) },
-    tasks: { registerTaskProvider: () => disposable, onDidEndTask: () => disposable },
-    TaskScope: { Workspace: 2 },
-    workspace: { registerTextDocumentContentProvider: () => disposable, onDidOpenTextDocument: () => disposable, textDocuments: [], createFileSystemWatcher: () => ({ ...disposable, onDidCreate: () => disposable, onDidChange: () => disposable, onDidDelete: () => disposable }), getConfiguration: () => ({ get: () => undefined }) },
-    commands: { registerCommand: (id) => (calls.push(id), disposable), executeCommand: async () => undefined },
-    extensions: { getExtension: () => undefined },
-    env: {}, Uri: { parse: (s) => s, file: (s) => s, from: (c) => c }, Disposable: class { static from() { return disposable; } dispose() {} },
-    EventEmitter: class { event = () => disposable; fire() {} dispose() {} },
-  }, { get: (t, k) => (k in t ? t[k] : class {}) });
+  const channel = {
+    append() {},
+    appendLine() {},
+    replace() {},
+    clear() {},
+    show() {},
+    hide() {},
+    dispose() {},
+    trace() {},
+    debug() {},
+    info() {},
+    warn() {},
+    error() {},
+    logLevel: 0,
+    onDidChangeLogLevel: () => disposable,
+    name: 'x',
+  };
+  const vscodeStub = new Proxy(
+    {
+      window: { createOutputChannel: () => channel, showWarningMessage: () => undefined },
+      languages: { createDiagnosticCollection: () => ({ ...disposable, set() {}, clear() {} }) },
+      tasks: { registerTaskProvider: () => disposable, onDidEndTask: () => disposable },
+      TaskScope: { Workspace: 2 },
+      workspace: {
+        registerTextDocumentContentProvider: () => disposable,
+        onDidOpenTextDocument: () => disposable,
+        textDocuments: [],
+        createFileSystemWatcher: () => ({
+          ...disposable,
+          onDidCreate: () => disposable,
+          onDidChange: () => disposable,
+          onDidDelete: () => disposable,
+        }),
+        getConfiguration: () => ({ get: () => undefined }),
+      },
+      commands: { registerCommand: (id) => (calls.push(id), disposable), executeCommand: async () => undefined },
+      extensions: { getExtension: () => undefined },
+      env: {},
+      Uri: { parse: (s) => s, file: (s) => s, from: (c) => c },
+      Disposable: class {
+        static from() {
+          return disposable;
+        }
+        dispose() {}
+      },
+      EventEmitter: class {
+        event = () => disposable;
+        fire() {}
+        dispose() {}
+      },
+    },
+    { get: (t, k) => (k in t ? t[k] : class {}) },
+  );
   const origLoad = Module._load;
-  Module._load = function (request, ...rest) { return request === 'vscode' ? vscodeStub : origLoad.call(this, request, ...rest); };
+  Module._load = function (request, ...rest) {
+    return request === 'vscode' ? vscodeStub : origLoad.call(this, request, ...rest);
+  };
   const t0 = now();
   const ext = require(path.join(ROOT, 'dist/extension.js'));
   const loaded = now();
@@ -207,7 +303,21 @@ record('recompute 10,000-line env file (in process)', median(samples.slice(10)),
     try {
       const cli = (args) => {
         const t0 = now();
-        const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'scan', '--ssh-config', sshd.sshConfig, '--format', 'json', '--fail-on', 'none', ...args], { encoding: 'utf8', cwd: ROOT });
+        const r = spawnSync(
+          process.execPath,
+          [
+            path.join(ROOT, 'dist/cli.js'),
+            'scan',
+            '--ssh-config',
+            sshd.sshConfig,
+            '--format',
+            'json',
+            '--fail-on',
+            'none',
+            ...args,
+          ],
+          { encoding: 'utf8', cwd: ROOT },
+        );
         if (r.status !== 0) throw new Error(`scan failed: ${r.stderr}`);
         return now() - t0;
       };
@@ -225,14 +335,23 @@ record('recompute 10,000-line env file (in process)', median(samples.slice(10)),
 }
 
 // 6. Bundle sizes.
-for (const [f, goal] of [['dist/extension.js', '< 200 KB'], ['dist/server.js', '< 1 MB'], ['dist/cli.js', '']]) {
+for (const [f, goal] of [
+  ['dist/extension.js', '< 200 KB'],
+  ['dist/server.js', '< 1 MB'],
+  ['dist/cli.js', ''],
+]) {
   record(`bundle ${f}`, fs.statSync(path.join(ROOT, f)).size / 1024, 'KB', goal);
 }
 
 const width = Math.max(...rows.map((r) => r[0].length));
-console.log(`\nGo Deploy Lint benchmark — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}\n`);
+console.log(
+  `\nGo Deploy Lint benchmark — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}\n`,
+);
 for (const [name, value, goal] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(18)}  ${goal}`);
 fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
-fs.writeFileSync(path.join(ROOT, '.bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, results }, null, 2));
+fs.writeFileSync(
+  path.join(ROOT, '.bench', 'results.json'),
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, results }, null, 2),
+);
 console.log('\nsaved .bench/results.json');
 process.exit(0);

@@ -7,7 +7,9 @@ import * as path from 'node:path';
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const CORPUS = process.env.GDL_CORPUS ?? path.resolve(ROOT, '..', 'shared', 'corpus');
 if (!fs.existsSync(CORPUS)) {
-  console.log(`corpus: not found at ${CORPUS}. It exists only in the development workspace (set GDL_CORPUS to point at a copy); nothing to lint.`);
+  console.log(
+    `corpus: not found at ${CORPUS}. It exists only in the development workspace (set GDL_CORPUS to point at a copy); nothing to lint.`,
+  );
   process.exit(0);
 }
 const cli = path.join(ROOT, 'dist', 'cli.js');
@@ -35,7 +37,10 @@ for (const set of SETS) {
   const dir = path.join(CORPUS, set.name);
   if (!fs.existsSync(dir)) continue;
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [cli, 'lint', dir, ...set.args, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [cli, 'lint', dir, ...set.args, '--format', 'json', '--fail-on', 'none'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) {
     crashed = true;
@@ -45,12 +50,17 @@ for (const set of SETS) {
   const out = JSON.parse(r.stdout);
   if (saveDir) fs.writeFileSync(path.join(saveDir, `${set.name}.json`), r.stdout);
   const counts = new Map();
-  for (const f of out.files) for (const d of f.diagnostics) counts.set(`${d.severity} ${d.code}`, (counts.get(`${d.severity} ${d.code}`) ?? 0) + 1);
+  for (const f of out.files)
+    for (const d of f.diagnostics)
+      counts.set(`${d.severity} ${d.code}`, (counts.get(`${d.severity} ${d.code}`) ?? 0) + 1);
   console.log(`\n${set.name}: ${out.files.length} files in ${ms.toFixed(0)} ms`);
   for (const [k, n] of [...counts].sort()) console.log(`  ${String(n).padStart(4)}  ${k}`);
   for (const f of out.files) {
     for (const d of f.diagnostics) {
-      if (d.severity === 'error' || d.severity === 'warning') console.log(`  ${path.relative(CORPUS, f.path)}:${d.range.start.line + 1}: ${d.severity} ${d.code} ${d.message}`);
+      if (d.severity === 'error' || d.severity === 'warning')
+        console.log(
+          `  ${path.relative(CORPUS, f.path)}:${d.range.start.line + 1}: ${d.severity} ${d.code} ${d.message}`,
+        );
     }
   }
 }

@@ -7,7 +7,9 @@ import { createRequire } from 'node:module';
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const CORPUS = process.env.GDL_CORPUS ?? path.resolve(ROOT, '..', 'shared', 'corpus');
 if (!fs.existsSync(CORPUS)) {
-  console.log(`fix oracle: corpus not found at ${CORPUS} (it exists only in the development workspace; set GDL_CORPUS to point at a copy). Nothing to check.`);
+  console.log(
+    `fix oracle: corpus not found at ${CORPUS} (it exists only in the development workspace; set GDL_CORPUS to point at a copy). Nothing to check.`,
+  );
   process.exit(0);
 }
 const require = createRequire(import.meta.url);
@@ -17,7 +19,10 @@ const { verifyAvailable } = require(path.join(ROOT, 'out', 'test', 'support', 's
 
 const verify = verifyAvailable() === undefined;
 /** Env sets are linted in the dialect their consumers use, as `npm run corpus` does. */
-const SETTINGS = { 'envfile-default': { envDialects: { '**': 'systemd' } }, 'envfile-other': { envDialects: { '**': 'systemd' } } };
+const SETTINGS = {
+  'envfile-default': { envDialects: { '**': 'systemd' } },
+  'envfile-other': { envDialects: { '**': 'systemd' } },
+};
 const ENV_SETS = new Set(['dotenv', 'envfile-default', 'envfile-other']);
 const SETS = ['dotenv', 'envfile-default', 'envfile-other', 'systemd', 'systemd-go', 'binfmt', 'dockerfile'];
 
@@ -25,7 +30,16 @@ const perLanguage = new Map();
 const perRule = new Map();
 const violations = [];
 const bump = (m, k, field, n = 1) => {
-  const v = m.get(k) ?? { files: 0, fixable: 0, safe: 0, safeFiles: new Set(), suggestions: 0, suggestionFiles: new Set(), violations: 0, suggestionViolations: 0 };
+  const v = m.get(k) ?? {
+    files: 0,
+    fixable: 0,
+    safe: 0,
+    safeFiles: new Set(),
+    suggestions: 0,
+    suggestionFiles: new Set(),
+    violations: 0,
+    suggestionViolations: 0,
+  };
   if (field instanceof Function) field(v);
   else v[field] += n;
   m.set(k, v);
@@ -42,7 +56,12 @@ for (const set of SETS) {
     const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(fs.readFileSync(file));
     // Env files from /etc/default have no env-like name: lint them under one so the env surface reads them.
     const asFile = ENV_SETS.has(set) && detectLanguage(file) !== 'dotenv' ? `${file}.env` : file;
-    const outcome = checkFixes(text, { file: asFile, verify, suggestions: true, ...(SETTINGS[set] !== undefined ? { settings: SETTINGS[set] } : {}) });
+    const outcome = checkFixes(text, {
+      file: asFile,
+      verify,
+      suggestions: true,
+      ...(SETTINGS[set] !== undefined ? { settings: SETTINGS[set] } : {}),
+    });
     const lang = outcome.language ?? language;
     bump(perLanguage, lang, 'files');
     const rel = path.relative(CORPUS, file);
@@ -50,7 +69,10 @@ for (const set of SETS) {
     for (const f of outcome.fixes) {
       if (f.safe) {
         bump(perLanguage, lang, 'safe');
-        bump(perRule, f.rule, (v) => { v.safe++; v.safeFiles.add(rel); });
+        bump(perRule, f.rule, (v) => {
+          v.safe++;
+          v.safeFiles.add(rel);
+        });
         if (f.violations.length > 0) {
           bump(perLanguage, lang, 'violations');
           bump(perRule, f.rule, 'violations');
@@ -58,7 +80,10 @@ for (const set of SETS) {
         }
       } else {
         bump(perLanguage, lang, 'suggestions');
-        bump(perRule, f.rule, (v) => { v.suggestions++; v.suggestionFiles.add(rel); });
+        bump(perRule, f.rule, (v) => {
+          v.suggestions++;
+          v.suggestionFiles.add(rel);
+        });
         if (f.violations.length > 0) bump(perRule, f.rule, 'suggestionViolations');
       }
     }
@@ -67,12 +92,23 @@ for (const set of SETS) {
 }
 cleanupOracle();
 
-console.log(`\nfix oracle over the corpus (${((Date.now() - t0) / 1000).toFixed(1)} s; systemd-analyze verify ${verify ? 'compared' : 'not installed: units compared by directive only'})`);
-console.log('\nper language: files, files with a safe fix, safe fixes applied, suggestions applied, safe fixes that changed more than their target');
-for (const [lang, v] of [...perLanguage].sort()) console.log(`  ${lang.padEnd(14)} ${String(v.files).padStart(5)} ${String(v.fixable).padStart(5)} ${String(v.safe).padStart(6)} ${String(v.suggestions).padStart(6)} ${String(v.violations).padStart(4)}`);
-console.log('\nper rule: safe fixes (files), suggestions (files), suggestions that also change something outside their target');
+console.log(
+  `\nfix oracle over the corpus (${((Date.now() - t0) / 1000).toFixed(1)} s; systemd-analyze verify ${verify ? 'compared' : 'not installed: units compared by directive only'})`,
+);
+console.log(
+  '\nper language: files, files with a safe fix, safe fixes applied, suggestions applied, safe fixes that changed more than their target',
+);
+for (const [lang, v] of [...perLanguage].sort())
+  console.log(
+    `  ${lang.padEnd(14)} ${String(v.files).padStart(5)} ${String(v.fixable).padStart(5)} ${String(v.safe).padStart(6)} ${String(v.suggestions).padStart(6)} ${String(v.violations).padStart(4)}`,
+  );
+console.log(
+  '\nper rule: safe fixes (files), suggestions (files), suggestions that also change something outside their target',
+);
 for (const [rule, v] of [...perRule].sort()) {
-  console.log(`  ${rule}  safe ${String(v.safe).padStart(5)} (${String(v.safeFiles.size).padStart(4)} files)  suggestions ${String(v.suggestions).padStart(5)} (${String(v.suggestionFiles.size).padStart(4)} files)${v.suggestionViolations > 0 ? `  ${v.suggestionViolations} reach beyond their target` : ''}`);
+  console.log(
+    `  ${rule}  safe ${String(v.safe).padStart(5)} (${String(v.safeFiles.size).padStart(4)} files)  suggestions ${String(v.suggestions).padStart(5)} (${String(v.suggestionFiles.size).padStart(4)} files)${v.suggestionViolations > 0 ? `  ${v.suggestionViolations} reach beyond their target` : ''}`,
+  );
 }
 if (violations.length > 0) {
   console.log(`\n${violations.length} safe-fix violations:`);

@@ -8,12 +8,21 @@ import { createRequire } from 'node:module';
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const require = createRequire(import.meta.url);
 const fc = require('fast-check');
-const { SURFACES, seedTexts, documents, parseOnly, checkDocument } = require(path.join(ROOT, 'out/test/support/fuzz.js'));
+const { SURFACES, seedTexts, documents, parseOnly, checkDocument } = require(
+  path.join(ROOT, 'out/test/support/fuzz.js'),
+);
 
 const PARSER_RUNS = Number(process.env.FUZZ_PARSER_RUNS ?? 1_000_000);
 const PROPERTY_RUNS = Number(process.env.FUZZ_PROPERTY_RUNS ?? 10_000);
 const CORPUS = process.env.GDL_CORPUS ?? path.resolve(ROOT, '..', 'shared', 'corpus');
-const CORPUS_DIRS = { env: ['dotenv', 'envfile-default', 'envfile-other'], systemd: ['systemd', 'systemd-go'], binfmt: ['binfmt'], dockerfile: ['dockerfile', 'dockerfiles', 'docker'], shell: [], host: [] };
+const CORPUS_DIRS = {
+  env: ['dotenv', 'envfile-default', 'envfile-other'],
+  systemd: ['systemd', 'systemd-go'],
+  binfmt: ['binfmt'],
+  dockerfile: ['dockerfile', 'dockerfiles', 'docker'],
+  shell: [],
+  host: [],
+};
 
 function corpusSeeds(name) {
   if (!fs.existsSync(CORPUS)) return [];
@@ -29,7 +38,8 @@ function corpusSeeds(name) {
   return out;
 }
 
-if (!fs.existsSync(CORPUS)) console.log(`note: no corpus at ${CORPUS}; mutating in-repo fixtures only (set GDL_CORPUS to use one)`);
+if (!fs.existsSync(CORPUS))
+  console.log(`note: no corpus at ${CORPUS}; mutating in-repo fixtures only (set GDL_CORPUS to use one)`);
 const only = process.argv.slice(2);
 let failed = false;
 const t00 = Date.now();
@@ -42,7 +52,7 @@ for (const surface of SURFACES) {
   try {
     // Generated in batches: fc.sample keeps memory flat; every input goes through the parsers.
     const seed = Date.now();
-    for (let done = 0; done < PARSER_RUNS; ) {
+    for (let done = 0; done < PARSER_RUNS;) {
       const n = Math.min(20_000, PARSER_RUNS - done);
       for (const text of fc.sample(arb, { numRuns: n, seed: seed + done })) {
         parseOnly(surface, text);
@@ -56,13 +66,20 @@ for (const surface of SURFACES) {
   }
   const parseSecs = (Date.now() - t0) / 1000;
   t0 = Date.now();
-  const result = fc.check(fc.property(arb, (text) => checkDocument(surface, text)), { numRuns: PROPERTY_RUNS });
+  const result = fc.check(
+    fc.property(arb, (text) => checkDocument(surface, text)),
+    { numRuns: PROPERTY_RUNS },
+  );
   const propSecs = (Date.now() - t0) / 1000;
   if (result.failed) {
     failed = true;
-    console.log(`${surface.name}: property failed after ${result.numRuns} runs (seed ${result.seed}, path ${result.counterexamplePath}):\n  ${JSON.stringify(result.counterexample)}\n  ${String(result.errorInstance).split('\n')[0]}`);
+    console.log(
+      `${surface.name}: property failed after ${result.numRuns} runs (seed ${result.seed}, path ${result.counterexamplePath}):\n  ${JSON.stringify(result.counterexample)}\n  ${String(result.errorInstance).split('\n')[0]}`,
+    );
   }
-  console.log(`${surface.name.padEnd(10)} parsers: ${parsed.toLocaleString('en')} inputs in ${parseSecs.toFixed(1)} s · linter + properties: ${result.numRuns.toLocaleString('en')} documents in ${propSecs.toFixed(1)} s · ${seeds.length} seed files${result.failed ? ' · FAILED' : ''}`);
+  console.log(
+    `${surface.name.padEnd(10)} parsers: ${parsed.toLocaleString('en')} inputs in ${parseSecs.toFixed(1)} s · linter + properties: ${result.numRuns.toLocaleString('en')} documents in ${propSecs.toFixed(1)} s · ${seeds.length} seed files${result.failed ? ' · FAILED' : ''}`,
+  );
 }
 console.log(`fuzz: ${failed ? 'FAILED' : 'all properties held'} in ${((Date.now() - t00) / 1000).toFixed(0)} s`);
 process.exit(failed ? 1 : 0);

@@ -11,8 +11,12 @@ import { createRequire } from 'node:module';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const require = createRequire(import.meta.url);
-const { UNIT_SECTIONS, keysOf } = require(path.join(ROOT, 'out', 'server', 'src', 'knowledge', 'systemd-directives.js'));
-const version = /systemd (\d+)/.exec(spawnSync('systemd-analyze', ['--version'], { encoding: 'utf8' }).stdout ?? '')?.[1];
+const { UNIT_SECTIONS, keysOf } = require(
+  path.join(ROOT, 'out', 'server', 'src', 'knowledge', 'systemd-directives.js'),
+);
+const version = /systemd (\d+)/.exec(
+  spawnSync('systemd-analyze', ['--version'], { encoding: 'utf8' }).stdout ?? '',
+)?.[1];
 if (version === undefined) {
   console.error('generate-systemd-empty-values: systemd-analyze is not installed');
   process.exit(1);
@@ -31,19 +35,28 @@ for (const [type, sections] of Object.entries(UNIT_SECTIONS)) {
       // A service needs a command to load at all; other types load without one.
       if (type === 'service' && section !== 'Service') lines.push('[Service]', 'ExecStart=/bin/true');
       if (type === 'service' && section === 'Service' && d.key !== 'ExecStart') lines.push('ExecStart=/bin/true');
-      const name = type === 'mount' || type === 'automount' ? `mnt-x.${type}` : type === 'swap' ? `dev-x.${type}` : `u.${type}`;
+      const name =
+        type === 'mount' || type === 'automount' ? `mnt-x.${type}` : type === 'swap' ? `dev-x.${type}` : `u.${type}`;
       const file = path.join(tmp, name);
       fs.writeFileSync(file, `${lines.join('\n')}\n`);
-      const r = spawnSync('systemd-analyze', ['verify', '--man=no', file], { encoding: 'utf8', env: { ...process.env, SYSTEMD_LOG_COLOR: '0' } });
+      const r = spawnSync('systemd-analyze', ['verify', '--man=no', file], {
+        encoding: 'utf8',
+        env: { ...process.env, SYSTEMD_LOG_COLOR: '0' },
+      });
       const out = `${r.stderr}\n${r.stdout}`;
-      if (new RegExp(`${name.replace(/[.\\]/g, '\\$&')}:2: (Failed to parse|Invalid |.*out of range)`).test(out)) rejected.add(id);
+      if (new RegExp(`${name.replace(/[.\\]/g, '\\$&')}:2: (Failed to parse|Invalid |.*out of range)`).test(out))
+        rejected.add(id);
       if (/fatal error|bad-setting/i.test(out) && out.includes(`${name}:2:`)) fatal.add(id);
       fs.rmSync(file, { force: true });
     }
   }
 }
 fs.rmSync(tmp, { recursive: true, force: true });
-const list = (s) => [...s].sort().map((x) => `  '${x}',`).join('\n');
+const list = (s) =>
+  [...s]
+    .sort()
+    .map((x) => `  '${x}',`)
+    .join('\n');
 const target = path.join(ROOT, 'server', 'src', 'knowledge', 'systemd-empty-values.generated.ts');
 fs.writeFileSync(
   target,
@@ -59,4 +72,6 @@ ${list(fatal)}
 ]);
 `,
 );
-console.log(`wrote ${path.relative(ROOT, target)}: ${seen.size} directives asked, ${rejected.size} refuse an empty value, ${fatal.size} fatal (systemd ${version})`);
+console.log(
+  `wrote ${path.relative(ROOT, target)}: ${seen.size} directives asked, ${rejected.size} refuse an empty value, ${fatal.size} fatal (systemd ${version})`,
+);

@@ -6,7 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const version = /systemd (\d+)/.exec(spawnSync('systemd-analyze', ['--version'], { encoding: 'utf8' }).stdout ?? '')?.[1];
+const version = /systemd (\d+)/.exec(
+  spawnSync('systemd-analyze', ['--version'], { encoding: 'utf8' }).stdout ?? '',
+)?.[1];
 const out = spawnSync('systemd-analyze', ['syscall-filter'], { encoding: 'utf8' }).stdout ?? '';
 if (version === undefined || out === '') {
   console.error('generate-systemd-syscalls: systemd-analyze is not installed');
@@ -17,9 +19,19 @@ const calls = new Set();
 for (const line of out.split('\n')) {
   const m = /^(@[a-z-]+)$/.exec(line.trim());
   if (m !== null && !line.startsWith(' ')) groups.add(m[1]);
-  else if (line.startsWith('    ') && !line.trim().startsWith('#') && !line.trim().startsWith('@') && /^[a-z0-9_]+$/.test(line.trim())) calls.add(line.trim());
+  else if (
+    line.startsWith('    ') &&
+    !line.trim().startsWith('#') &&
+    !line.trim().startsWith('@') &&
+    /^[a-z0-9_]+$/.test(line.trim())
+  )
+    calls.add(line.trim());
 }
-const list = (s) => [...s].sort().map((x) => `'${x}'`).join(', ');
+const list = (s) =>
+  [...s]
+    .sort()
+    .map((x) => `'${x}'`)
+    .join(', ');
 const target = path.join(ROOT, 'server', 'src', 'knowledge', 'systemd-syscalls.generated.ts');
 fs.writeFileSync(
   target,
@@ -30,4 +42,6 @@ export const SYSCALL_GROUPS: ReadonlySet<string> = new Set([${list(groups)}]);
 export const SYSCALL_NAMES: ReadonlySet<string> = new Set([${list(calls)}]);
 `,
 );
-console.log(`wrote ${path.relative(ROOT, target)}: ${groups.size} groups, ${calls.size} system calls (systemd ${version})`);
+console.log(
+  `wrote ${path.relative(ROOT, target)}: ${groups.size} groups, ${calls.size} system calls (systemd ${version})`,
+);

@@ -7,11 +7,15 @@ import { createRequire } from 'node:module';
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const CORPUS = process.env.GDL_CORPUS ?? path.resolve(ROOT, '..', 'shared', 'corpus');
 if (!fs.existsSync(CORPUS)) {
-  console.log(`loader oracle: corpus not found at ${CORPUS} (development workspace only; set GDL_CORPUS). Nothing to compare.`);
+  console.log(
+    `loader oracle: corpus not found at ${CORPUS} (development workspace only; set GDL_CORPUS). Nothing to compare.`,
+  );
   process.exit(0);
 }
 const require = createRequire(import.meta.url);
-const { modelled, loaded, differences, GODOTENV_READ } = require(path.join(ROOT, 'out', 'test', 'support', 'loader-oracle.js'));
+const { modelled, loaded, differences, GODOTENV_READ } = require(
+  path.join(ROOT, 'out', 'test', 'support', 'loader-oracle.js'),
+);
 const dialects = ['dotenv', 'dotenv-expand', ...(fs.existsSync(GODOTENV_READ) ? ['godotenv'] : [])];
 let compared = 0;
 const diffs = [];
@@ -30,6 +34,8 @@ for (const set of ['dotenv', 'envfile-default', 'envfile-other']) {
     }
   }
 }
-console.log(`\nloader oracle over the corpus env files: ${compared} file loads compared (${dialects.join(', ')}${dialects.includes('godotenv') ? '' : '; godotenv not built: bash scripts/build-godotenv-oracle.sh'}), ${diffs.length} differences`);
+console.log(
+  `\nloader oracle over the corpus env files: ${compared} file loads compared (${dialects.join(', ')}${dialects.includes('godotenv') ? '' : '; godotenv not built: bash scripts/build-godotenv-oracle.sh'}), ${diffs.length} differences`,
+);
 for (const d of diffs) console.log(`  ${d}`);
 process.exit(diffs.length === 0 ? 0 : 1);

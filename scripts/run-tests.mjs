@@ -9,7 +9,12 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const layers = [];
 
 function sh(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', stdio: opts.capture ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: { ...process.env, ...opts.env } });
+  const r = spawnSync(cmd, args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: opts.capture ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    env: { ...process.env, ...opts.env },
+  });
   if (opts.capture) {
     process.stdout.write(r.stdout ?? '');
     process.stderr.write(r.stderr ?? '');
@@ -34,7 +39,15 @@ function step(name, cmd, args) {
 function nodeTests(name, dir) {
   console.log(`\n=== ${name}`);
   const tap = path.join(os.tmpdir(), `gdl-${name}-${process.pid}.tap`);
-  const r = sh(process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, dir]);
+  const r = sh(process.execPath, [
+    '--test',
+    '--test-concurrency=2',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
+    dir,
+  ]);
   const text = fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '';
   const n = (k) => Number(new RegExp(`^# ${k} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
   record(name, n('pass'), n('fail') + (r.status !== 0 && n('fail') === 0 ? 1 : 0), n('skipped') + n('todo'));
@@ -51,19 +64,50 @@ function e2e(name, script) {
   else record(name, r.status === 0 ? passing : 0, r.status === 0 ? 0 : Math.max(failing, 1), 0);
 }
 
-const built = step('build', process.execPath, ['esbuild.mjs']) && step('typecheck and compile tests', process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.']);
+const built =
+  step('build', process.execPath, ['esbuild.mjs']) &&
+  step('typecheck and compile tests', process.execPath, [
+    path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+    '-p',
+    '.',
+  ]);
 if (built) {
   // ESLint (type-checked rules) and Prettier's check: a failure counts as one failed test, the other layers still run.
   if (step('lint and format', process.execPath, [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.'])) {
-    if (step('format', process.execPath, [path.join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--check', '.'])) record('lint and format', 2, 0, 0);
+    if (
+      step('format', process.execPath, [
+        path.join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs'),
+        '--check',
+        '.',
+      ])
+    )
+      record('lint and format', 2, 0, 0);
   }
   nodeTests('unit', 'out/test/unit/');
   nodeTests('integration', 'out/test/integration/');
   console.log('\n=== grammar');
   const grammars = fs.readdirSync(path.join(ROOT, 'test', 'grammar'));
-  const g = sh(process.execPath, [path.join(ROOT, 'node_modules', 'vscode-tmgrammar-test', 'dist', 'unit.js'), '-g', 'syntaxes/dotenv.tmLanguage.json', '-g', 'syntaxes/systemd-unit.tmLanguage.json', '-g', 'syntaxes/binfmt.tmLanguage.json', 'test/grammar/*'], { capture: true });
+  const g = sh(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules', 'vscode-tmgrammar-test', 'dist', 'unit.js'),
+      '-g',
+      'syntaxes/dotenv.tmLanguage.json',
+      '-g',
+      'syntaxes/systemd-unit.tmLanguage.json',
+      '-g',
+      'syntaxes/binfmt.tmLanguage.json',
+      'test/grammar/*',
+    ],
+    { capture: true },
+  );
   const failedGrammars = ((g.stdout ?? '').match(/✖/g) ?? []).length;
-  record('grammar', grammars.length - failedGrammars, failedGrammars + (g.status !== 0 && failedGrammars === 0 ? 1 : 0), 0);
+  record(
+    'grammar',
+    grammars.length - failedGrammars,
+    failedGrammars + (g.status !== 0 && failedGrammars === 0 ? 1 : 0),
+    0,
+  );
   if (process.env.GDL_SKIP_E2E === '1') {
     record('extension host (code-server)', 0, 0, 1, 'GDL_SKIP_E2E=1');
     record('UI (Chromium)', 0, 0, 1, 'GDL_SKIP_E2E=1');

@@ -12,5 +12,10 @@ if (!/^GDL\d{3}$/.test(id)) {
 const step = (args) => spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' }).status ?? 1;
 if (step([path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.']) !== 0) process.exit(1);
 const fixtures = step(['--test', '--test-reporter=spec', `--test-name-pattern=${id}`, 'out/test/unit/rules.test.js']);
-const registry = step(['--test', '--test-reporter=spec', 'out/test/unit/registry.test.js', 'out/test/unit/generated.test.js']);
+const registry = step([
+  '--test',
+  '--test-reporter=spec',
+  'out/test/unit/registry.test.js',
+  'out/test/unit/generated.test.js',
+]);
 process.exit(fixtures === 0 && registry === 0 ? 0 : 1);

@@ -19,7 +19,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Files named by units' EnvironmentFile= are env files whatever their name: open them as such.
   const envFiles = new Set<string>();
   const adopt = (doc: vscode.TextDocument): void => {
-    if (envFiles.has(doc.uri.toString()) && doc.languageId !== 'dotenv') void vscode.languages.setTextDocumentLanguage(doc, 'dotenv');
+    if (envFiles.has(doc.uri.toString()) && doc.languageId !== 'dotenv')
+      void vscode.languages.setTextDocumentLanguage(doc, 'dotenv');
   };
   context.subscriptions.push(
     client.onNotification(Methods.referencedEnvFiles, (p: ReferencedEnvFilesParams) => {

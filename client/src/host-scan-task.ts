@@ -64,11 +64,20 @@ export class ScanTerminal implements vscode.Pseudoterminal {
       cmd = scanCommand(target);
     } catch (e) {
       this.line(`Go Deploy Lint: ${(e as Error).message}`);
-      this.finish({ host: hostLabel(this.def), output: '', stderr: (e as Error).message, code: null, cancelled: false, timedOut: false });
+      this.finish({
+        host: hostLabel(this.def),
+        output: '',
+        stderr: (e as Error).message,
+        code: null,
+        cancelled: false,
+        timedOut: false,
+      });
       return;
     }
     this.line(`Go Deploy Lint: probing ${hostLabel(this.def)} (read-only)…`);
-    this.line(`$ ${[cmd.command, ...cmd.args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a)))].join(' ')} < probe.sh`);
+    this.line(
+      `$ ${[cmd.command, ...cmd.args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a)))].join(' ')} < probe.sh`,
+    );
     let pending = '';
     const label = hostLabel(this.def);
     void runScan(target, {
@@ -85,7 +94,14 @@ export class ScanTerminal implements vscode.Pseudoterminal {
       },
     }).then((r) => {
       if (pending !== '') this.line(readableRecord(pending));
-      this.finish({ host: label, output: r.output, stderr: r.stderr, code: r.code, cancelled: r.cancelled, timedOut: r.timedOut });
+      this.finish({
+        host: label,
+        output: r.output,
+        stderr: r.stderr,
+        code: r.code,
+        cancelled: r.cancelled,
+        timedOut: r.timedOut,
+      });
     });
   }
 

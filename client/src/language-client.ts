@@ -1,6 +1,13 @@
 // Owns the language client: how the server starts, which documents it sees, and trace redaction.
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { RestartPolicy } from './restart-policy';
 import { redactingChannel } from './redacting-output-channel';
 import { SYNCED_LANGUAGE_IDS } from '../../server/src/protocol';
@@ -19,8 +26,14 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => {
         const d = policy.onClosed(Date.now());
-        if (d.notify === 'restarted') void vscode.window.showWarningMessage('Go Deploy Lint: the language server stopped unexpectedly and was restarted.');
-        if (d.notify === 'gave-up') void vscode.window.showErrorMessage('Go Deploy Lint: the language server crashed 5 times in 3 minutes and will not be restarted. See the "Go Deploy Lint" output; "Go Deploy Lint: Restart Language Server" tries again.');
+        if (d.notify === 'restarted')
+          void vscode.window.showWarningMessage(
+            'Go Deploy Lint: the language server stopped unexpectedly and was restarted.',
+          );
+        if (d.notify === 'gave-up')
+          void vscode.window.showErrorMessage(
+            'Go Deploy Lint: the language server crashed 5 times in 3 minutes and will not be restarted. See the "Go Deploy Lint" output; "Go Deploy Lint: Restart Language Server" tries again.',
+          );
         return { action: d.restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
       },
     },
@@ -30,7 +43,10 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
       { scheme: 'vscode-remote', language },
     ]),
     synchronize: {
-      fileEvents: [vscode.workspace.createFileSystemWatcher('**/go.mod'), vscode.workspace.createFileSystemWatcher('**/.go-deploy-lint.json')],
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/go.mod'),
+        vscode.workspace.createFileSystemWatcher('**/.go-deploy-lint.json'),
+      ],
     },
     // Traces show message payloads; env files hold secrets, so document text and values are masked.
     traceOutputChannel: redactingChannel(vscode.window.createOutputChannel('Go Deploy Lint Trace', { log: true })),

@@ -2,7 +2,8 @@
 import type * as vscode from 'vscode';
 
 /** JSON string fields whose values may carry file contents. */
-const SENSITIVE = /("(?:text|newText|value|insertText|message|label|detail|title|documentation|output|markdown|filterText|sortText)"\s*:\s*)"(?:[^"\\]|\\.)*"/g;
+const SENSITIVE =
+  /("(?:text|newText|value|insertText|message|label|detail|title|documentation|output|markdown|filterText|sortText)"\s*:\s*)"(?:[^"\\]|\\.)*"/g;
 
 export function redact(line: string): string {
   return line.replace(SENSITIVE, '$1"<redacted>"');

@@ -25,7 +25,7 @@ export function sshConfigHosts(text: string): string[] {
 /** ssh destinations the picker accepts: no spaces, no leading dash, no control characters. */
 export function validDestination(value: string): string | undefined {
   if (value.trim() === '') return 'Enter an ssh destination such as deploy@web-1 or an ~/.ssh/config alias';
-   
+
   if (/[\s\x00-\x1f\x7f]/.test(value)) return 'An ssh destination has no spaces or control characters';
   if (value.startsWith('-')) return 'An ssh destination cannot start with "-"';
   return undefined;

@@ -17,29 +17,77 @@ export function missingTools() {
   if (!fs.existsSync(NODE24)) missing.push('Node 24 (.tools/node24)');
   if (!fs.existsSync(ENTRY)) missing.push('code-server (.tools/code-server)');
   if (!fs.existsSync(CHROMIUM)) missing.push(`Chromium (${CHROMIUM})`);
-  return missing.length === 0 ? undefined : `${missing.join(', ')} not installed: run scripts/install-e2e-tools.sh and apt-get install chromium`;
+  return missing.length === 0
+    ? undefined
+    : `${missing.join(', ')} not installed: run scripts/install-e2e-tools.sh and apt-get install chromium`;
 }
 
-const freePort = () => new Promise((resolve) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); }); });
-const status = (url) => new Promise((resolve) => http.get(url, (res) => { res.resume(); resolve(res.statusCode); }).on('error', () => resolve(0)));
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = s.address().port;
+      s.close(() => resolve(p));
+    });
+  });
+const status = (url) =>
+  new Promise((resolve) =>
+    http
+      .get(url, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      })
+      .on('error', () => resolve(0)),
+  );
 
 /** Starts code-server; `stop()` kills the whole process group (server, extension host, language server, watchers). */
 export async function startCodeServer({ extraArgs = [], userSettings = {} } = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-cs-'));
   fs.mkdirSync(path.join(tmp, 'user', 'User'), { recursive: true });
-  fs.writeFileSync(path.join(tmp, 'user', 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off',
-    'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'update.mode': 'none', 'chat.disableAIFeatures': true,
-    'workbench.tips.enabled': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden', ...userSettings,
-  }));
+  fs.writeFileSync(
+    path.join(tmp, 'user', 'User', 'settings.json'),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'security.workspace.trust.enabled': false,
+      'telemetry.telemetryLevel': 'off',
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'update.mode': 'none',
+      'chat.disableAIFeatures': true,
+      'workbench.tips.enabled': false,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      ...userSettings,
+    }),
+  );
   const port = await freePort();
   const logFile = fs.createWriteStream(path.join(tmp, 'code-server.log'));
   const env = { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'xdg'), XDG_DATA_HOME: path.join(tmp, 'xdg') };
-  const child = spawn(NODE24, [ENTRY, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', path.join(tmp, 'user'),
-    '--extensions-dir', path.join(tmp, 'extensions'), ...extraArgs],
-  { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
-  const stop = () => { try { process.kill(-child.pid, 'SIGTERM'); } catch { child.kill('SIGTERM'); } };
+  const child = spawn(
+    NODE24,
+    [
+      ENTRY,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--user-data-dir',
+      path.join(tmp, 'user'),
+      '--extensions-dir',
+      path.join(tmp, 'extensions'),
+      ...extraArgs,
+    ],
+    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env },
+  );
+  const stop = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      child.kill('SIGTERM');
+    }
+  };
   // Ready when it says it listens (its log goes to code-server.log as well); an exit first, or 60 s, is a failure.
   const ready = await new Promise((resolve) => {
     let seen = '';
@@ -53,16 +101,50 @@ export async function startCodeServer({ extraArgs = [], userSettings = {} } = {}
     child.once('exit', () => resolve(false));
     setTimeout(() => resolve(false), 60_000).unref();
   });
-  if (!ready || (await status(`http://127.0.0.1:${port}/healthz`)) !== 200) { stop(); throw new Error(`code-server did not start (log: ${tmp}/code-server.log)`); }
-  return { port, tmp, stop, installExtension: (vsix) => new Promise((resolve, reject) => {
-    const p = spawn(NODE24, [ENTRY, '--install-extension', vsix, '--extensions-dir', path.join(tmp, 'extensions'), '--user-data-dir', path.join(tmp, 'user')], { stdio: 'inherit', env });
-    p.on('exit', (c) => (c === 0 ? resolve() : reject(new Error(`install-extension exited ${c}`))));
-  }) };
+  if (!ready || (await status(`http://127.0.0.1:${port}/healthz`)) !== 200) {
+    stop();
+    throw new Error(`code-server did not start (log: ${tmp}/code-server.log)`);
+  }
+  return {
+    port,
+    tmp,
+    stop,
+    installExtension: (vsix) =>
+      new Promise((resolve, reject) => {
+        const p = spawn(
+          NODE24,
+          [
+            ENTRY,
+            '--install-extension',
+            vsix,
+            '--extensions-dir',
+            path.join(tmp, 'extensions'),
+            '--user-data-dir',
+            path.join(tmp, 'user'),
+          ],
+          { stdio: 'inherit', env },
+        );
+        p.on('exit', (c) => (c === 0 ? resolve() : reject(new Error(`install-extension exited ${c}`))));
+      }),
+  };
 }
 
 export async function launchChromium() {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
 }
 
 /** Copies the test workspace to a temp folder so tests may edit and save files. */

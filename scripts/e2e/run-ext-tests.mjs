@@ -31,8 +31,13 @@ try {
   });
   await page.exposeFunction('codeAutomationExit', (c) => exit(c));
   const auth = `127.0.0.1:${cs.port}`;
-  const payload = [['extensionDevelopmentPath', `vscode-remote://${auth}${ROOT}`], ['extensionTestsPath', `vscode-remote://${auth}${tests}`]];
-  await page.goto(`http://${auth}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  const payload = [
+    ['extensionDevelopmentPath', `vscode-remote://${auth}${ROOT}`],
+    ['extensionTestsPath', `vscode-remote://${auth}${tests}`],
+  ];
+  await page.goto(
+    `http://${auth}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+  );
   const timeout = Number(process.env.EXT_TEST_TIMEOUT_MS ?? 240_000);
   code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), timeout))]);
 } finally {
@@ -40,5 +45,7 @@ try {
   cs.stop();
   fs.rmSync(folder, { recursive: true, force: true });
 }
-console.log(`extension tests: exit=${code} in ${((Date.now() - t0) / 1000).toFixed(1)}s (code-server log: ${cs.tmp}/code-server.log)`);
+console.log(
+  `extension tests: exit=${code} in ${((Date.now() - t0) / 1000).toFixed(1)}s (code-server log: ${cs.tmp}/code-server.log)`,
+);
 process.exit(code === 0 ? 0 : 1);

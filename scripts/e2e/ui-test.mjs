@@ -15,7 +15,18 @@ if (missing !== undefined) {
 const results = path.join(ROOT, 'test-results');
 fs.mkdirSync(results, { recursive: true });
 const vsix = path.join(results, 'go-deploy-lint.vsix');
-execFileSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--skip-license', '-o', vsix], { cwd: ROOT, stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [
+    path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'),
+    'package',
+    '--no-dependencies',
+    '--skip-license',
+    '-o',
+    vsix,
+  ],
+  { cwd: ROOT, stdio: 'inherit' },
+);
 
 const t0 = Date.now();
 const step = (m) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
@@ -28,7 +39,12 @@ if (sshdPath() === undefined && process.env.GDL_REQUIRE_E2E === '1') {
 }
 const sshd = sshdPath() === undefined ? undefined : await startSshd();
 const cs = await startCodeServer({
-  userSettings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.fontSize': 15, 'window.commandCenter': false, ...(sshd !== undefined ? { 'goDeployLint.hostChecks.sshConfig': sshd.sshConfig } : {}) },
+  userSettings: {
+    'workbench.colorTheme': 'Default Dark Modern',
+    'editor.fontSize': 15,
+    'window.commandCenter': false,
+    ...(sshd !== undefined ? { 'goDeployLint.hostChecks.sshConfig': sshd.sshConfig } : {}),
+  },
 });
 let browser;
 let ok = false;
@@ -71,9 +87,14 @@ try {
   await page.screenshot({ path: path.join(results, 'screenshot.png') });
   step('screenshot taken');
   await page.keyboard.press('Escape');
-  await page.waitForSelector('.monaco-hover:not(.hidden)', { state: 'detached', timeout: 5_000 }).catch(() => undefined);
+  await page
+    .waitForSelector('.monaco-hover:not(.hidden)', { state: 'detached', timeout: 5_000 })
+    .catch(() => undefined);
   await page.keyboard.press('Control+.');
-  const opened = await page.waitForSelector('.action-widget .monaco-list-row', { timeout: 5_000 }).then(() => true, () => false);
+  const opened = await page.waitForSelector('.action-widget .monaco-list-row', { timeout: 5_000 }).then(
+    () => true,
+    () => false,
+  );
   if (!opened) {
     // Ctrl+. can be swallowed while the hover releases focus; the light bulb opens the same menu.
     step('Ctrl+. did not open the menu; clicking the light bulb');
@@ -82,9 +103,18 @@ try {
   }
   const menu = (await page.locator('.action-widget').first().innerText()).replace(/\u00a0/g, ' ');
   step(`quick-fix menu: ${menu.replace(/\s+/g, ' ').slice(0, 160)}`);
-  if (!menu.includes('Change to `512MiB`') && !menu.includes('Change to 512MiB')) throw new Error('quick fix missing from the Ctrl+. menu');
+  if (!menu.includes('Change to `512MiB`') && !menu.includes('Change to 512MiB'))
+    throw new Error('quick fix missing from the Ctrl+. menu');
   await page.locator('.action-widget .monaco-list-row', { hasText: '512MiB' }).first().click();
-  await page.waitForFunction(() => document.querySelector('.monaco-editor .view-lines')?.textContent?.replace(/\u00a0/g, ' ').includes('GOMEMLIMIT=512MiB'), null, { timeout: 30_000 });
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector('.monaco-editor .view-lines')
+        ?.textContent?.replace(/\u00a0/g, ' ')
+        .includes('GOMEMLIMIT=512MiB'),
+    null,
+    { timeout: 30_000 },
+  );
   step('quick fix applied in the editor');
   await page.screenshot({ path: path.join(results, 'screenshot-after-fix.png') });
 
@@ -94,12 +124,16 @@ try {
     await page.keyboard.press('Control+Shift+P');
     await page.waitForSelector('.quick-input-widget .quick-input-box input', { timeout: 10_000 });
     await page.keyboard.type('Go Deploy Lint: Scan Host');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Scan Host' }).first().waitFor({ timeout: 10_000 });
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'Scan Host' })
+      .first()
+      .waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
     const hostRow = page.locator('.quick-input-list .monaco-list-row', { hasText: sshd.alias }).first();
     await hostRow.waitFor({ timeout: 15_000 });
     const pickerText = (await page.locator('.quick-input-list').innerText()).replace(/\u00a0/g, ' ');
-    if (!pickerText.includes('This machine') || !pickerText.includes('Enter user@host')) throw new Error(`picker shows: ${pickerText}`);
+    if (!pickerText.includes('This machine') || !pickerText.includes('Enter user@host'))
+      throw new Error(`picker shows: ${pickerText}`);
     step(`host picker: ${pickerText.replace(/\s+/g, ' ').slice(0, 120)}`);
     await hostRow.click();
     await page.locator('.quick-input-widget', { hasText: '1 Selected' }).first().waitFor({ timeout: 5_000 });
@@ -107,9 +141,17 @@ try {
     // The task terminal runs the probe; the Host report opens; Problems gain the host's findings.
     await page.locator('.tab', { hasText: 'Host report' }).first().waitFor({ timeout: 60_000 });
     step('Host report opened');
-    await page.locator('.terminal-tabs-entry, .single-terminal-tab, .terminal-tab', { hasText: sshd.alias }).first().waitFor({ timeout: 10_000 }).catch(() => step('terminal tab label not found (panel layout); continuing'));
+    await page
+      .locator('.terminal-tabs-entry, .single-terminal-tab, .terminal-tab', { hasText: sshd.alias })
+      .first()
+      .waitFor({ timeout: 10_000 })
+      .catch(() => step('terminal tab label not found (panel layout); continuing'));
     await page.keyboard.press('Control+Shift+M');
-    await page.waitForFunction((alias) => document.querySelector('.markers-panel')?.textContent?.includes(`${alias}.gdlprobe`), sshd.alias, { timeout: 30_000 });
+    await page.waitForFunction(
+      (alias) => document.querySelector('.markers-panel')?.textContent?.includes(`${alias}.gdlprobe`),
+      sshd.alias,
+      { timeout: 30_000 },
+    );
     step('Problems list the probe output of the host');
     // The preview renders the report with rule links (relative links: previews refuse file: ones).
     const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
@@ -122,7 +164,8 @@ try {
   if (process.env.UPDATE_SCREENSHOT === '1') {
     fs.mkdirSync(path.join(ROOT, 'docs', 'images'), { recursive: true });
     fs.copyFileSync(path.join(results, 'screenshot.png'), path.join(ROOT, 'docs', 'images', 'screenshot.png'));
-    if (fs.existsSync(path.join(results, 'host-report.png'))) fs.copyFileSync(path.join(results, 'host-report.png'), path.join(ROOT, 'docs', 'images', 'host-report.png'));
+    if (fs.existsSync(path.join(results, 'host-report.png')))
+      fs.copyFileSync(path.join(results, 'host-report.png'), path.join(ROOT, 'docs', 'images', 'host-report.png'));
     step('docs/images/screenshot.png updated');
   }
   ok = true;

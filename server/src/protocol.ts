@@ -15,7 +15,9 @@ export const LANGUAGE_IDS = ['dotenv', 'systemd-unit', 'binfmt', 'dockerfile', '
 export type LanguageId = (typeof LANGUAGE_IDS)[number];
 
 /** The languages of documents the client syncs to the server (probe output goes through ANALYZE_HOST_REPORT). */
-export const SYNCED_LANGUAGE_IDS = LANGUAGE_IDS.filter((l): l is Exclude<LanguageId, 'host-report'> => l !== 'host-report');
+export const SYNCED_LANGUAGE_IDS = LANGUAGE_IDS.filter(
+  (l): l is Exclude<LanguageId, 'host-report'> => l !== 'host-report',
+);
 
 /** A scan's probe output is shown under this URI scheme, as `<scheme>:/<host>.<extension>` (saved copies keep the extension). */
 export const HOST_REPORT_SCHEME = 'go-deploy-lint-host-report';
@@ -60,7 +62,10 @@ export interface HostReportResult {
   /** URI of the probe output shown as a document. */
   readonly uri: string;
   /** Diagnostics per document: the probe output first, then workspace files the findings concern. */
-  readonly files: readonly { readonly uri: string; readonly diagnostics: readonly import('vscode-languageserver-types').Diagnostic[] }[];
+  readonly files: readonly {
+    readonly uri: string;
+    readonly diagnostics: readonly import('vscode-languageserver-types').Diagnostic[];
+  }[];
   readonly markdown: string;
   readonly complete: boolean;
 }
@@ -92,17 +97,25 @@ export function shellQuote(word: string): string {
  * mode, a connect timeout and `--` before the destination, running `sh -s` with the probe on stdin.
  */
 export function scanCommand(target: ScanTarget): { command: string; args: string[] } {
-  const probeArgs = [...(target.deadlineSeconds !== undefined ? ['-t', String(Math.max(1, Math.floor(target.deadlineSeconds)))] : []), ...(target.binaries ?? []).flatMap((b) => ['-b', b]), ...(target.units ?? []).flatMap((u) => ['-u', u])];
+  const probeArgs = [
+    ...(target.deadlineSeconds !== undefined ? ['-t', String(Math.max(1, Math.floor(target.deadlineSeconds)))] : []),
+    ...(target.binaries ?? []).flatMap((b) => ['-b', b]),
+    ...(target.units ?? []).flatMap((u) => ['-u', u]),
+  ];
   if (target.host === undefined) return { command: 'sh', args: ['-s', '--', ...probeArgs] };
-  if (target.host === '' || /[\s\0]/.test(target.host)) throw new Error(`invalid ssh destination ${JSON.stringify(target.host)}`);
+  if (target.host === '' || /[\s\0]/.test(target.host))
+    throw new Error(`invalid ssh destination ${JSON.stringify(target.host)}`);
   return {
     command: 'ssh',
     args: [
-      '-o', 'BatchMode=yes',
-      '-o', `ConnectTimeout=${target.connectTimeoutSeconds ?? 10}`,
+      '-o',
+      'BatchMode=yes',
+      '-o',
+      `ConnectTimeout=${target.connectTimeoutSeconds ?? 10}`,
       '-T',
       ...(target.sshConfig !== undefined ? ['-F', target.sshConfig] : []),
-      '--', target.host,
+      '--',
+      target.host,
       // ssh joins the remote command into one string for the remote shell: every word is quoted.
       ['sh', '-s', '--', ...probeArgs].map(shellQuote).join(' '),
     ],

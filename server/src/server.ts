@@ -1,5 +1,12 @@
 // Owns the language server entry: connection and handler wiring only.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification, type InitializeResult } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  DidChangeConfigurationNotification,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind } from 'vscode-languageserver-types';
@@ -10,7 +17,13 @@ import { completion } from './lsp/completion/index';
 import { documentLinks, referencedEnvFiles } from './lsp/document-links';
 import { analyzeHostOutput, goBinariesIn } from './host/host-report';
 import { hostReportResultOf } from './lsp/host-report';
-import { ANALYZE_HOST_REPORT, FIX_ALL_KIND, Methods, type AnalyzeHostReportParams, type HostReportResult } from './protocol';
+import {
+  ANALYZE_HOST_REPORT,
+  FIX_ALL_KIND,
+  Methods,
+  type AnalyzeHostReportParams,
+  type HostReportResult,
+} from './protocol';
 
 /** Starts the server on the process's stdio (or node-ipc when the client asks for it). */
 export function startServer(): void {
@@ -24,7 +37,9 @@ export function startServer(): void {
     session.configurationSupport = caps.workspace?.configuration === true;
     dynamicConfig = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     session.pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
-    const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+    const roots = (params.workspaceFolders ?? [])
+      .map((f) => uriToPath(f.uri))
+      .filter((p): p is string => p !== undefined);
     const rootPath = params.rootUri === null || params.rootUri === undefined ? undefined : uriToPath(params.rootUri);
     session.setWorkspaceRoots(roots.length > 0 ? roots : rootPath !== undefined ? [rootPath] : []);
     return {
@@ -34,14 +49,17 @@ export function startServer(): void {
         hoverProvider: true,
         documentLinkProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: ['=', '[', '%'] },
-        ...(session.pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        ...(session.pullDiagnostics
+          ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } }
+          : {}),
       },
       serverInfo: { name: 'go-deploy-lint' },
     };
   });
 
   connection.onInitialized(() => {
-    if (dynamicConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'goDeployLint' });
+    if (dynamicConfig)
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'goDeployLint' });
   });
 
   connection.onDidChangeConfiguration(() => {

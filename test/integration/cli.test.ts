@@ -10,8 +10,15 @@ import { ROOT } from '../support/fixture-files';
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 let dir = '';
 
-function run(args: string[], opts: { input?: string; cwd?: string } = {}): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? dir, input: opts.input ?? '', encoding: 'utf8' });
+function run(
+  args: string[],
+  opts: { input?: string; cwd?: string } = {},
+): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: opts.cwd ?? dir,
+    input: opts.input ?? '',
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -45,7 +52,10 @@ test('text output walks directories, skips node_modules, exits 1 on errors', () 
 
 test('JSON output has the documented shape', () => {
   const r = run(['lint', 'app/.env', '--format', 'json']);
-  const out = JSON.parse(r.stdout) as { version: number; files: { path: string; language: string; diagnostics: Record<string, unknown>[] }[] };
+  const out = JSON.parse(r.stdout) as {
+    version: number;
+    files: { path: string; language: string; diagnostics: Record<string, unknown>[] }[];
+  };
   assert.equal(out.version, 1);
   assert.equal(out.files[0]?.path, 'app/.env');
   assert.equal(out.files[0]?.language, 'dotenv');
@@ -53,12 +63,31 @@ test('JSON output has the documented shape', () => {
   assert.deepEqual(Object.keys(d ?? {}), ['code', 'name', 'severity', 'message', 'range', 'fixes']);
   assert.deepEqual(d?.['range'], { start: { line: 0, character: 11 }, end: { line: 0, character: 15 } });
   // `512M` may mean decimal megabytes: the fix is a suggestion.
-  assert.deepEqual(d?.['fixes'], [{ title: 'Change to `512MiB`', safe: false, edits: [{ range: { start: { line: 0, character: 11 }, end: { line: 0, character: 15 } }, newText: '512MiB' }] }]);
+  assert.deepEqual(d?.['fixes'], [
+    {
+      title: 'Change to `512MiB`',
+      safe: false,
+      edits: [{ range: { start: { line: 0, character: 11 }, end: { line: 0, character: 15 } }, newText: '512MiB' }],
+    },
+  ]);
 });
 
 test('SARIF 2.1.0 with rule metadata, columns and fixes', () => {
   const r = run(['lint', 'app/.env', '--format=sarif']);
-  const s = JSON.parse(r.stdout) as { version: string; runs: { columnKind: string; tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { region: Record<string, number> } }[]; fixes?: unknown[] }[] }[] };
+  const s = JSON.parse(r.stdout) as {
+    version: string;
+    runs: {
+      columnKind: string;
+      tool: { driver: { rules: { id: string }[] } };
+      results: {
+        ruleId: string;
+        ruleIndex: number;
+        level: string;
+        locations: { physicalLocation: { region: Record<string, number> } }[];
+        fixes?: unknown[];
+      }[];
+    }[];
+  };
   assert.equal(s.version, '2.1.0');
   const run0 = s.runs[0];
   assert.ok(run0 !== undefined);
@@ -67,7 +96,12 @@ test('SARIF 2.1.0 with rule metadata, columns and fixes', () => {
   assert.ok(res !== undefined);
   assert.equal(run0.tool.driver.rules[res.ruleIndex]?.id, 'GDL120');
   assert.equal(res.level, 'error');
-  assert.deepEqual(res.locations[0]?.physicalLocation.region, { startLine: 1, startColumn: 12, endLine: 1, endColumn: 16 });
+  assert.deepEqual(res.locations[0]?.physicalLocation.region, {
+    startLine: 1,
+    startColumn: 12,
+    endLine: 1,
+    endColumn: 16,
+  });
   assert.equal(res.fixes?.length, 1);
 });
 
@@ -94,16 +128,24 @@ test('stdin with --stdin-filename', () => {
   const r = run(['lint', '-', '--stdin-filename', 'svc/.env', '--format', 'json'], { input: 'CGO_ENABLED=true\n' });
   const out = JSON.parse(r.stdout) as { files: { path: string; diagnostics: { code: string }[] }[] };
   assert.equal(out.files[0]?.path, 'svc/.env');
-  assert.deepEqual(out.files[0]?.diagnostics.map((d) => d.code), ['GDL130']);
+  assert.deepEqual(
+    out.files[0]?.diagnostics.map((d) => d.code),
+    ['GDL130'],
+  );
   assert.equal(run(['lint', '-'], { input: 'A=1' }).code, 2);
 });
 
 test('config file: rules and envDialects', () => {
   fs.mkdirSync(path.join(dir, 'cfg'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'cfg', '.go-deploy-lint.json'), JSON.stringify({ rules: { GDL120: 'off' }, envDialects: { '*.env': 'systemd' } }));
+  fs.writeFileSync(
+    path.join(dir, 'cfg', '.go-deploy-lint.json'),
+    JSON.stringify({ rules: { GDL120: 'off' }, envDialects: { '*.env': 'systemd' } }),
+  );
   fs.writeFileSync(path.join(dir, 'cfg', 'svc.env'), 'GOMEMLIMIT=512M\nexport GOGC=100\n');
   const r = run(['lint', 'svc.env', '--format', 'json'], { cwd: path.join(dir, 'cfg') });
-  const codes = (JSON.parse(r.stdout) as { files: { diagnostics: { code: string }[] }[] }).files[0]?.diagnostics.map((d) => d.code);
+  const codes = (JSON.parse(r.stdout) as { files: { diagnostics: { code: string }[] }[] }).files[0]?.diagnostics.map(
+    (d) => d.code,
+  );
   assert.deepEqual(codes, ['GDL105']);
   fs.writeFileSync(path.join(dir, 'bad.json'), '{"rules":{"GDL120":"loud"}}');
   const bad = run(['lint', 'app/.env', '--config', 'bad.json']);
@@ -134,7 +176,14 @@ test('a directory path that is unreadable exits 2', () => {
 });
 
 test('rules --format json lists the registry', () => {
-  const rows = JSON.parse(run(['rules', '--format', 'json']).stdout) as { code: string; name: string; language: string; severity: string; fix: string; summary: string }[];
+  const rows = JSON.parse(run(['rules', '--format', 'json']).stdout) as {
+    code: string;
+    name: string;
+    language: string;
+    severity: string;
+    fix: string;
+    summary: string;
+  }[];
   assert.ok(rows.length >= 38);
   assert.deepEqual(Object.keys(rows[0] ?? {}), ['code', 'name', 'language', 'severity', 'fix', 'summary']);
   assert.ok(rows.some((r) => r.code === 'GDL120' && r.name === 'malformed-gomemlimit' && r.fix === 'safe'));
@@ -144,7 +193,10 @@ test('binary and invalid UTF-8 files give GDL001, not a crash', () => {
   fs.writeFileSync(path.join(dir, 'bin.env'), Buffer.from([0x41, 0x3d, 0x00, 0xff, 0xfe, 0x0a]));
   const r = run(['lint', 'bin.env', '--format', 'json']);
   assert.equal(r.code, 1);
-  assert.deepEqual((JSON.parse(r.stdout) as { files: { diagnostics: { code: string }[] }[] }).files[0]?.diagnostics.map((d) => d.code), ['GDL001']);
+  assert.deepEqual(
+    (JSON.parse(r.stdout) as { files: { diagnostics: { code: string }[] }[] }).files[0]?.diagnostics.map((d) => d.code),
+    ['GDL001'],
+  );
 });
 
 test('named special files exit 2 at once: a FIFO, a link to /dev/zero', () => {
@@ -199,10 +251,17 @@ test('a size cap applies to the CLI too: named files above it exit 2, walked one
 
 test('150,000 findings in one file: no stack overflow; the analysis stops at 100,000 and says so', () => {
   fs.writeFileSync(path.join(dir, 'many.env'), 'GOGC=abc\n'.repeat(150_000));
-  const r = spawnSync(process.execPath, [CLI, 'lint', 'many.env', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [CLI, 'lint', 'many.env', '--format', 'json'], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   assert.equal(r.status, 0, r.stderr.slice(0, 500));
   assert.equal((JSON.parse(r.stdout) as { files: { diagnostics: unknown[] }[] }).files[0]?.diagnostics.length, 100_000);
-  assert.equal(r.stderr, 'go-deploy-lint: many.env: stopped after 100,000 findings; later rules did not check the whole file\n');
+  assert.equal(
+    r.stderr,
+    'go-deploy-lint: many.env: stopped after 100,000 findings; later rules did not check the whole file\n',
+  );
   fs.rmSync(path.join(dir, 'many.env'));
 });
 
@@ -237,6 +296,9 @@ test('shell scripts without an extension are found by their shebang, in walks an
   assert.match(walked.stdout, /^1 file checked/m);
   const named = run(['lint', path.join('hooks', 'etc', 'kernel', 'postinst.d', 'zz-binfmt')]);
   assert.match(named.stdout, /error GDL305/);
-  assert.equal(run(['lint', path.join('hooks', 'NOTES')]).stderr, `go-deploy-lint: skipped ${path.join('hooks', 'NOTES')}: unknown file type (use --language)\n`);
+  assert.equal(
+    run(['lint', path.join('hooks', 'NOTES')]).stderr,
+    `go-deploy-lint: skipped ${path.join('hooks', 'NOTES')}: unknown file type (use --language)\n`,
+  );
   fs.rmSync(root, { recursive: true, force: true });
 });

@@ -24,7 +24,10 @@ const EXPECTED: Record<string, { codes: string[]; facts: (f: ReturnType<typeof h
       assert.equal(f.glibcVersion, undefined);
       assert.equal(f.pid1, 'init');
       assert.equal(f.cgroup, 'v2');
-      assert.deepEqual(f.goOnPath.map((g) => [g.path, g.version]), [['/usr/local/go/bin/go', 'go1.23.4']]);
+      assert.deepEqual(
+        f.goOnPath.map((g) => [g.path, g.version]),
+        [['/usr/local/go/bin/go', 'go1.23.4']],
+      );
       assert.deepEqual(f.binaries[0]?.glibc, ['GLIBC_2.2.5', 'GLIBC_2.34']);
     },
   },
@@ -35,7 +38,10 @@ const EXPECTED: Record<string, { codes: string[]; facts: (f: ReturnType<typeof h
       assert.equal(f.glibcVersion, '2.36');
       assert.equal(f.musl, false);
       assert.equal(f.binfmt.mounted, true);
-      assert.deepEqual(f.binfmt.entries.map((e) => [e.name, e.enabled, e.flags]), [['qemu-aarch64', true, 'POCF']]);
+      assert.deepEqual(
+        f.binfmt.entries.map((e) => [e.name, e.enabled, e.flags]),
+        [['qemu-aarch64', true, 'POCF']],
+      );
       assert.equal(f.binaries[0]?.elf?.machine, 183);
     },
   },
@@ -87,8 +93,14 @@ test('values cannot forge records: a HOME holding newlines and record text stays
   const o = runProbe(['dash'], 'scratch', [], { HOME: forged });
   const report = parseHostReport(new LineIndex(o.output)).ast;
   assert.equal(valueOf(report, 'home'), forged);
-  assert.deepEqual(recordsOf(report, 'pid1').map((r) => r.values[0]), ['server']);
-  assert.deepEqual(recordsOf(report, 'bin_sh').map((r) => r.values[0]), ['missing']);
+  assert.deepEqual(
+    recordsOf(report, 'pid1').map((r) => r.values[0]),
+    ['server'],
+  );
+  assert.deepEqual(
+    recordsOf(report, 'bin_sh').map((r) => r.values[0]),
+    ['missing'],
+  );
   assert.equal(report.complete, true);
 });
 
@@ -96,26 +108,36 @@ test('a binary path with spaces and quotes is one argument and one record', (t) 
   if (requireTools(t, ['dash']) === undefined) return;
   const o = runProbe(['dash'], 'alpine', ['-b', "/app/my 'odd' $(id) server"]);
   const report = parseHostReport(new LineIndex(o.output)).ast;
-  assert.deepEqual(recordsOf(report, 'binary_missing').map((r) => r.values[0]), ["/app/my 'odd' $(id) server"]);
+  assert.deepEqual(
+    recordsOf(report, 'binary_missing').map((r) => r.values[0]),
+    ["/app/my 'odd' $(id) server"],
+  );
 });
 
 test('read-only proof: on a read-only file system the probe completes with the same report', (t) => {
   if (requireTools(t, ['unshare', 'dash']) === undefined) return;
   // A user and mount namespace where every mount is remounted read-only; the probe then runs against this machine.
   const remount = `awk '{print $2}' /proc/mounts | while read -r m; do mount -o remount,bind,ro "$m" 2>/dev/null; done; if touch /tmp/.gdl-rw-check 2>/dev/null; then echo WRITABLE >&2; exit 9; fi; exec dash "$1"`;
-  const ro = spawnSync('unshare', ['--user', '--map-root-user', '--mount', 'sh', '-c', remount, 'sh', PROBE], { encoding: 'latin1', env: { PATH: '/usr/bin:/bin', HOME: '/nonexistent' } });
+  const ro = spawnSync('unshare', ['--user', '--map-root-user', '--mount', 'sh', '-c', remount, 'sh', PROBE], {
+    encoding: 'latin1',
+    env: { PATH: '/usr/bin:/bin', HOME: '/nonexistent' },
+  });
   if (ro.status !== 0 && /Operation not permitted|unshare failed/.test(ro.stderr)) {
     if (process.env.GDL_REQUIRE_E2E === '1') assert.fail(`user namespaces unavailable: ${ro.stderr}`);
     t.skip(`user namespaces unavailable here: ${ro.stderr.trim()}`);
     return;
   }
   assert.equal(ro.status, 0, ro.stderr);
-  const rw = spawnSync('unshare', ['--user', '--map-root-user', '--mount', 'dash', PROBE], { encoding: 'latin1', env: { PATH: '/usr/bin:/bin', HOME: '/nonexistent' } });
+  const rw = spawnSync('unshare', ['--user', '--map-root-user', '--mount', 'dash', PROBE], {
+    encoding: 'latin1',
+    env: { PATH: '/usr/bin:/bin', HOME: '/nonexistent' },
+  });
   const a = parseHostReport(new LineIndex(ro.stdout)).ast;
   const b = parseHostReport(new LineIndex(rw.stdout)).ast;
   assert.equal(a.complete, true);
   // Journal queries look at a moving window; everything else must be identical.
-  const stable = (r: typeof a): string[] => r.records.filter((x) => x.key !== 'avc_denials').map((x) => `${x.key} ${x.values.join(' ')}`);
+  const stable = (r: typeof a): string[] =>
+    r.records.filter((x) => x.key !== 'avc_denials').map((x) => `${x.key} ${x.values.join(' ')}`);
   assert.deepEqual(stable(a), stable(b));
 });
 
@@ -130,7 +152,10 @@ test('only regular files are read: a FIFO or a device named as a binary does not
     assert.equal(o.status, 0, o.stderr);
     const report = parseHostReport(new LineIndex(o.output)).ast;
     assert.equal(report.complete, true);
-    assert.deepEqual(recordsOf(report, 'binary_missing').map((r) => r.values[0]), ['/app/fifo', '/app/zero']);
+    assert.deepEqual(
+      recordsOf(report, 'binary_missing').map((r) => r.values[0]),
+      ['/app/fifo', '/app/zero'],
+    );
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
@@ -139,7 +164,8 @@ test('only regular files are read: a FIFO or a device named as a binary does not
 /** A folder of fake commands put first on PATH for a probe run against this machine (no GDL_PROBE_ROOT). */
 function fakeBin(scripts: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-probe-bin-'));
-  for (const [name, body] of Object.entries(scripts)) fs.writeFileSync(path.join(dir, name), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+  for (const [name, body] of Object.entries(scripts))
+    fs.writeFileSync(path.join(dir, name), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
   return dir;
 }
 
@@ -155,12 +181,19 @@ test('ExecStart= arguments never leave the host: only the executable path is sen
     ].join('\n'),
   });
   try {
-    const r = spawnSync('dash', [PROBE, '-u', 'api.service'], { encoding: 'latin1', env: { HOME: '/nonexistent', PATH: `${bin}:/usr/bin:/bin` }, timeout: 30_000 });
+    const r = spawnSync('dash', [PROBE, '-u', 'api.service'], {
+      encoding: 'latin1',
+      env: { HOME: '/nonexistent', PATH: `${bin}:/usr/bin:/bin` },
+      timeout: 30_000,
+    });
     assert.equal(r.status, 0, r.stderr);
     assert.ok(!r.stdout.includes(Buffer.from('hunter2').toString('hex')), 'an ExecStart= argument was sent');
     const unit = recordsOf(parseHostReport(new LineIndex(r.stdout)).ast, 'unit').map((x) => x.values[0] ?? '');
     assert.equal(unit.length, 1);
-    assert.match(unit[0] ?? '', /^api\.service LoadState=loaded\x1eActiveState=active\x1eUser=api\x1eExecStart=\/usr\/local\/bin\/api\x1e$/);
+    assert.match(
+      unit[0] ?? '',
+      /^api\.service LoadState=loaded\x1eActiveState=active\x1eUser=api\x1eExecStart=\/usr\/local\/bin\/api\x1e$/,
+    );
   } finally {
     fs.rmSync(bin, { recursive: true, force: true });
   }
@@ -170,7 +203,11 @@ test('go env runs with GOTOOLCHAIN=local, so a scan never downloads a toolchain'
   if (requireTools(t, ['dash']) === undefined) return;
   const bin = fakeBin({ go: 'echo "GOTOOLCHAIN=${GOTOOLCHAIN:-unset} GOTELEMETRY=${GOTELEMETRY:-unset}"' });
   try {
-    const r = spawnSync('dash', [PROBE], { encoding: 'latin1', env: { HOME: '/nonexistent', PATH: `${bin}:/usr/bin:/bin`, GOTOOLCHAIN: 'go1.99.0' }, timeout: 30_000 });
+    const r = spawnSync('dash', [PROBE], {
+      encoding: 'latin1',
+      env: { HOME: '/nonexistent', PATH: `${bin}:/usr/bin:/bin`, GOTOOLCHAIN: 'go1.99.0' },
+      timeout: 30_000,
+    });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(valueOf(parseHostReport(new LineIndex(r.stdout)).ast, 'go_env'), 'GOTOOLCHAIN=local GOTELEMETRY=off');
   } finally {

@@ -15,7 +15,8 @@ let sshd: TestSshd | undefined;
 let unavailable = '';
 
 before(async () => {
-  if (sshdPath() === undefined || findTool('ssh') === undefined) unavailable = 'openssh-server/openssh-client not installed (.ci/run installs them)';
+  if (sshdPath() === undefined || findTool('ssh') === undefined)
+    unavailable = 'openssh-server/openssh-client not installed (.ci/run installs them)';
   else sshd = await startSshd();
 });
 after(async () => {
@@ -41,22 +42,51 @@ interface JsonReport {
 test('scan over ssh finds what a local scan finds (same machine)', (t) => {
   const s = needSshd(t);
   if (s === undefined) return;
-  const remote = cli(['scan', '--ssh', s.alias, '--ssh-config', s.sshConfig, '--binary', '/usr/bin/ssh', '--format', 'json', '--fail-on', 'none']);
+  const remote = cli([
+    'scan',
+    '--ssh',
+    s.alias,
+    '--ssh-config',
+    s.sshConfig,
+    '--binary',
+    '/usr/bin/ssh',
+    '--format',
+    'json',
+    '--fail-on',
+    'none',
+  ]);
   assert.equal(remote.code, 0, remote.stderr);
   const local = cli(['scan', '--binary', '/usr/bin/ssh', '--format', 'json', '--fail-on', 'none']);
   assert.equal(local.code, 0, local.stderr);
   const r = JSON.parse(remote.stdout) as JsonReport;
   const l = JSON.parse(local.stdout) as JsonReport;
   assert.equal(r.files[0]?.path, s.alias);
-  assert.deepEqual(r.files[0]?.diagnostics.map((f) => f.code).sort(), l.files[0]?.diagnostics.map((f) => f.code).sort());
+  assert.deepEqual(
+    r.files[0]?.diagnostics.map((f) => f.code).sort(),
+    l.files[0]?.diagnostics.map((f) => f.code).sort(),
+  );
 });
 
 test('several hosts in one scan, SARIF output', (t) => {
   const s = needSshd(t);
   if (s === undefined) return;
-  const r = cli(['scan', '--ssh', s.alias, '--ssh', `${os.userInfo().username}@${s.alias}`, '--ssh-config', s.sshConfig, '--format', 'sarif', '--fail-on', 'none']);
+  const r = cli([
+    'scan',
+    '--ssh',
+    s.alias,
+    '--ssh',
+    `${os.userInfo().username}@${s.alias}`,
+    '--ssh-config',
+    s.sshConfig,
+    '--format',
+    'sarif',
+    '--fail-on',
+    'none',
+  ]);
   assert.equal(r.code, 0, r.stderr);
-  const sarif = JSON.parse(r.stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+  const sarif = JSON.parse(r.stdout) as {
+    runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+  };
   assert.equal(sarif.runs.length, 1);
   // Each host's findings are located in that host's report, and both hosts (the same machine) report the same rules.
   const byHost = new Map<string, string[]>();
@@ -65,7 +95,13 @@ test('several hosts in one scan, SARIF output', (t) => {
     byHost.set(host, [...(byHost.get(host) ?? []), res.ruleId].sort());
   }
   const user = `${os.userInfo().username}@${s.alias}`;
-  assert.deepEqual([...byHost.keys()].sort(), [s.alias, user].sort().map((h) => encodeURI(h)).sort());
+  assert.deepEqual(
+    [...byHost.keys()].sort(),
+    [s.alias, user]
+      .sort()
+      .map((h) => encodeURI(h))
+      .sort(),
+  );
   assert.ok((byHost.get(s.alias) ?? []).length > 0);
   assert.deepEqual(byHost.get(s.alias), byHost.get(encodeURI(user)));
 });

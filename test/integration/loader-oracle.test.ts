@@ -12,7 +12,7 @@ import { fixtureFiles, isFixedFile, ROOT } from '../support/fixture-files';
 const TRICKY = [
   'A=hello\nB=${A}\nA=bye\n',
   'PATH=/usr/bin\nPATH=${PATH}:/usr/local/go/bin\n',
-  "A=1\nB='${A}x'\nC=\"${A}y\"\nD=\\$A\nE=${A}z\nF=${MISSING:-dflt}\nG=${A:+set}\n",
+  'A=1\nB=\'${A}x\'\nC="${A}y"\nD=\\$A\nE=${A}z\nF=${MISSING:-dflt}\nG=${A:+set}\n',
   'GOFLAGS=\'-ldflags=-s -w\' -trimpath\nX="quoted" # comment\nY=plain # comment\nZ=a#b\n',
   'export GOPATH=/go\nGOBIN=${GOPATH}/bin\n  INDENTED=1\nEMPTY=\nSPACED = value \n',
   'MULTI="line1\nline2"\nAFTER=1\nSINGLE=\'a\\nb\'\nDOUBLE="a\\nb"\n',
@@ -21,8 +21,16 @@ const TRICKY = [
 ];
 
 function envFiles(): string[] {
-  const below = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)) : []);
-  return [...fixtureFiles(), ...below(path.join(ROOT, 'examples', 'env'))].filter((f) => /\.env$/.test(f) && !isFixedFile(f));
+  const below = (dir: string): string[] =>
+    fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => path.join(e.parentPath, e.name))
+      : [];
+  return [...fixtureFiles(), ...below(path.join(ROOT, 'examples', 'env'))].filter(
+    (f) => /\.env$/.test(f) && !isFixedFile(f),
+  );
 }
 
 function compare(dialects: readonly LoaderDialect[]): { compared: number; diffs: string[] } {
@@ -30,7 +38,10 @@ function compare(dialects: readonly LoaderDialect[]): { compared: number; diffs:
   let compared = 0;
   const diffs: string[] = [];
   try {
-    const cases = [...envFiles().map((f) => ({ name: path.relative(ROOT, f), file: f, text: fs.readFileSync(f, 'utf8') })), ...TRICKY.map((text, i) => ({ name: `tricky ${i}`, file: path.join(tmp, `tricky-${i}.env`), text }))];
+    const cases = [
+      ...envFiles().map((f) => ({ name: path.relative(ROOT, f), file: f, text: fs.readFileSync(f, 'utf8') })),
+      ...TRICKY.map((text, i) => ({ name: `tricky ${i}`, file: path.join(tmp, `tricky-${i}.env`), text })),
+    ];
     for (const c of cases) {
       if (!fs.existsSync(c.file)) fs.writeFileSync(c.file, c.text);
       for (const d of dialects) {
@@ -54,8 +65,11 @@ test('dotenv and dotenv-expand load every env fixture, example and tricky case a
 
 test('godotenv loads every env fixture, example and tricky case as the model says', (t) => {
   if (!fs.existsSync(GODOTENV_READ)) {
-    if (process.env['GDL_REQUIRE_E2E'] === '1') assert.fail(`${GODOTENV_READ} missing: .ci/run builds it (scripts/build-godotenv-oracle.sh)`);
-    t.skip('godotenv oracle not built: apt-get install golang-go golang-github-joho-godotenv-dev && bash scripts/build-godotenv-oracle.sh');
+    if (process.env['GDL_REQUIRE_E2E'] === '1')
+      assert.fail(`${GODOTENV_READ} missing: .ci/run builds it (scripts/build-godotenv-oracle.sh)`);
+    t.skip(
+      'godotenv oracle not built: apt-get install golang-go golang-github-joho-godotenv-dev && bash scripts/build-godotenv-oracle.sh',
+    );
     return;
   }
   const r = compare(['godotenv']);

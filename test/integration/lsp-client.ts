@@ -2,7 +2,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
 import type { ClientCapabilities, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { ROOT } from '../support/fixture-files';
 
@@ -22,14 +27,27 @@ export function fileUri(...parts: string[]): string {
   return pathToFileURL(path.join(...parts)).href;
 }
 
-export async function startServer(opts: { capabilities?: ClientCapabilities; rootDir: string; settings?: Record<string, unknown> }): Promise<TestServer> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+export async function startServer(opts: {
+  capabilities?: ClientCapabilities;
+  rootDir: string;
+  settings?: Record<string, unknown>;
+}): Promise<TestServer> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout),
+    new StreamMessageWriter(child.stdin),
+  );
   const stderr: string[] = [];
   child.stderr.on('data', (d: Buffer) => stderr.push(d.toString()));
   const latest = new Map<string, PublishDiagnosticsParams>();
   const counts = new Map<string, number>();
-  const waiters: { uri: string; until: (d: Diagnostic[], v: number | undefined) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
+  const waiters: {
+    uri: string;
+    until: (d: Diagnostic[], v: number | undefined) => boolean;
+    resolve: (d: Diagnostic[]) => void;
+  }[] = [];
   const server: TestServer = {
     connection,
     process: child,
@@ -63,7 +81,9 @@ export async function startServer(opts: { capabilities?: ClientCapabilities; roo
       }
     }
   });
-  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => server.settings));
+  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+    p.items.map(() => server.settings),
+  );
   connection.onRequest('client/registerCapability', () => null);
   connection.onNotification('window/logMessage', () => undefined);
   connection.onNotification('goDeployLint/showWarning', () => undefined);
@@ -72,7 +92,9 @@ export async function startServer(opts: { capabilities?: ClientCapabilities; roo
     processId: process.pid,
     rootUri: fileUri(opts.rootDir),
     workspaceFolders: [{ uri: fileUri(opts.rootDir), name: 'ws' }],
-    capabilities: opts.capabilities ?? { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+    capabilities: opts.capabilities ?? {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+    },
   });
   await connection.sendNotification('initialized', {});
   return server;

@@ -37,11 +37,22 @@ test('after a scan finds a Go binary at the ExecStart= path, GDL231 speaks for t
   const text = '[Service]\nUser=api\nExecStart=/opt/api/server --listen :8080\nMemoryMax=512M\n';
   fs.writeFileSync(unitPath, text);
   const uri = fileUri(unitPath);
-  void server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'systemd-unit', version: 1, text } });
+  void server.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'systemd-unit', version: 1, text },
+  });
   const before = await server.diagnostics(uri, () => true);
   assert.ok(!before.some((d) => d.code === 'GDL231'), 'no evidence of Go yet');
-  const output = ['GDLPROBE 1', `binary ${hex('/opt/api/server')}`, `binary_head ${hex('/opt/api/server')} ${goHead().toString('hex')}`, 'GDLPROBE-END', ''].join('\n');
+  const output = [
+    'GDLPROBE 1',
+    `binary ${hex('/opt/api/server')}`,
+    `binary_head ${hex('/opt/api/server')} ${goHead().toString('hex')}`,
+    'GDLPROBE-END',
+    '',
+  ].join('\n');
   await server.connection.sendRequest(ANALYZE_HOST_REPORT, { host: 'web-1', output });
   const after = await server.diagnostics(uri, (d) => d.some((x) => x.code === 'GDL231'));
-  assert.match(String(after.find((d) => d.code === 'GDL231')?.message), /a scan of web-1 found a Go binary at \/opt\/api\/server/);
+  assert.match(
+    String(after.find((d) => d.code === 'GDL231')?.message),
+    /a scan of web-1 found a Go binary at \/opt\/api\/server/,
+  );
 });

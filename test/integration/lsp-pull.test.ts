@@ -13,7 +13,13 @@ let onRefresh: () => void = () => undefined;
 
 before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-pull-'));
-  server = await startServer({ rootDir: dir, capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: { dynamicRegistration: false } } } });
+  server = await startServer({
+    rootDir: dir,
+    capabilities: {
+      workspace: { configuration: true, diagnostics: { refreshSupport: true } },
+      textDocument: { diagnostic: { dynamicRegistration: false } },
+    },
+  });
   server.connection.onRequest('workspace/diagnostic/refresh', () => {
     onRefresh();
     return null;
@@ -26,8 +32,12 @@ after(async () => {
 
 test('pull returns the diagnostics of the current version', async () => {
   const uri = fileUri(dir, 'x.env');
-  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dotenv', version: 1, text: 'GOMAXPROCS=0\n' } });
-  const report = await server.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+  await server.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'dotenv', version: 1, text: 'GOMAXPROCS=0\n' },
+  });
+  const report = await server.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', {
+    textDocument: { uri },
+  });
   assert.equal(report.kind, 'full');
   assert.deepEqual(report.kind === 'full' ? report.items.map((d) => d.code) : [], ['GDL122']);
 });

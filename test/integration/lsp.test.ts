@@ -24,7 +24,9 @@ after(async () => {
 
 function open(name: string, text: string, languageId = 'dotenv'): string {
   const uri = fileUri(dir, name);
-  void server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  void server.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId, version: 1, text },
+  });
   return uri;
 }
 
@@ -91,10 +93,17 @@ test('code actions: preferred quick fix, fix all of a rule, ignore line, show do
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     context: { diagnostics: [], only: ['source.fixAll'] },
   });
-  assert.deepEqual(source.map((a) => a.kind), ['source.fixAll.goDeployLint']);
+  assert.deepEqual(
+    source.map((a) => a.kind),
+    ['source.fixAll.goDeployLint'],
+  );
   const first = source[0];
   assert.ok(first !== undefined);
-  assert.equal(applyEdits(text, actionEdits(first)), 'CGO_ENABLED=0\nCGO_ENABLED=0\nGOTOOLCHAIN=go1.27\n', 'unsafe GOTOOLCHAIN fix is not applied');
+  assert.equal(
+    applyEdits(text, actionEdits(first)),
+    'CGO_ENABLED=0\nCGO_ENABLED=0\nGOTOOLCHAIN=go1.27\n',
+    'unsafe GOTOOLCHAIN fix is not applied',
+  );
 });
 
 test('settings change re-pulls configuration and revalidates', async () => {
@@ -123,7 +132,10 @@ test('envDialects setting switches the dialect', async () => {
 test('hover shows the value each loader sees and the Go summary', async () => {
   const uri = open('f.env', 'GOMEMLIMIT=512MiB # soft limit\n');
   await server.diagnostics(uri);
-  const h = await server.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } });
+  const h = await server.connection.sendRequest<Hover>('textDocument/hover', {
+    textDocument: { uri },
+    position: { line: 0, character: 2 },
+  });
   const md = (h.contents as { value: string }).value;
   assert.match(md, /\*\*GOMEMLIMIT\*\*: dotenv sees `512MiB`/);
   assert.match(md, /systemd \(EnvironmentFile=\): `512MiB # soft limit`/);
@@ -133,17 +145,29 @@ test('hover shows the value each loader sees and the Go summary', async () => {
 test('completion offers Go variables for keys and enum values after =', async () => {
   const uri = open('g.env', 'GO\nGOTRACEBACK=\n');
   await server.diagnostics(uri);
-  const keys = await server.connection.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 2 } });
+  const keys = await server.connection.sendRequest<CompletionItem[]>('textDocument/completion', {
+    textDocument: { uri },
+    position: { line: 0, character: 2 },
+  });
   assert.ok(keys.some((k) => k.label === 'GOMEMLIMIT'));
-  const values = await server.connection.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 12 } });
-  assert.deepEqual(values.map((v) => v.label), ['none', 'single', 'all', 'system', 'crash']);
+  const values = await server.connection.sendRequest<CompletionItem[]>('textDocument/completion', {
+    textDocument: { uri },
+    position: { line: 1, character: 12 },
+  });
+  assert.deepEqual(
+    values.map((v) => v.label),
+    ['none', 'single', 'all', 'system', 'crash'],
+  );
 });
 
 test('the server survives malformed requests, binary documents and unknown URIs', async () => {
   await assert.rejects(server.connection.sendRequest('textDocument/hover', { nonsense: true }));
   const bin = open('bin.env', 'A=\u0000\u0001\u0002');
   assert.deepEqual(codes(await server.diagnostics(bin, (x) => x.length > 0)), ['GDL001']);
-  const none = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: fileUri(dir, 'never-opened.env') }, position: { line: 0, character: 0 } });
+  const none = await server.connection.sendRequest('textDocument/hover', {
+    textDocument: { uri: fileUri(dir, 'never-opened.env') },
+    position: { line: 0, character: 0 },
+  });
   assert.equal(none, null);
   const uri = open('after.env', 'CGO_ENABLED=off\n');
   assert.deepEqual(codes(await server.diagnostics(uri, (x) => x.length > 0)), ['GDL130']);

@@ -50,11 +50,36 @@ export function oracleCases(): OracleCase[] {
   for (const f of fs.readdirSync(dir)) {
     if (f.includes('.fixed')) continue;
     const { ast } = parseBinfmtD(new LineIndex(fs.readFileSync(path.join(dir, f), 'utf8')));
-    for (const r of ast.registrations) cases.push({ source: `${f}:${r.statement.start.line + 1}`, raw: r.registration.raw });
+    for (const r of ast.registrations)
+      cases.push({ source: `${f}:${r.statement.start.line + 1}`, raw: r.registration.raw });
   }
-  const edge = [':s:M::a::/b:', ':s:M::a:', ':s:M::a::/bin/true', ':s:M:+5:a::/b:', ':s:M: 5:a::/b:', ':s:M:255:a::/b:', ':s:M:255:ab::/b:', ':s:M:128:ab::/b:',
-    ':s:M::\\x7:', ':s:M::\\x7g::/b:', ':s:M::ab:\\xff::/b:', ':s:E:junk:go:junk:/b:', ':s:E::a/b::/b:', ':s:M::a::/b:FFOPP', ':s:M::a::/b:T', ':s:M::a::/b:P ',
-    ':s:M::a::/b:P\r\n', '|s|M||a||/b|', ',s,M,,a,,/b,', 'Ps:M::a::/b:', ':register:M::a::/b:', ':status:E::x::/b:', ':..:M::a::/b:', `:${'n'.repeat(255)}:M::a::/b:`, `:${'n'.repeat(256)}:M::a::/b:`];
+  const edge = [
+    ':s:M::a::/b:',
+    ':s:M::a:',
+    ':s:M::a::/bin/true',
+    ':s:M:+5:a::/b:',
+    ':s:M: 5:a::/b:',
+    ':s:M:255:a::/b:',
+    ':s:M:255:ab::/b:',
+    ':s:M:128:ab::/b:',
+    ':s:M::\\x7:',
+    ':s:M::\\x7g::/b:',
+    ':s:M::ab:\\xff::/b:',
+    ':s:E:junk:go:junk:/b:',
+    ':s:E::a/b::/b:',
+    ':s:M::a::/b:FFOPP',
+    ':s:M::a::/b:T',
+    ':s:M::a::/b:P ',
+    ':s:M::a::/b:P\r\n',
+    '|s|M||a||/b|',
+    ',s,M,,a,,/b,',
+    'Ps:M::a::/b:',
+    ':register:M::a::/b:',
+    ':status:E::x::/b:',
+    ':..:M::a::/b:',
+    `:${'n'.repeat(255)}:M::a::/b:`,
+    `:${'n'.repeat(256)}:M::a::/b:`,
+  ];
   for (const e of edge) cases.push({ source: 'edge', raw: `${e}${e.endsWith('\n') ? '' : '\n'}` });
   return cases;
 }
@@ -63,10 +88,20 @@ export function oracleCases(): OracleCase[] {
 export function runOracle(cases: readonly OracleCase[]): OracleResult {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-binfmt-oracle-'));
   try {
-    cases.forEach((c, i) => fs.writeFileSync(path.join(tmp, `case-${String(i).padStart(4, '0')}`), Buffer.from(c.raw, 'latin1')));
-    const r = spawnSync('unshare', ['--user', '--map-root-user', '--mount', 'sh', '-c', HELPER, 'oracle', tmp], { encoding: 'utf8', timeout: 60_000 });
+    cases.forEach((c, i) =>
+      fs.writeFileSync(path.join(tmp, `case-${String(i).padStart(4, '0')}`), Buffer.from(c.raw, 'latin1')),
+    );
+    const r = spawnSync('unshare', ['--user', '--map-root-user', '--mount', 'sh', '-c', HELPER, 'oracle', tmp], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     if (r.error !== undefined || r.status !== 0 || r.stdout.includes('MOUNT-FAILED')) {
-      return { available: false, reason: `private binfmt_misc not available here (${r.error?.message ?? r.stderr.trim() ?? `exit ${r.status}`})`, compared: 0, disagreements: [] };
+      return {
+        available: false,
+        reason: `private binfmt_misc not available here (${r.error?.message ?? r.stderr.trim() ?? `exit ${r.status}`})`,
+        compared: 0,
+        disagreements: [],
+      };
     }
     const disagreements: OracleResult['disagreements'] = [];
     let compared = 0;
@@ -81,7 +116,16 @@ export function runOracle(cases: readonly OracleCase[]): OracleResult {
       const reg = parseRegistration(c.raw);
       const ours = reg.rejection === undefined ? 'OK' : reg.rejection.errno;
       compared++;
-      if (kernelGrammar !== ours) disagreements.push({ source: c.source, raw: c.raw, kernel, ours: reg.rejection === undefined ? 'OK' : `${reg.rejection.errno} (${reg.rejection.code} ${reg.rejection.detail})` });
+      if (kernelGrammar !== ours)
+        disagreements.push({
+          source: c.source,
+          raw: c.raw,
+          kernel,
+          ours:
+            reg.rejection === undefined
+              ? 'OK'
+              : `${reg.rejection.errno} (${reg.rejection.code} ${reg.rejection.detail})`,
+        });
     }
     return { available: true, compared, disagreements };
   } finally {
@@ -95,7 +139,10 @@ if (require.main === module) {
     console.log(`oracle:binfmt skipped: ${result.reason ?? ''}`);
     process.exit(0);
   }
-  console.log(`oracle:binfmt: ${result.compared} registrations compared with the kernel, ${result.compared - result.disagreements.length} agree, ${result.disagreements.length} disagree`);
-  for (const d of result.disagreements) console.log(`  ${d.source}: kernel ${d.kernel}, ours ${d.ours}: ${JSON.stringify(d.raw).slice(0, 120)}`);
+  console.log(
+    `oracle:binfmt: ${result.compared} registrations compared with the kernel, ${result.compared - result.disagreements.length} agree, ${result.disagreements.length} disagree`,
+  );
+  for (const d of result.disagreements)
+    console.log(`  ${d.source}: kernel ${d.kernel}, ours ${d.ours}: ${JSON.stringify(d.raw).slice(0, 120)}`);
   process.exit(result.disagreements.length === 0 ? 0 : 1);
 }

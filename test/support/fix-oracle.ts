@@ -83,7 +83,12 @@ function sequences(items: readonly Item[]): Map<string, string[]> {
 }
 
 /** Keys outside the fix's target whose values changed. */
-function untargetedChanges(before: readonly Item[], after: readonly Item[], edits: readonly TextEdit[], text: string): string[] {
+function untargetedChanges(
+  before: readonly Item[],
+  after: readonly Item[],
+  edits: readonly TextEdit[],
+  text: string,
+): string[] {
   const { before: rb, after: ra } = regionsOf(text, edits);
   const allowed = new Set([...touchedKeys(before, rb), ...touchedKeys(after, ra)]);
   const a = sequences(before);
@@ -141,7 +146,11 @@ function verifyMessages(text: string, basename: string): Set<string> | undefined
   verifyTmp ??= fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-fix-oracle-'));
   const copy = path.join(verifyTmp, basename);
   fs.writeFileSync(copy, text);
-  const r = spawnSync('systemd-analyze', ['verify', '--man=no', copy], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, SYSTEMD_LOG_COLOR: '0' } });
+  const r = spawnSync('systemd-analyze', ['verify', '--man=no', copy], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, SYSTEMD_LOG_COLOR: '0' },
+  });
   fs.rmSync(copy, { force: true });
   if (r.error !== undefined) return undefined;
   const out = new Set<string>();
@@ -175,14 +184,33 @@ function dockerItems(text: string): { items: Item[]; runUsers: string[] } {
       stage++;
       user = 'image default';
     }
-    const args = inst.getArguments().map((a) => a.getValue()).join(' ');
+    const args = inst
+      .getArguments()
+      .map((a) => a.getValue())
+      .join(' ');
     if (kw === 'USER') user = args;
     if (kw === 'RUN') runUsers.push(`stage ${stage}: ${user}`);
-    const props = kw === 'ENV' || kw === 'ARG' || kw === 'LABEL' ? (inst as unknown as { getProperties(): { getName(): string; getValue(): string | null; getRange(): { start: never; end: never } }[] }).getProperties() : [];
+    const props =
+      kw === 'ENV' || kw === 'ARG' || kw === 'LABEL'
+        ? (
+            inst as unknown as {
+              getProperties(): {
+                getName(): string;
+                getValue(): string | null;
+                getRange(): { start: never; end: never };
+              }[];
+            }
+          ).getProperties()
+        : [];
     if (props.length > 0) {
       for (const p of props) {
         const pr = p.getRange();
-        items.push({ key: `stage ${stage} ${kw} ${p.getName()}`, value: p.getValue() ?? '(no value)', start: index.offsetAt(pr.start), end: index.offsetAt(pr.end) });
+        items.push({
+          key: `stage ${stage} ${kw} ${p.getName()}`,
+          value: p.getValue() ?? '(no value)',
+          start: index.offsetAt(pr.start),
+          end: index.offsetAt(pr.end),
+        });
       }
     } else items.push({ key: `stage ${stage} ${kw}`, value: args, ...at });
   }
@@ -190,7 +218,11 @@ function dockerItems(text: string): { items: Item[]; runUsers: string[] } {
 }
 
 function dockerErrors(text: string): Set<string> {
-  return new Set(validate(text).filter((d) => d.severity === 1).map((d) => String(d.message)));
+  return new Set(
+    validate(text)
+      .filter((d) => d.severity === 1)
+      .map((d) => String(d.message)),
+  );
 }
 
 // ---- binfmt registrations: accepted by the kernel parser, and what they match
@@ -205,7 +237,15 @@ function binfmtItems(analysis: Analysis): Item[] {
     const e = analysis.index.offsetAt(n.statement.end);
     return {
       key: `registration ${r.name?.text ?? `#${i}`}`,
-      value: JSON.stringify({ accepted: r.rejection === undefined, kind: r.kind, offset: r.offset, magic: r.magic, mask: r.mask, interpreter: r.interpreter?.text, flags: r.flags }),
+      value: JSON.stringify({
+        accepted: r.rejection === undefined,
+        kind: r.kind,
+        offset: r.offset,
+        magic: r.magic,
+        mask: r.mask,
+        interpreter: r.interpreter?.text,
+        flags: r.flags,
+      }),
       start: s,
       end: e,
     };
@@ -218,7 +258,13 @@ function matchOf(value: string): string {
 }
 
 /** Checks one fixed text against the original; `rule` names the fix's rule (undefined for fix-all). */
-function compare(original: Analysis, fixedText: string, edits: readonly TextEdit[], rule: string | undefined, opts: OracleOptions): string[] {
+function compare(
+  original: Analysis,
+  fixedText: string,
+  edits: readonly TextEdit[],
+  rule: string | undefined,
+  opts: OracleOptions,
+): string[] {
   const text = original.index.text;
   const out: string[] = [];
   switch (original.language) {
@@ -228,7 +274,10 @@ function compare(original: Analysis, fixedText: string, edits: readonly TextEdit
       const after = lastPerKey(envItems(fixedText, dialect));
       // The touched keys are judged on all their bindings; the effective values of every other key must stay.
       const { before: rb, after: ra } = regionsOf(text, edits);
-      const allowed = new Set([...touchedKeys(envItems(text, dialect), rb), ...touchedKeys(envItems(fixedText, dialect), ra)]);
+      const allowed = new Set([
+        ...touchedKeys(envItems(text, dialect), rb),
+        ...touchedKeys(envItems(fixedText, dialect), ra),
+      ]);
       const a = new Map(before.map((i) => [i.key, i.value]));
       const b = new Map(after.map((i) => [i.key, i.value]));
       for (const key of new Set([...a.keys(), ...b.keys()])) {
@@ -239,11 +288,16 @@ function compare(original: Analysis, fixedText: string, edits: readonly TextEdit
     case 'systemd-unit': {
       out.push(...untargetedChanges(unitItems(text), unitItems(fixedText), edits, text));
       const base = path.basename(opts.file);
-      if (opts.verify === true && !/\.d$/.test(path.dirname(opts.file)) && /\.(service|socket|timer|path|mount|automount|swap|target|slice|scope)$/.test(base)) {
+      if (
+        opts.verify === true &&
+        !/\.d$/.test(path.dirname(opts.file)) &&
+        /\.(service|socket|timer|path|mount|automount|swap|target|slice|scope)$/.test(base)
+      ) {
         const name = base.replace(/^GDL\d{3}-/, 'u-');
         const x = verifyMessages(text, name);
         const y = verifyMessages(fixedText, name);
-        if (x !== undefined && y !== undefined) for (const m of y) if (!x.has(m)) out.push(`systemd-analyze verify: new "${m}"`);
+        if (x !== undefined && y !== undefined)
+          for (const m of y) if (!x.has(m)) out.push(`systemd-analyze verify: new "${m}"`);
       }
       break;
     }
@@ -251,7 +305,8 @@ function compare(original: Analysis, fixedText: string, edits: readonly TextEdit
       const x = dockerItems(text);
       const y = dockerItems(fixedText);
       out.push(...untargetedChanges(x.items, y.items, edits, text));
-      if (JSON.stringify(x.runUsers) !== JSON.stringify(y.runUsers)) out.push(`a RUN runs as another user: ${JSON.stringify(x.runUsers)} → ${JSON.stringify(y.runUsers)}`);
+      if (JSON.stringify(x.runUsers) !== JSON.stringify(y.runUsers))
+        out.push(`a RUN runs as another user: ${JSON.stringify(x.runUsers)} → ${JSON.stringify(y.runUsers)}`);
       const errorsBefore = dockerErrors(text);
       for (const m of dockerErrors(fixedText)) if (!errorsBefore.has(m)) out.push(`dockerfile-utils: new error "${m}"`);
       break;
@@ -272,7 +327,14 @@ function compare(original: Analysis, fixedText: string, edits: readonly TextEdit
       const was = JSON.parse(i.value) as { accepted: boolean };
       const now = JSON.parse(v) as { accepted: boolean };
       if (was.accepted && !now.accepted) out.push(`${i.key}: the kernel parser now refuses it`);
-      if (was.accepted && now.accepted && rule !== undefined && !MATCHING_RULES.has(rule) && matchOf(i.value) !== matchOf(v)) out.push(`${i.key}: matches other files now`);
+      if (
+        was.accepted &&
+        now.accepted &&
+        rule !== undefined &&
+        !MATCHING_RULES.has(rule) &&
+        matchOf(i.value) !== matchOf(v)
+      )
+        out.push(`${i.key}: matches other files now`);
     }
   }
   return out;
@@ -291,10 +353,16 @@ export function checkFixes(text: string, opts: OracleOptions & { readonly sugges
     for (const fix of f.fixes) {
       if (!fix.safe && opts.suggestions !== true) continue;
       const fixed = applyEdits(text, fix.edits);
-      fixes.push({ rule: f.rule.id, safe: fix.safe, title: fix.title, violations: fixed === text ? [] : compare(analysis, fixed, fix.edits, f.rule.id, opts) });
+      fixes.push({
+        rule: f.rule.id,
+        safe: fix.safe,
+        title: fix.title,
+        violations: fixed === text ? [] : compare(analysis, fixed, fix.edits, f.rule.id, opts),
+      });
     }
   }
   const all = selectFixes(analysis.findings, { unsafe: false });
-  const fixAll = all.edits.length === 0 ? [] : compare(analysis, applyEdits(text, all.edits), all.edits, undefined, opts);
+  const fixAll =
+    all.edits.length === 0 ? [] : compare(analysis, applyEdits(text, all.edits), all.edits, undefined, opts);
   return { file: opts.file, language: analysis.language, fixes, fixAll };
 }

@@ -36,21 +36,128 @@ const glue = (...parts: fc.Arbitrary<string>[]): fc.Arbitrary<string> => fc.tupl
 const pick = (...xs: string[]): fc.Arbitrary<string> => fc.constantFrom(...xs);
 const maybe = (a: fc.Arbitrary<string>): fc.Arbitrary<string> => fc.oneof(fc.constant(''), a);
 
-const GO_KEYS = pick('GOMEMLIMIT', 'GOGC', 'GOMAXPROCS', 'CGO_ENABLED', 'GOROOT', 'GOPATH', 'GOBIN', 'PATH', 'GODEBUG', 'GOFLAGS', 'GOPROXY', 'GOTOOLCHAIN', 'GOOS', 'GOARCH', 'GOAMD64', 'APP_PORT', 'A B', '1X', 'export FOO');
-const GO_VALUES = pick('512MiB', '1GiB', '512M', 'off', '100', '-1', 'false', '0', '1', '/usr/local/go', '$HOME/go', '${GOPATH}/bin:$PATH', 'http2client=0,netdns=go', '-tags netgo', 'direct', 'local', 'linux', 'arm64', 'v3', '"quoted', "'single'", '"a # b"', ' # comment', '\\', '$(cmd)', '%h', '');
+const GO_KEYS = pick(
+  'GOMEMLIMIT',
+  'GOGC',
+  'GOMAXPROCS',
+  'CGO_ENABLED',
+  'GOROOT',
+  'GOPATH',
+  'GOBIN',
+  'PATH',
+  'GODEBUG',
+  'GOFLAGS',
+  'GOPROXY',
+  'GOTOOLCHAIN',
+  'GOOS',
+  'GOARCH',
+  'GOAMD64',
+  'APP_PORT',
+  'A B',
+  '1X',
+  'export FOO',
+);
+const GO_VALUES = pick(
+  '512MiB',
+  '1GiB',
+  '512M',
+  'off',
+  '100',
+  '-1',
+  'false',
+  '0',
+  '1',
+  '/usr/local/go',
+  '$HOME/go',
+  '${GOPATH}/bin:$PATH',
+  'http2client=0,netdns=go',
+  '-tags netgo',
+  'direct',
+  'local',
+  'linux',
+  'arm64',
+  'v3',
+  '"quoted',
+  "'single'",
+  '"a # b"',
+  ' # comment',
+  '\\',
+  '$(cmd)',
+  '%h',
+  '',
+);
 
 const envLine = fc.oneof(
-  glue(maybe(pick('export ', ' ', '\t')), GO_KEYS, pick('=', ' = ', '=', ':'), GO_VALUES, maybe(noise), maybe(GO_VALUES)),
-  glue(pick('#', '# go-deploy-lint ignore=GDL120', '# go-deploy-lint dialect=systemd', '# go-deploy-lint ignore-file=GDL101'), maybe(noise)),
+  glue(
+    maybe(pick('export ', ' ', '\t')),
+    GO_KEYS,
+    pick('=', ' = ', '=', ':'),
+    GO_VALUES,
+    maybe(noise),
+    maybe(GO_VALUES),
+  ),
+  glue(
+    pick(
+      '#',
+      '# go-deploy-lint ignore=GDL120',
+      '# go-deploy-lint dialect=systemd',
+      '# go-deploy-lint ignore-file=GDL101',
+    ),
+    maybe(noise),
+  ),
   noise,
 );
 
 const unitLine = fc.oneof(
   glue(pick('[Service]', '[Unit]', '[Install]', '[Socket]', '[X-Custom]', '[Service', '[]'), maybe(noise)),
   glue(
-    pick('ExecStart', 'ExecStartPre', 'Type', 'MemoryMax', 'MemoryHigh', 'Environment', 'EnvironmentFile', 'Restart', 'RestartSec', 'LimitNOFILE', 'CPUQuota', 'SystemCallFilter', 'User', 'WantedBy', 'NoNewPrivileges', 'AmbientCapabilities', 'ReadWriteDirectories', 'Unknown', ' ExecStart '),
+    pick(
+      'ExecStart',
+      'ExecStartPre',
+      'Type',
+      'MemoryMax',
+      'MemoryHigh',
+      'Environment',
+      'EnvironmentFile',
+      'Restart',
+      'RestartSec',
+      'LimitNOFILE',
+      'CPUQuota',
+      'SystemCallFilter',
+      'User',
+      'WantedBy',
+      'NoNewPrivileges',
+      'AmbientCapabilities',
+      'ReadWriteDirectories',
+      'Unknown',
+      ' ExecStart ',
+    ),
     pick('=', ' = ', ''),
-    pick('/usr/local/bin/app', 'app --flag', '-/etc/default/app', '"GOMEMLIMIT=1GiB" GOGC=50', 'GOMEMLIMIT=2GiB', '512M', 'infinity', 'forking', 'simple', 'always', '50%', '150%', '@system-service', '~@clock', 'multi-user', '%i', '%Z', '%', '1024:4096', '100ms', 'yes', '', ' # c'),
+    pick(
+      '/usr/local/bin/app',
+      'app --flag',
+      '-/etc/default/app',
+      '"GOMEMLIMIT=1GiB" GOGC=50',
+      'GOMEMLIMIT=2GiB',
+      '512M',
+      'infinity',
+      'forking',
+      'simple',
+      'always',
+      '50%',
+      '150%',
+      '@system-service',
+      '~@clock',
+      'multi-user',
+      '%i',
+      '%Z',
+      '%',
+      '1024:4096',
+      '100ms',
+      'yes',
+      '',
+      ' # c',
+    ),
     maybe(pick('\\', ' \\', '"', "'", ';', '%n')),
     maybe(noise),
   ),
@@ -59,41 +166,186 @@ const unitLine = fc.oneof(
 );
 
 const hexByte = fc.integer({ min: 0, max: 255 }).map((b) => `\\x${b.toString(16).padStart(2, '0')}`);
-const bytes = fc.array(fc.oneof(hexByte, pick('\\x7fELF', 'ELF', '\\x02\\x01\\x01', '\\xb7\\x00', ':', '\\')), { maxLength: 8 }).map((x) => x.join(''));
+const bytes = fc
+  .array(fc.oneof(hexByte, pick('\\x7fELF', 'ELF', '\\x02\\x01\\x01', '\\xb7\\x00', ':', '\\')), { maxLength: 8 })
+  .map((x) => x.join(''));
 const binfmtLine = fc.oneof(
-  glue(pick(':', '|', ',', ''), pick('qemu-aarch64', 'go-bin', '.', '..', 'a/b', ''), pick(':'), pick('M', 'E', 'X', ''), pick(':'), pick('', '0', '12', '-1', '999'), pick(':'), bytes, pick(':'), bytes, pick(':'), pick('/usr/bin/qemu-aarch64-static', '/usr/local/bin/go-runner', 'relative', ''), pick(':', ''), pick('', 'F', 'OCF', 'POCF', 'Z'), maybe(noise)),
+  glue(
+    pick(':', '|', ',', ''),
+    pick('qemu-aarch64', 'go-bin', '.', '..', 'a/b', ''),
+    pick(':'),
+    pick('M', 'E', 'X', ''),
+    pick(':'),
+    pick('', '0', '12', '-1', '999'),
+    pick(':'),
+    bytes,
+    pick(':'),
+    bytes,
+    pick(':'),
+    pick('/usr/bin/qemu-aarch64-static', '/usr/local/bin/go-runner', 'relative', ''),
+    pick(':', ''),
+    pick('', 'F', 'OCF', 'POCF', 'Z'),
+    maybe(noise),
+  ),
   glue(pick('#', ';'), maybe(noise)),
   noise,
 );
 
 const dockerLine = fc.oneof(
-  glue(pick('FROM golang:1.22 AS build', 'FROM golang:1.22-alpine AS b', 'FROM alpine:3.20', 'FROM scratch', 'FROM gcr.io/distroless/static', 'FROM debian:12', 'FROM build', 'FROM --platform=$BUILDPLATFORM golang AS x', 'FROM ${BASE}'), maybe(noise)),
-  glue(pick('RUN ', 'RUN CGO_ENABLED=0 ', 'RUN GOOS=linux GOARCH=arm64 ', 'ENV ', 'ARG ', 'RUN export CGO_ENABLED=1 && '), pick('go build -o /out/app .', 'go build -ldflags "-s -w -extldflags -static" -o /app', 'go install ./...', 'GOMEMLIMIT=1GiB', 'TARGETARCH', 'apk add ca-certificates', "echo ':x:M::\\x7fELF::/bin/y:' > /proc/sys/fs/binfmt_misc/register", 'cd /src && go build', '<<EOF'), maybe(pick(' \\', ' && ls', '"')), maybe(noise)),
-  pick('COPY --from=build /out/app /app', 'COPY --from=0 /app /app', 'COPY --from=nope /x /x', 'USER app', 'USER 65532', 'CMD ["/app"]', 'CMD /app serve', 'ENTRYPOINT ["/app"', 'EOF', 'WORKDIR /src', 'SHELL ["/bin/sh", "-c"]', '# syntax=docker/dockerfile:1', '\\', ''),
+  glue(
+    pick(
+      'FROM golang:1.22 AS build',
+      'FROM golang:1.22-alpine AS b',
+      'FROM alpine:3.20',
+      'FROM scratch',
+      'FROM gcr.io/distroless/static',
+      'FROM debian:12',
+      'FROM build',
+      'FROM --platform=$BUILDPLATFORM golang AS x',
+      'FROM ${BASE}',
+    ),
+    maybe(noise),
+  ),
+  glue(
+    pick('RUN ', 'RUN CGO_ENABLED=0 ', 'RUN GOOS=linux GOARCH=arm64 ', 'ENV ', 'ARG ', 'RUN export CGO_ENABLED=1 && '),
+    pick(
+      'go build -o /out/app .',
+      'go build -ldflags "-s -w -extldflags -static" -o /app',
+      'go install ./...',
+      'GOMEMLIMIT=1GiB',
+      'TARGETARCH',
+      'apk add ca-certificates',
+      "echo ':x:M::\\x7fELF::/bin/y:' > /proc/sys/fs/binfmt_misc/register",
+      'cd /src && go build',
+      '<<EOF',
+    ),
+    maybe(pick(' \\', ' && ls', '"')),
+    maybe(noise),
+  ),
+  pick(
+    'COPY --from=build /out/app /app',
+    'COPY --from=0 /app /app',
+    'COPY --from=nope /x /x',
+    'USER app',
+    'USER 65532',
+    'CMD ["/app"]',
+    'CMD /app serve',
+    'ENTRYPOINT ["/app"',
+    'EOF',
+    'WORKDIR /src',
+    'SHELL ["/bin/sh", "-c"]',
+    '# syntax=docker/dockerfile:1',
+    '\\',
+    '',
+  ),
   noise,
 );
 
 const shellLine = fc.oneof(
-  glue(pick('echo ', 'echo -e ', 'echo -n ', 'printf ', 'printf %b ', 'export '), pick("':qemu-arm:M::\\x7fELF\\x01:\\xff\\xff:/usr/bin/qemu-arm:F'", '":go:E::go::/usr/local/bin/go-run:"', 'GOMEMLIMIT=1GiB', 'CGO_ENABLED=false', '"$X"', "'unterminated"), maybe(pick(' > /proc/sys/fs/binfmt_misc/register', ' >/proc/sys/fs/binfmt_misc/register', ' | tee /proc/sys/fs/binfmt_misc/register', ' >> /tmp/x')), maybe(pick(' && ', ' ; ', ' \\', ' |')), maybe(noise)),
+  glue(
+    pick('echo ', 'echo -e ', 'echo -n ', 'printf ', 'printf %b ', 'export '),
+    pick(
+      "':qemu-arm:M::\\x7fELF\\x01:\\xff\\xff:/usr/bin/qemu-arm:F'",
+      '":go:E::go::/usr/local/bin/go-run:"',
+      'GOMEMLIMIT=1GiB',
+      'CGO_ENABLED=false',
+      '"$X"',
+      "'unterminated",
+    ),
+    maybe(
+      pick(
+        ' > /proc/sys/fs/binfmt_misc/register',
+        ' >/proc/sys/fs/binfmt_misc/register',
+        ' | tee /proc/sys/fs/binfmt_misc/register',
+        ' >> /tmp/x',
+      ),
+    ),
+    maybe(pick(' && ', ' ; ', ' \\', ' |')),
+    maybe(noise),
+  ),
   glue(pick('#!/bin/sh', '#', 'if [ -x x ]; then', 'fi', 'cat <<EOF', 'EOF'), maybe(noise)),
   noise,
 );
 
 const hexOf = (s: string): string => Buffer.from(s, 'latin1').toString('hex');
 const hostLine = fc.oneof(
-  fc.tuple(pick(...RECORD_KEYS), fc.array(fc.oneof(pick('Linux', 'Darwin', 'systemd', 'systemd 219', 'v1', 'v2', '/usr/local/go/bin/go', 'go1.23.4', '/lib/ld-musl-x86_64.so.1', 'glibc 2.17', 'missing', 'yes', '128', '1024', '1', '\x7fELF\x02\x01\x01\x00', 'enabled\ninterpreter /x\nflags: OC\noffset 0\nmagic 7f454c46\n', '8080/tcp'), fc.string({ unit: 'binary', maxLength: 8 })), { minLength: 1, maxLength: 2 })).map(([k, vs]) => `${k} ${vs.map(hexOf).join(' ')}`),
+  fc
+    .tuple(
+      pick(...RECORD_KEYS),
+      fc.array(
+        fc.oneof(
+          pick(
+            'Linux',
+            'Darwin',
+            'systemd',
+            'systemd 219',
+            'v1',
+            'v2',
+            '/usr/local/go/bin/go',
+            'go1.23.4',
+            '/lib/ld-musl-x86_64.so.1',
+            'glibc 2.17',
+            'missing',
+            'yes',
+            '128',
+            '1024',
+            '1',
+            '\x7fELF\x02\x01\x01\x00',
+            'enabled\ninterpreter /x\nflags: OC\noffset 0\nmagic 7f454c46\n',
+            '8080/tcp',
+          ),
+          fc.string({ unit: 'binary', maxLength: 8 }),
+        ),
+        { minLength: 1, maxLength: 2 },
+      ),
+    )
+    .map(([k, vs]) => `${k} ${vs.map(hexOf).join(' ')}`),
   pick('GDLPROBE 1', 'GDLPROBE-END', 'GDLPROBE 2', '\x1b[0m'),
   noise,
 );
 
 const F = (...p: string[]): string => path.join(ROOT, ...p);
 export const SURFACES: readonly Surface[] = [
-  { name: 'env', file: F('test', 'fuzz', '.env'), line: envLine, seeds: [F('test', 'fixtures', 'rules', 'dotenv'), F('test', 'fixtures', 'rules', 'go-values'), F('examples', 'env')] },
-  { name: 'systemd', file: F('test', 'fuzz', 'etc', 'systemd', 'system', 'app.service'), line: unitLine, seeds: [F('test', 'fixtures', 'rules', 'systemd'), F('examples', 'systemd')] },
-  { name: 'binfmt', file: F('test', 'fuzz', 'etc', 'binfmt.d', 'x.conf'), line: binfmtLine, seeds: [F('test', 'fixtures', 'rules', 'binfmt'), F('examples', 'binfmt')] },
-  { name: 'dockerfile', file: F('test', 'fuzz', 'Dockerfile'), line: dockerLine, seeds: [F('test', 'fixtures', 'rules', 'dockerfile'), F('examples', 'docker')] },
-  { name: 'shell', file: F('test', 'fuzz', 'setup.sh'), line: shellLine, seeds: [F('test', 'fixtures', 'rules', 'binfmt')] },
-  { name: 'host', file: F('test', 'fuzz', 'host.gdlprobe'), line: hostLine, seeds: [F('test', 'fixtures', 'rules', 'host-report'), F('test', 'fixtures', 'host', 'captured')] },
+  {
+    name: 'env',
+    file: F('test', 'fuzz', '.env'),
+    line: envLine,
+    seeds: [
+      F('test', 'fixtures', 'rules', 'dotenv'),
+      F('test', 'fixtures', 'rules', 'go-values'),
+      F('examples', 'env'),
+    ],
+  },
+  {
+    name: 'systemd',
+    file: F('test', 'fuzz', 'etc', 'systemd', 'system', 'app.service'),
+    line: unitLine,
+    seeds: [F('test', 'fixtures', 'rules', 'systemd'), F('examples', 'systemd')],
+  },
+  {
+    name: 'binfmt',
+    file: F('test', 'fuzz', 'etc', 'binfmt.d', 'x.conf'),
+    line: binfmtLine,
+    seeds: [F('test', 'fixtures', 'rules', 'binfmt'), F('examples', 'binfmt')],
+  },
+  {
+    name: 'dockerfile',
+    file: F('test', 'fuzz', 'Dockerfile'),
+    line: dockerLine,
+    seeds: [F('test', 'fixtures', 'rules', 'dockerfile'), F('examples', 'docker')],
+  },
+  {
+    name: 'shell',
+    file: F('test', 'fuzz', 'setup.sh'),
+    line: shellLine,
+    seeds: [F('test', 'fixtures', 'rules', 'binfmt')],
+  },
+  {
+    name: 'host',
+    file: F('test', 'fuzz', 'host.gdlprobe'),
+    line: hostLine,
+    seeds: [F('test', 'fixtures', 'rules', 'host-report'), F('test', 'fixtures', 'host', 'captured')],
+  },
 ];
 
 function filesUnder(dir: string, out: string[] = []): string[] {
@@ -112,7 +364,12 @@ export function seedTexts(surface: Surface): string[] {
 }
 
 type Mutation = { kind: 'delete' | 'dup' | 'insert' | 'swap'; at: number; len: number; text: string };
-const mutation: fc.Arbitrary<Mutation> = fc.record({ kind: fc.constantFrom('delete', 'dup', 'insert', 'swap'), at: fc.nat(), len: fc.nat({ max: 40 }), text: fc.string({ unit: 'binary', maxLength: 8 }) });
+const mutation: fc.Arbitrary<Mutation> = fc.record({
+  kind: fc.constantFrom('delete', 'dup', 'insert', 'swap'),
+  at: fc.nat(),
+  len: fc.nat({ max: 40 }),
+  text: fc.string({ unit: 'binary', maxLength: 8 }),
+});
 
 function mutate(seed: string, ms: readonly Mutation[]): string {
   let s = seed;
@@ -134,9 +391,16 @@ function mutate(seed: string, ms: readonly Mutation[]): string {
 
 /** Documents of a surface: random text, grammar-shaped lines, mutated fixtures (when the surface has seeds). */
 export function documents(surface: Surface, seeds: readonly string[]): fc.Arbitrary<string> {
-  const shaped = fc.tuple(fc.array(surface.line, { maxLength: 14 }), fc.constantFrom('\n', '\r\n', '\n', '\r')).map(([ls, eol]) => ls.join(eol));
+  const shaped = fc
+    .tuple(fc.array(surface.line, { maxLength: 14 }), fc.constantFrom('\n', '\r\n', '\n', '\r'))
+    .map(([ls, eol]) => ls.join(eol));
   const arbs: fc.Arbitrary<string>[] = [fc.string({ unit: 'binary', maxLength: 200 }), shaped, shaped];
-  if (seeds.length > 0) arbs.push(fc.tuple(fc.constantFrom(...seeds), fc.array(mutation, { minLength: 1, maxLength: 4 })).map(([s, ms]) => mutate(s, ms)));
+  if (seeds.length > 0)
+    arbs.push(
+      fc
+        .tuple(fc.constantFrom(...seeds), fc.array(mutation, { minLength: 1, maxLength: 4 }))
+        .map(([s, ms]) => mutate(s, ms)),
+    );
   return fc.oneof(...arbs);
 }
 
@@ -211,13 +475,21 @@ export function checkDocument(surface: Surface, text: string): void {
         assert.ok(comparePositions(e.range.start, e.range.end) <= 0, `${id}: edit range reversed`);
         assert.ok(comparePositions(e.range.end, end) <= 0, `${id}: edit past the end`);
         const next = sorted[i + 1];
-        if (next !== undefined) assert.ok(comparePositions(e.range.end, next.range.start) <= 0, `${id}: "${fix.title}" has overlapping edits`);
+        if (next !== undefined)
+          assert.ok(
+            comparePositions(e.range.end, next.range.start) <= 0,
+            `${id}: "${fix.title}" has overlapping edits`,
+          );
         // Deleting or replacing text is only allowed on the finding's own lines; elsewhere only line breaks may go.
         const from = ix.offsetAt(e.range.start);
         const to = ix.offsetAt(e.range.end);
         for (let o = from; o < to; o++) {
           const l = ix.positionAt(o).line;
-          if (!lines.has(l)) assert.ok(text[o] === '\n' || text[o] === '\r', `${id}: "${fix.title}" removes text on line ${l + 1}, outside its finding`);
+          if (!lines.has(l))
+            assert.ok(
+              text[o] === '\n' || text[o] === '\r',
+              `${id}: "${fix.title}" removes text on line ${l + 1}, outside its finding`,
+            );
         }
       }
     }
@@ -231,13 +503,16 @@ export function checkDocument(surface: Surface, text: string): void {
   // A fix may make a line effective whose value then gets checked (a revealed error on the line it touched), but it
   // must never produce a syntax error, nor any new error on a line it did not touch.
   const fixedText = applyEdits(text, edits);
-  const syntaxLines = new Set(analysis.findings.filter((f) => SYNTAX_RULES.test(f.rule.id)).map((f) => f.range.start.line));
+  const syntaxLines = new Set(
+    analysis.findings.filter((f) => SYNTAX_RULES.test(f.rule.id)).map((f) => f.range.start.line),
+  );
   const touched = new Set<number>();
   const fixedIx = new LineIndex(fixedText);
   let shift = 0;
   for (const e of [...edits].sort((a, b) => comparePositions(a.range.start, b.range.start))) {
     const start = ix.offsetAt(e.range.start) + shift;
-    for (let l = fixedIx.positionAt(start).line; l <= fixedIx.positionAt(start + e.newText.length).line; l++) touched.add(l);
+    for (let l = fixedIx.positionAt(start).line; l <= fixedIx.positionAt(start + e.newText.length).line; l++)
+      touched.add(l);
     shift += e.newText.length - (ix.offsetAt(e.range.end) - ix.offsetAt(e.range.start));
   }
   // Deleting lines can move a `dialect=` comment into the first five lines, which changes how the file is read.
@@ -245,8 +520,14 @@ export function checkDocument(surface: Surface, text: string): void {
   for (const f of after.findings) {
     if (dialectMoves || f.severity !== 'error' || errorsBefore.has(f.rule.id)) continue;
     // Syntax errors are reported one per line (as the kernel or systemd would); fixing one may show the next.
-    assert.ok(!SYNTAX_RULES.test(f.rule.id) || syntaxLines.has(f.range.start.line), `safe fixes introduced syntax error ${f.rule.id}: ${f.message}`);
-    assert.ok(touched.has(f.range.start.line), `safe fixes introduced error ${f.rule.id} on an untouched line: ${f.message}`);
+    assert.ok(
+      !SYNTAX_RULES.test(f.rule.id) || syntaxLines.has(f.range.start.line),
+      `safe fixes introduced syntax error ${f.rule.id}: ${f.message}`,
+    );
+    assert.ok(
+      touched.has(f.range.start.line),
+      `safe fixes introduced error ${f.rule.id} on an untouched line: ${f.message}`,
+    );
   }
   const once = fixToFixpoint(text, surface.file);
   assert.ok(once.passes <= MAX_FIX_PASSES, 'safe fixes do not converge');
@@ -261,7 +542,11 @@ export function checkDocument(surface: Surface, text: string): void {
   const before = tally(analysis.findings);
   const remaining = tally(lintText(once.text, { file: surface.file }).findings);
   for (const f of analysis.findings) {
-    if (f.fixes.some((x) => x.safe)) assert.ok((remaining.get(id(f)) ?? 0) < (before.get(id(f)) ?? 0), `safe fixes did not remove ${f.rule.id}: ${f.message}`);
+    if (f.fixes.some((x) => x.safe))
+      assert.ok(
+        (remaining.get(id(f)) ?? 0) < (before.get(id(f)) ?? 0),
+        `safe fixes did not remove ${f.rule.id}: ${f.message}`,
+      );
   }
   void after;
   void fixedIds;

@@ -6,7 +6,6 @@ import { RULE_LANGUAGES } from '../../server/src/rules/rule-languages';
 import { docFileName } from '../../server/src/analysis/rule-docs';
 import { settingsSchema } from '../../server/src/settings';
 
-
 const FIX_LABEL = { safe: 'safe fix', unsafe: 'suggestion', none: '—' } as const;
 
 function fence(text: string, file: string): string {
@@ -73,17 +72,39 @@ export function renderRuleDoc(rule: Rule): string {
 }
 
 export function renderRulesIndex(): string {
-  const rows = allRules.map((r) => `| [${r.id}](${docFileName(r)}) | ${r.name} | ${RULE_LANGUAGES[r.language].label} | ${r.defaultSeverity} | ${FIX_LABEL[r.fixSafety]} | ${r.docs.summary} |`);
-  return ['# Rules', '', 'Generated from the rule registry; do not edit by hand (`BLESS=1 npm test` regenerates it).', '', '| Code | Name | Language | Severity | Fix | Summary |', '|---|---|---|---|---|---|', ...rows, ''].join('\n');
+  const rows = allRules.map(
+    (r) =>
+      `| [${r.id}](${docFileName(r)}) | ${r.name} | ${RULE_LANGUAGES[r.language].label} | ${r.defaultSeverity} | ${FIX_LABEL[r.fixSafety]} | ${r.docs.summary} |`,
+  );
+  return [
+    '# Rules',
+    '',
+    'Generated from the rule registry; do not edit by hand (`BLESS=1 npm test` regenerates it).',
+    '',
+    '| Code | Name | Language | Severity | Fix | Summary |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
 }
 
 /** The README's rules table: same rows as the index, links into docs/rules. */
 export function renderReadmeRules(): string {
-  const rows = allRules.map((r) => `| [${r.id}](docs/rules/${docFileName(r)}) | ${r.name} | ${RULE_LANGUAGES[r.language].label} | ${r.defaultSeverity} | ${FIX_LABEL[r.fixSafety]} | ${r.docs.summary} |`);
+  const rows = allRules.map(
+    (r) =>
+      `| [${r.id}](docs/rules/${docFileName(r)}) | ${r.name} | ${RULE_LANGUAGES[r.language].label} | ${r.defaultSeverity} | ${FIX_LABEL[r.fixSafety]} | ${r.docs.summary} |`,
+  );
   return ['| Code | Name | Language | Severity | Fix | Summary |', '|---|---|---|---|---|---|', ...rows, ''].join('\n');
 }
 
-type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; additionalProperties?: unknown; default?: unknown; description?: string; [k: string]: unknown };
+type JsonSchema = {
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  additionalProperties?: unknown;
+  default?: unknown;
+  description?: string;
+  [k: string]: unknown;
+};
 
 /** The `contributes.configuration.properties` the zod schema implies, flattened to `goDeployLint.a.b` keys. */
 export function expectedConfiguration(): Record<string, JsonSchema> {
@@ -96,7 +117,10 @@ export function expectedConfiguration(): Record<string, JsonSchema> {
     }
     const rest = { ...s };
     delete rest.$schema;
-    out[prefix] = { ...rest, scope: prefix.endsWith('trace.server') || prefix.includes('.hostChecks.') ? 'window' : 'resource' };
+    out[prefix] = {
+      ...rest,
+      scope: prefix.endsWith('trace.server') || prefix.includes('.hostChecks.') ? 'window' : 'resource',
+    };
   };
   for (const [k, v] of Object.entries(root.properties ?? {})) visit(`goDeployLint.${k}`, v);
   return out;

@@ -24,7 +24,11 @@ export function lintText(text: string, opts: LintTextOptions): Analysis {
   const errors: string[] = [];
   const analysis = analyze(
     { uri: pathToFileURL(abs).href, path: abs, text, version: 1, languageId: detectLanguage(abs) ?? 'plaintext' },
-    { settings: settingsFrom(opts.settings), project: opts.project ?? new FsProject([]), onRuleError: (id, e) => errors.push(`${id}: ${String(e)}`) },
+    {
+      settings: settingsFrom(opts.settings),
+      project: opts.project ?? new FsProject([]),
+      onRuleError: (id, e) => errors.push(`${id}: ${String(e)}`),
+    },
   );
   if (errors.length > 0) throw new Error(`rule crashed: ${errors.join('\n')}`);
   return analysis;

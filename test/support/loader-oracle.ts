@@ -19,11 +19,14 @@ export function modelled(text: string, dialect: LoaderDialect): Env {
   const env: Record<string, string> = {};
   const file = parseEnvFile(text).ast;
   // A line that is no assignment fails godotenv's whole file (GDL102 says so); the other loaders skip it.
-  if (dialect === 'godotenv' && file.entries.some((e) => e.kind === 'invalid')) return { error: 'a line that is no assignment' };
+  if (dialect === 'godotenv' && file.entries.some((e) => e.kind === 'invalid'))
+    return { error: 'a line that is no assignment' };
   for (const b of evaluateFile(file, dialect)) {
     if (b.effect.kind === 'error') return { error: b.effect.reason };
     // A name the model cannot resolve stays `${NAME}` (the process environment): the loaders run with none.
-    if (b.effect.kind === 'set') env[b.entry.key.text] = dialect === 'dotenv-expand' ? b.effect.value.replace(/\$\{[A-Za-z_][A-Za-z0-9_]*\}/g, '') : b.effect.value;
+    if (b.effect.kind === 'set')
+      env[b.entry.key.text] =
+        dialect === 'dotenv-expand' ? b.effect.value.replace(/\$\{[A-Za-z_][A-Za-z0-9_]*\}/g, '') : b.effect.value;
   }
   return { env };
 }
@@ -47,10 +50,16 @@ export function loaded(file: string, text: string, dialect: LoaderDialect): Env 
 
 /** Keys whose values differ, as `KEY: ours → theirs`; a failing loader compares as `(error)`. */
 export function differences(ours: Env, theirs: Env): string[] {
-  if ('error' in ours || 'error' in theirs) return 'error' in ours === 'error' in theirs ? [] : [`load: ${'error' in ours ? `(error) ${ours.error}` : 'ok'} → ${'error' in theirs ? `(error) ${theirs.error}` : 'ok'}`];
+  if ('error' in ours || 'error' in theirs)
+    return 'error' in ours === 'error' in theirs
+      ? []
+      : [
+          `load: ${'error' in ours ? `(error) ${ours.error}` : 'ok'} → ${'error' in theirs ? `(error) ${theirs.error}` : 'ok'}`,
+        ];
   const out: string[] = [];
   for (const k of new Set([...Object.keys(ours.env), ...Object.keys(theirs.env)])) {
-    if (ours.env[k] !== theirs.env[k]) out.push(`${k}: ${JSON.stringify(ours.env[k])} → ${JSON.stringify(theirs.env[k])}`);
+    if (ours.env[k] !== theirs.env[k])
+      out.push(`${k}: ${JSON.stringify(ours.env[k])} → ${JSON.stringify(theirs.env[k])}`);
   }
   return out;
 }

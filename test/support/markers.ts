@@ -31,9 +31,23 @@ export function parseMarkers(text: string): Marker[] {
     }
     if (caret !== null) {
       const start = 1 + (caret[1] ?? '').length;
-      out.push({ code: caret[3] ?? '', line: target, start, end: start + (caret[2] ?? '').length, text: (caret[4] ?? '').trim(), markerLine: i });
+      out.push({
+        code: caret[3] ?? '',
+        line: target,
+        start,
+        end: start + (caret[2] ?? '').length,
+        text: (caret[4] ?? '').trim(),
+        markerLine: i,
+      });
     } else if (arrow !== null) {
-      out.push({ code: arrow[2] ?? '', line: target, start: 0, end: (arrow[1] ?? '').length, text: (arrow[3] ?? '').trim(), markerLine: i });
+      out.push({
+        code: arrow[2] ?? '',
+        line: target,
+        start: 0,
+        end: (arrow[1] ?? '').length,
+        text: (arrow[3] ?? '').trim(),
+        markerLine: i,
+      });
     }
   });
   return out;

@@ -18,7 +18,12 @@ export interface ProbeRun {
 }
 
 /** Runs probe.sh with `shell` (argv, e.g. ['busybox', 'sh']) against test/fixtures/host/roots/<root>. */
-export function runProbe(shell: readonly string[], root: string, args: readonly string[] = [], env: Record<string, string> = {}): ProbeRun {
+export function runProbe(
+  shell: readonly string[],
+  root: string,
+  args: readonly string[] = [],
+  env: Record<string, string> = {},
+): ProbeRun {
   const dir = path.join(ROOTS, root);
   const r = spawnSync(shell[0] as string, [...shell.slice(1), PROBE, ...args], {
     encoding: 'latin1',

@@ -54,7 +54,9 @@ export async function startSshd(opts: { readonly extraConfig?: readonly string[]
   if (sshd === undefined) throw new Error('sshd not installed');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-sshd-'));
   const keygen = (name: string): void => {
-    const r = spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', path.join(dir, name)], { encoding: 'utf8' });
+    const r = spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', path.join(dir, name)], {
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`ssh-keygen: ${r.stderr}`);
   };
   keygen('host_key');
@@ -65,11 +67,41 @@ export async function startSshd(opts: { readonly extraConfig?: readonly string[]
   const port = await freePort();
   fs.writeFileSync(
     path.join(dir, 'sshd_config'),
-    [`ListenAddress 127.0.0.1`, `Port ${port}`, `HostKey ${dir}/host_key`, `AuthorizedKeysFile ${dir}/authorized_keys`, `PidFile ${dir}/sshd.pid`, 'StrictModes no', 'UsePAM no', 'PasswordAuthentication no', 'KbdInteractiveAuthentication no', 'PermitRootLogin prohibit-password', `AllowUsers ${user}`, 'MaxStartups 50:30:100', 'MaxSessions 50', ...(opts.extraConfig ?? []), ''].join('\n'),
+    [
+      `ListenAddress 127.0.0.1`,
+      `Port ${port}`,
+      `HostKey ${dir}/host_key`,
+      `AuthorizedKeysFile ${dir}/authorized_keys`,
+      `PidFile ${dir}/sshd.pid`,
+      'StrictModes no',
+      'UsePAM no',
+      'PasswordAuthentication no',
+      'KbdInteractiveAuthentication no',
+      'PermitRootLogin prohibit-password',
+      `AllowUsers ${user}`,
+      'MaxStartups 50:30:100',
+      'MaxSessions 50',
+      ...(opts.extraConfig ?? []),
+      '',
+    ].join('\n'),
   );
   const alias = 'gdl-test-host';
   const sshConfig = path.join(dir, 'ssh_config');
-  fs.writeFileSync(sshConfig, [`Host ${alias}`, '  HostName 127.0.0.1', `  Port ${port}`, `  User ${user}`, `  IdentityFile ${dir}/user_key`, '  IdentitiesOnly yes', '  StrictHostKeyChecking no', '  UserKnownHostsFile /dev/null', '  LogLevel ERROR', ''].join('\n'));
+  fs.writeFileSync(
+    sshConfig,
+    [
+      `Host ${alias}`,
+      '  HostName 127.0.0.1',
+      `  Port ${port}`,
+      `  User ${user}`,
+      `  IdentityFile ${dir}/user_key`,
+      '  IdentitiesOnly yes',
+      '  StrictHostKeyChecking no',
+      '  UserKnownHostsFile /dev/null',
+      '  LogLevel ERROR',
+      '',
+    ].join('\n'),
+  );
   // Privilege separation needs this directory when sshd runs as root.
   if (process.getuid?.() === 0) fs.mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
   let log = '';

@@ -5,7 +5,17 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { lintText } from './lint-text';
 
-export type Category = 'outside-section' | 'unknown-section' | 'section-header' | 'missing-equals' | 'unknown-key' | 'invalid-value' | 'specifier' | 'escape' | 'nobody' | 'unsupported';
+export type Category =
+  | 'outside-section'
+  | 'unknown-section'
+  | 'section-header'
+  | 'missing-equals'
+  | 'unknown-key'
+  | 'invalid-value'
+  | 'specifier'
+  | 'escape'
+  | 'nobody'
+  | 'unsupported';
 
 /** verify's message → category (the log messages of src/core/load-fragment.c and src/shared/conf-parser.c). */
 function categoryOfVerify(message: string): Category | undefined {
@@ -18,14 +28,23 @@ function categoryOfVerify(message: string): Category | undefined {
   if (/Ignoring unknown escape sequences/.test(message)) return 'escape';
   if (/Special user nobody configured/.test(message)) return 'nobody';
   if (/setting not supported for this unit type/.test(message)) return 'unsupported';
-  if (/Failed to parse|Invalid |out of range|Soft resource limit|is not absolute|Failed to resolve/.test(message)) return 'invalid-value';
+  if (/Failed to parse|Invalid |out of range|Soft resource limit|is not absolute|Failed to resolve/.test(message))
+    return 'invalid-value';
   return undefined;
 }
 
 /** Our rule → category, for the rules whose subject verify also reports. */
 const OURS: Readonly<Record<string, Category>> = {
-  GDL201: 'outside-section', GDL202: 'unknown-section', GDL203: 'section-header', GDL204: 'missing-equals', GDL205: 'unknown-key', GDL206: 'unknown-key',
-  GDL211: 'invalid-value', GDL216: 'invalid-value', GDL217: 'invalid-value', GDL208: 'specifier',
+  GDL201: 'outside-section',
+  GDL202: 'unknown-section',
+  GDL203: 'section-header',
+  GDL204: 'missing-equals',
+  GDL205: 'unknown-key',
+  GDL206: 'unknown-key',
+  GDL211: 'invalid-value',
+  GDL216: 'invalid-value',
+  GDL217: 'invalid-value',
+  GDL208: 'specifier',
 };
 
 export interface SystemdOracleResult {
@@ -43,9 +62,28 @@ export function ourCategories(file: string, stopsAt = Infinity): Set<string> {
   const mine = new Set<string>();
   for (const f of lintText(text, { file }).findings) {
     // GDL207 reports the comment that makes a typed value invalid: the line systemd drops ("Failed to parse").
-    const cat = f.rule.id === 'GDL207' && /line is ignored/.test(f.message) ? 'invalid-value' : f.rule.id === 'GDL211' && /not an escape systemd knows/.test(f.message) ? 'escape' : f.rule.id === 'GDL211' && /it is not safe/.test(f.message) ? 'nobody' : f.rule.id === 'GDL211' && /is not supported for/.test(f.message) ? 'unsupported' : OURS[f.rule.id];
+    const cat =
+      f.rule.id === 'GDL207' && /line is ignored/.test(f.message)
+        ? 'invalid-value'
+        : f.rule.id === 'GDL211' && /not an escape systemd knows/.test(f.message)
+          ? 'escape'
+          : f.rule.id === 'GDL211' && /it is not safe/.test(f.message)
+            ? 'nobody'
+            : f.rule.id === 'GDL211' && /is not supported for/.test(f.message)
+              ? 'unsupported'
+              : OURS[f.rule.id];
     // Warnings of these rules are about things systemd accepts (a trailing %, glued quotes, newer enum values it does know).
-    if (cat === undefined || (f.severity !== 'error' && cat !== 'escape' && cat !== 'nobody' && cat !== 'unsupported' && f.rule.id !== 'GDL211' && f.rule.id !== 'GDL205' && f.rule.id !== 'GDL202')) continue;
+    if (
+      cat === undefined ||
+      (f.severity !== 'error' &&
+        cat !== 'escape' &&
+        cat !== 'nobody' &&
+        cat !== 'unsupported' &&
+        f.rule.id !== 'GDL211' &&
+        f.rule.id !== 'GDL205' &&
+        f.rule.id !== 'GDL202')
+    )
+      continue;
     const line = f.range.start.line + 1;
     if (line <= stopsAt) mine.add(`${line}:${cat}`);
   }
@@ -56,7 +94,11 @@ export function ourCategories(file: string, stopsAt = Infinity): Set<string> {
 export function verifyCategories(file: string, tmp: string): { theirs: Set<string>; stopsAt: number } {
   const copy = path.join(tmp, path.basename(file).replace(/^GDL\d{3}-/, 'u-'));
   fs.copyFileSync(file, copy);
-  const r = spawnSync('systemd-analyze', ['verify', '--man=no', copy], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, SYSTEMD_LOG_COLOR: '0' } });
+  const r = spawnSync('systemd-analyze', ['verify', '--man=no', copy], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, SYSTEMD_LOG_COLOR: '0' },
+  });
   fs.rmSync(copy, { force: true });
   const theirs = new Set<string>();
   const out = `${r.stderr}\n${r.stdout}`;
@@ -79,7 +121,8 @@ export function verifyAvailable(): string | undefined {
 
 export function runSystemdOracle(files: readonly string[]): SystemdOracleResult {
   const missing = verifyAvailable();
-  if (missing !== undefined) return { available: false, reason: missing, files: 0, agreed: 0, onlyVerify: [], onlyOurs: [] };
+  if (missing !== undefined)
+    return { available: false, reason: missing, files: 0, agreed: 0, onlyVerify: [], onlyOurs: [] };
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-verify-'));
   let agreed = 0;
   const onlyVerify: string[] = [];
@@ -100,7 +143,11 @@ export function runSystemdOracle(files: readonly string[]): SystemdOracleResult 
 
 /** Unit fixtures (not drop-ins: verify needs the unit they belong to). */
 export function oracleUnitFiles(dir: string): string[] {
-  return fs.readdirSync(dir).filter((f) => /^GDL2\d\d-.*\.(service|socket|timer)$/.test(f) && !f.includes('.fixed')).map((f) => path.join(dir, f)).sort();
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^GDL2\d\d-.*\.(service|socket|timer)$/.test(f) && !f.includes('.fixed'))
+    .map((f) => path.join(dir, f))
+    .sort();
 }
 
 const UNIT_FILE = /\.(service|socket|timer|path|mount|automount|swap|target|slice|scope)$/;
@@ -110,8 +157,16 @@ const UNIT_FILE = /\.(service|socket|timer|path|mount|automount|swap|target|slic
  * (test/fuzz/fuzz-unit-file, whose first line names the unit type) as unit files in `out`.
  */
 export function systemdTestTree(tree: string, out: string): { units: string[]; fuzz: string[] } {
-  const below = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)) : []);
-  const units = ['test-execute', 'units', 'test-path'].flatMap((d) => below(path.join(tree, 'test', d))).filter((f) => UNIT_FILE.test(f) && !/\.d\//.test(f));
+  const below = (dir: string): string[] =>
+    fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => path.join(e.parentPath, e.name))
+      : [];
+  const units = ['test-execute', 'units', 'test-path']
+    .flatMap((d) => below(path.join(tree, 'test', d)))
+    .filter((f) => UNIT_FILE.test(f) && !/\.d\//.test(f));
   const fuzz: string[] = [];
   for (const f of below(path.join(tree, 'test', 'fuzz', 'fuzz-unit-file'))) {
     const text = fs.readFileSync(f, 'latin1');
@@ -127,9 +182,15 @@ export function systemdTestTree(tree: string, out: string): { units: string[]; f
 }
 
 function printResult(label: string, r: SystemdOracleResult): void {
-  console.log(`${label}: ${r.files} units; ${r.agreed} complaints reported by both, ${r.onlyVerify.length} only by systemd-analyze verify, ${r.onlyOurs.length} only by us`);
+  console.log(
+    `${label}: ${r.files} units; ${r.agreed} complaints reported by both, ${r.onlyVerify.length} only by systemd-analyze verify, ${r.onlyOurs.length} only by us`,
+  );
   const byClass = new Map<string, number>();
-  for (const x of [...r.onlyVerify.map((v) => `only verify ${v.split(':').pop() ?? ''}`), ...r.onlyOurs.map((v) => `only ours ${v.split(':').pop() ?? ''}`)]) byClass.set(x, (byClass.get(x) ?? 0) + 1);
+  for (const x of [
+    ...r.onlyVerify.map((v) => `only verify ${v.split(':').pop() ?? ''}`),
+    ...r.onlyOurs.map((v) => `only ours ${v.split(':').pop() ?? ''}`),
+  ])
+    byClass.set(x, (byClass.get(x) ?? 0) + 1);
   for (const [k, n] of [...byClass].sort()) console.log(`  ${String(n).padStart(4)}  ${k}`);
   for (const x of r.onlyVerify) console.log(`  only verify: ${x}`);
   for (const x of r.onlyOurs) console.log(`  only ours:   ${x}`);
@@ -154,7 +215,10 @@ if (require.main === module) {
       process.exit(1);
     }
     spawnSync('tar', ['-xzf', path.join(dir, tarball), '-C', dir, '--wildcards', '*/test/*'], { stdio: 'inherit' });
-    tree = path.join(dir, fs.readdirSync(dir).find((f) => f.startsWith('systemd-') && fs.statSync(path.join(dir, f)).isDirectory()) ?? '');
+    tree = path.join(
+      dir,
+      fs.readdirSync(dir).find((f) => f.startsWith('systemd-') && fs.statSync(path.join(dir, f)).isDirectory()) ?? '',
+    );
   }
   if (args.includes('--tree') || args.includes('--fetch')) {
     if (tree === undefined || !fs.existsSync(path.join(tree, 'test'))) {

@@ -33,14 +33,19 @@ test('server never imports vscode or the client', () => {
 
 // The scan runner is the one other shared piece: the client's task terminal and the CLI run probes the same way;
 // and the client's terminal shows remote text with the same control-character set the CLI escapes.
-const CLIENT_MAY_IMPORT = [path.join('server', 'src', 'protocol'), path.join('server', 'src', 'host', 'scan'), path.join('server', 'src', 'text', 'printable')];
+const CLIENT_MAY_IMPORT = [
+  path.join('server', 'src', 'protocol'),
+  path.join('server', 'src', 'host', 'scan'),
+  path.join('server', 'src', 'text', 'printable'),
+];
 
 test('client imports only server/src/protocol.ts (and the scan runner and terminal text) from the server', () => {
   for (const f of sources(path.join(ROOT, 'client', 'src'))) {
     for (const i of imports(f)) {
       if (!i.startsWith('.')) continue;
       const target = path.resolve(path.dirname(f), i);
-      if (target.startsWith(path.join(ROOT, 'server'))) assert.ok(CLIENT_MAY_IMPORT.includes(rel(target)), `${rel(f)} imports ${i}`);
+      if (target.startsWith(path.join(ROOT, 'server')))
+        assert.ok(CLIENT_MAY_IMPORT.includes(rel(target)), `${rel(f)} imports ${i}`);
     }
   }
 });
@@ -78,11 +83,21 @@ function layerOf(file: string): number {
 function resolvedImports(file: string): { target: string; spec: string; names: string[]; typeOnly: boolean }[] {
   const text = fs.readFileSync(file, 'utf8');
   const out: { target: string; spec: string; names: string[]; typeOnly: boolean }[] = [];
-  for (const m of text.matchAll(/^(import|export)\s+(type\s+)?(?:\{([^}]*)\}|\*\s+as\s+\w+|\w+)?\s*(?:from\s+)?'([^']+)'/gm)) {
+  for (const m of text.matchAll(
+    /^(import|export)\s+(type\s+)?(?:\{([^}]*)\}|\*\s+as\s+\w+|\w+)?\s*(?:from\s+)?'([^']+)'/gm,
+  )) {
     const spec = m[4] ?? '';
     if (!spec.startsWith('.')) continue;
-    const names = (m[3] ?? '').split(',').map((n) => n.trim()).filter((n) => n !== '' && !n.startsWith('type '));
-    out.push({ target: path.resolve(path.dirname(file), spec), spec, names, typeOnly: m[2] !== undefined || (m[3] !== undefined && names.length === 0) });
+    const names = (m[3] ?? '')
+      .split(',')
+      .map((n) => n.trim())
+      .filter((n) => n !== '' && !n.startsWith('type '));
+    out.push({
+      target: path.resolve(path.dirname(file), spec),
+      spec,
+      names,
+      typeOnly: m[2] !== undefined || (m[3] !== undefined && names.length === 0),
+    });
   }
   return out;
 }
@@ -95,7 +110,9 @@ test('server folders import only from their own layer or lower ones', () => {
       if (!i.target.startsWith(SERVER)) continue;
       const theirs = layerOf(`${i.target}.ts`);
       // lsp/ and cli/ are both front ends: neither imports the other.
-      const sideways = (LAYERS[mine]?.[0] === 'cli' && LAYERS[theirs]?.[0] === 'lsp') || (LAYERS[mine]?.[0] === 'lsp' && LAYERS[theirs]?.[0] === 'cli');
+      const sideways =
+        (LAYERS[mine]?.[0] === 'cli' && LAYERS[theirs]?.[0] === 'lsp') ||
+        (LAYERS[mine]?.[0] === 'lsp' && LAYERS[theirs]?.[0] === 'cli');
       if (theirs > mine || sideways) bad.push(`${rel(f)} imports ${i.spec}`);
     }
   }
@@ -108,12 +125,17 @@ const PARSE_CALLS = /^(parse[A-Z]\w*|splitWords|readCommands|evaluateFile|embedd
 test('rules never parse, touch the file system or the workspace, the connection, or build Diagnostics', () => {
   for (const f of sources(path.join(SERVER, 'rules'))) {
     const text = fs.readFileSync(f, 'utf8');
-    for (const i of imports(f)) assert.ok(!/vscode-languageserver(\/node)?$|^(node:)?(fs|child_process|net)$/.test(i), `${rel(f)} imports ${i}`);
+    for (const i of imports(f))
+      assert.ok(!/vscode-languageserver(\/node)?$|^(node:)?(fs|child_process|net)$/.test(i), `${rel(f)} imports ${i}`);
     for (const i of resolvedImports(f)) {
-      assert.ok(!i.target.startsWith(path.join(SERVER, 'workspace')), `${rel(f)} imports ${i.spec}: the surface hands workspace facts over in the rule's input`);
+      assert.ok(
+        !i.target.startsWith(path.join(SERVER, 'workspace')),
+        `${rel(f)} imports ${i.spec}: the surface hands workspace facts over in the rule's input`,
+      );
       assert.ok(!i.target.startsWith(path.join(SERVER, 'lsp')), `${rel(f)} imports ${i.spec}`);
       if (i.target.startsWith(path.join(SERVER, 'parsers')) && !i.typeOnly) {
-        for (const n of i.names) assert.doesNotMatch(n.replace(/\s+as\s+\w+$/, ''), PARSE_CALLS, `${rel(f)} calls the parser ${n}`);
+        for (const n of i.names)
+          assert.doesNotMatch(n.replace(/\s+as\s+\w+$/, ''), PARSE_CALLS, `${rel(f)} calls the parser ${n}`);
       }
     }
     assert.doesNotMatch(text, /Diagnostic\s*\{|connection\.|existsSync|readFileSync|statSync/, rel(f));

@@ -15,12 +15,16 @@ import { lintText } from '../support/lint-text';
 
 const render = (raw: string): string => {
   const r = parseRegistration(raw);
-  if (r.rejection !== undefined) return `${r.rejection.errno} ${r.rejection.code} ${r.rejection.start}-${r.rejection.end}`;
+  if (r.rejection !== undefined)
+    return `${r.rejection.errno} ${r.rejection.code} ${r.rejection.start}-${r.rejection.end}`;
   return `${r.kind} name ${r.name?.text} off ${r.offset} magic ${r.magic?.length} mask ${r.mask?.length ?? '-'} interp ${r.interpreter?.text} flags ${r.flags}`;
 };
 
 test('fields, decoded bytes and flags', () => {
-  assert.equal(render(':qemu-arm:M::\\x7fELF\\x01:\\xff\\xff\\xff\\xff\\xfe:/usr/bin/qemu-arm-static:OCF\n'), 'M name qemu-arm off 0 magic 5 mask 5 interp /usr/bin/qemu-arm-static flags OCF');
+  assert.equal(
+    render(':qemu-arm:M::\\x7fELF\\x01:\\xff\\xff\\xff\\xff\\xfe:/usr/bin/qemu-arm-static:OCF\n'),
+    'M name qemu-arm off 0 magic 5 mask 5 interp /usr/bin/qemu-arm-static flags OCF',
+  );
   assert.equal(render(':c:M::ab::/b:C\n'), 'M name c off 0 magic 2 mask - interp /b flags OC');
   assert.equal(render(':e:E:junk:go:junk:/b:\n'), 'E name e off 0 magic undefined mask - interp /b flags ');
   assert.equal(render(':s:M::\\\\x41::/b:\n'), 'M name s off 0 magic 2 mask - interp /b flags ');
@@ -49,30 +53,49 @@ test('ELF decoding of every qemu pattern pins class, data and machine', () => {
 });
 
 test('systemd-binfmt order: /etc shadows /usr/lib of the same name; otherwise by basename', () => {
-  const all = ['/w/usr/lib/binfmt.d/qemu-arm.conf', '/w/etc/binfmt.d/qemu-arm.conf', '/w/usr/lib/binfmt.d/zz.conf', '/w/run/binfmt.d/aa.conf'];
+  const all = [
+    '/w/usr/lib/binfmt.d/qemu-arm.conf',
+    '/w/etc/binfmt.d/qemu-arm.conf',
+    '/w/usr/lib/binfmt.d/zz.conf',
+    '/w/run/binfmt.d/aa.conf',
+  ];
   assert.deepEqual(binfmtOrder('/w/usr/lib/binfmt.d/qemu-arm.conf', all), [-1]);
-  assert.ok(compareOrder(binfmtOrder('/w/usr/lib/binfmt.d/zz.conf', all), binfmtOrder('/w/etc/binfmt.d/qemu-arm.conf', all)) > 0);
-  assert.ok(compareOrder(binfmtOrder('/w/run/binfmt.d/aa.conf', all), binfmtOrder('/w/etc/binfmt.d/qemu-arm.conf', all)) < 0);
+  assert.ok(
+    compareOrder(binfmtOrder('/w/usr/lib/binfmt.d/zz.conf', all), binfmtOrder('/w/etc/binfmt.d/qemu-arm.conf', all)) >
+      0,
+  );
+  assert.ok(
+    compareOrder(binfmtOrder('/w/run/binfmt.d/aa.conf', all), binfmtOrder('/w/etc/binfmt.d/qemu-arm.conf', all)) < 0,
+  );
 });
 
 test('GDL324 across workspace files follows the precedence', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-binfmt-'));
   try {
-    const line = (interp: string): string => `:qemu-arm:M::\\x7fELF\\x01\\x01\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x02\\x00\\x28\\x00::${interp}:F\n`;
-    for (const [dir, name, interp] of [['usr/lib/binfmt.d', '10-qemu.conf', '/usr/bin/qemu-arm-static'], ['etc/binfmt.d', '20-local.conf', '/opt/qemu/arm']] as const) {
+    const line = (interp: string): string =>
+      `:qemu-arm:M::\\x7fELF\\x01\\x01\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x02\\x00\\x28\\x00::${interp}:F\n`;
+    for (const [dir, name, interp] of [
+      ['usr/lib/binfmt.d', '10-qemu.conf', '/usr/bin/qemu-arm-static'],
+      ['etc/binfmt.d', '20-local.conf', '/opt/qemu/arm'],
+    ] as const) {
       fs.mkdirSync(path.join(root, dir), { recursive: true });
       fs.writeFileSync(path.join(root, dir, name), line(interp));
     }
     const project = new FsProject([root]);
     const lower = path.join(root, 'usr/lib/binfmt.d/10-qemu.conf');
-    const a = lintText(fs.readFileSync(lower, 'utf8'), { file: lower, project }).findings.filter((f) => f.rule.id === 'GDL324');
+    const a = lintText(fs.readFileSync(lower, 'utf8'), { file: lower, project }).findings.filter(
+      (f) => f.rule.id === 'GDL324',
+    );
     assert.equal(a.length, 1);
     // The file is named as it sits on the host, not by the workspace path (shorter, and the same in every clone).
     assert.match(a[0]?.message ?? '', /registered again in \/etc\/binfmt\.d\/20-local\.conf, /);
     assert.equal(a[0]?.message.includes(root), false);
     assert.match(a[0]?.related[0]?.uri ?? '', /20-local\.conf$/);
     const upper = path.join(root, 'etc/binfmt.d/20-local.conf');
-    assert.deepEqual(lintText(fs.readFileSync(upper, 'utf8'), { file: upper, project }).findings.filter((f) => f.rule.id === 'GDL324'), []);
+    assert.deepEqual(
+      lintText(fs.readFileSync(upper, 'utf8'), { file: upper, project }).findings.filter((f) => f.rule.id === 'GDL324'),
+      [],
+    );
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
@@ -94,5 +117,8 @@ test('embedded strings: printf through tee, echo -e under bash, and dash echo wi
   const f = lintText(sh, { file: '/w/register.sh' }).findings.map((x) => x.rule.id);
   assert.ok(f.includes('GDL320'), f.join(','));
   const dash = "#!/bin/sh\necho '-n' ':a:M::x::/b:'\necho ':ab:M::x::/b:' >> /proc/sys/fs/binfmt_misc/register\n";
-  assert.deepEqual(lintText(dash, { file: '/w/ok.sh' }).findings.map((x) => x.rule.id), []);
+  assert.deepEqual(
+    lintText(dash, { file: '/w/ok.sh' }).findings.map((x) => x.rule.id),
+    [],
+  );
 });

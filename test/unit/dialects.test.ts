@@ -13,9 +13,32 @@ function seen(line: string, dialect: EnvDialect): string {
 }
 
 const VECTORS: [string, Partial<Record<EnvDialect, string>>][] = [
-  ['export GOFLAGS=-mod=vendor', { dotenv: '-mod=vendor', compose: '-mod=vendor', docker: 'error', systemd: 'dropped', godotenv: '-mod=vendor' }],
-  ['GOMEMLIMIT=512MiB # soft limit', { dotenv: '512MiB', compose: '512MiB', docker: '512MiB # soft limit', systemd: '512MiB # soft limit', godotenv: '512MiB', 'go-env': '512MiB # soft limit' }],
-  ['TZ="Europe/Paris"', { dotenv: 'Europe/Paris', compose: 'Europe/Paris', docker: '"Europe/Paris"', systemd: 'Europe/Paris', godotenv: 'Europe/Paris', 'go-env': '"Europe/Paris"' }],
+  [
+    'export GOFLAGS=-mod=vendor',
+    { dotenv: '-mod=vendor', compose: '-mod=vendor', docker: 'error', systemd: 'dropped', godotenv: '-mod=vendor' },
+  ],
+  [
+    'GOMEMLIMIT=512MiB # soft limit',
+    {
+      dotenv: '512MiB',
+      compose: '512MiB',
+      docker: '512MiB # soft limit',
+      systemd: '512MiB # soft limit',
+      godotenv: '512MiB',
+      'go-env': '512MiB # soft limit',
+    },
+  ],
+  [
+    'TZ="Europe/Paris"',
+    {
+      dotenv: 'Europe/Paris',
+      compose: 'Europe/Paris',
+      docker: '"Europe/Paris"',
+      systemd: 'Europe/Paris',
+      godotenv: 'Europe/Paris',
+      'go-env': '"Europe/Paris"',
+    },
+  ],
   ['DB-URL=x', { dotenv: 'x', compose: 'x', docker: 'x', systemd: 'dropped' }],
   ['HTTP_PROXY', { dotenv: 'dropped', compose: 'inherit', docker: 'inherit', systemd: 'dropped', godotenv: 'error' }],
   ['B=bar#x', { dotenv: 'bar', compose: 'bar#x', godotenv: 'bar#x', systemd: 'bar#x' }],
@@ -29,13 +52,15 @@ const VECTORS: [string, Partial<Record<EnvDialect, string>>][] = [
 
 for (const [line, expected] of VECTORS) {
   test(`vector ${line}`, () => {
-    for (const [dialect, value] of Object.entries(expected)) assert.equal(seen(line, dialect as EnvDialect), value, `${dialect}`);
+    for (const [dialect, value] of Object.entries(expected))
+      assert.equal(seen(line, dialect as EnvDialect), value, `${dialect}`);
   });
 }
 
 test('expansion: compose and dotenv-expand use earlier keys; godotenv only upper-case names', () => {
   const file = parseEnvFile('GOPATH=/go\nA=$GOPATH/bin\nB=${GOPATH:-/x}\nC=${MISSING:-dflt}\nlow=$home\n').ast;
-  const v = (d: EnvDialect): string[] => evaluateFile(file, d).map((b) => (b.effect.kind === 'set' ? b.effect.value : b.effect.kind));
+  const v = (d: EnvDialect): string[] =>
+    evaluateFile(file, d).map((b) => (b.effect.kind === 'set' ? b.effect.value : b.effect.kind));
   assert.deepEqual(v('compose'), ['/go', '/go/bin', '/go', 'dflt', '${home}']);
   assert.deepEqual(v('dotenv-expand'), ['/go', '/go/bin', '/go', 'dflt', '${home}']);
   assert.deepEqual(v('godotenv').slice(0, 2), ['/go', '/go/bin']);
@@ -46,13 +71,18 @@ test('an INI file named .env gets one information finding and nothing else; a di
   const ini = '[database]\nhost = db\nGOMEMLIMIT=512M\nA=1\nA=2\n';
   const found = lintText(ini, { file: 'ini/.env' }).findings.map((f) => `${f.rule.id} ${f.severity}`);
   assert.deepEqual(found, ['GDL001 information']);
-  const forced = lintText(`# go-deploy-lint dialect=dotenv\n${ini}`, { file: 'ini/.env' }).findings.map((f) => f.rule.id);
+  const forced = lintText(`# go-deploy-lint dialect=dotenv\n${ini}`, { file: 'ini/.env' }).findings.map(
+    (f) => f.rule.id,
+  );
   assert.ok(forced.includes('GDL120') && !forced.includes('GDL001'), forced.join());
 });
 
 // docker --env-file has no loader to run here: docker/cli opts/file.go parseKeyValueFile, line by line.
 test('docker --env-file as opts/file.go reads it', () => {
-  const docker = (text: string): string[] => evaluateFile(parseEnvFile(text, undefined, { lineByLine: true }).ast, 'docker').map((b) => `${b.entry.key.text}=${b.effect.kind === 'set' ? b.effect.value : b.effect.kind}`);
+  const docker = (text: string): string[] =>
+    evaluateFile(parseEnvFile(text, undefined, { lineByLine: true }).ast, 'docker').map(
+      (b) => `${b.entry.key.text}=${b.effect.kind === 'set' ? b.effect.value : b.effect.kind}`,
+    );
   // `strings.ContainsAny(variable, whiteSpaces)` → ErrBadKey for the whole file.
   assert.deepEqual(docker('MY KEY=1\n'), ['MY KEY=error']);
   assert.deepEqual(docker('KEY =1\n'), ['KEY=error']);
@@ -66,7 +96,10 @@ test('docker --env-file as opts/file.go reads it', () => {
 
 // systemd's EnvironmentFile= has no loader to run here: src/basic/env-file.c parse_env_file_internal.
 test('systemd EnvironmentFile= as env-file.c reads it', () => {
-  const sd = (text: string): string[] => evaluateFile(parseEnvFile(text).ast, 'systemd').map((b) => `${b.entry.key.text}=${b.effect.kind === 'set' ? b.effect.value : b.effect.kind}`);
+  const sd = (text: string): string[] =>
+    evaluateFile(parseEnvFile(text).ast, 'systemd').map(
+      (b) => `${b.entry.key.text}=${b.effect.kind === 'set' ? b.effect.value : b.effect.kind}`,
+    );
   // Keys accumulate until `=`; `export FOO` is no valid name (env_assignment_is_valid) and the line is dropped.
   assert.deepEqual(sd('export FOO=bar\n'), ['FOO=dropped']);
   // Unquoted: trailing whitespace trimmed, no inline comments (the `#` stays), no `$VAR` expansion (load_env_file).

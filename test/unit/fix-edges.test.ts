@@ -16,7 +16,10 @@ function fixed(code: string, file: string, text: string, settings: Record<string
 const UNIT = 'edge/etc/systemd/system/api.service';
 
 test('GDL406 adds USER on a new line when the file has no final newline', () => {
-  assert.equal(fixed('GDL406', 'edge/Dockerfile', 'FROM gcr.io/distroless/static'), 'FROM gcr.io/distroless/static\nUSER 65532:65532\n');
+  assert.equal(
+    fixed('GDL406', 'edge/Dockerfile', 'FROM gcr.io/distroless/static'),
+    'FROM gcr.io/distroless/static\nUSER 65532:65532\n',
+  );
 });
 
 test('GDL406 offers no fix where the USER line would join an open heredoc', () => {
@@ -31,12 +34,16 @@ test('GDL403 copies the CA bundle on a new line after a last FROM without newlin
 });
 
 test('GDL401 replaces an existing empty CGO_ENABLED= prefix instead of adding one that loses to it', () => {
-  const text = 'FROM golang:1.27 AS build\nRUN CGO_ENABLED= go build -o /out/app .\nFROM scratch\nCOPY --from=build /out/app /app\n';
+  const text =
+    'FROM golang:1.27 AS build\nRUN CGO_ENABLED= go build -o /out/app .\nFROM scratch\nCOPY --from=build /out/app /app\n';
   assert.equal(fixed('GDL401', 'edge/Dockerfile', text), text.replace('CGO_ENABLED= go', 'CGO_ENABLED=0 go'));
 });
 
 test('GDL233 removes a last LimitNOFILE= line together with the break before it', () => {
-  assert.equal(fixed('GDL233', UNIT, '[Service]\nEnvironment=GOGC=100\nExecStart=/usr/local/bin/api\nLimitNOFILE=65536'), '[Service]\nEnvironment=GOGC=100\nExecStart=/usr/local/bin/api');
+  assert.equal(
+    fixed('GDL233', UNIT, '[Service]\nEnvironment=GOGC=100\nExecStart=/usr/local/bin/api\nLimitNOFILE=65536'),
+    '[Service]\nEnvironment=GOGC=100\nExecStart=/usr/local/bin/api',
+  );
 });
 
 test('GDL232 suggests a GOMEMLIMIT below a tiny MemoryMax (bytes, not 1MiB)', () => {
@@ -46,11 +53,17 @@ test('GDL232 suggests a GOMEMLIMIT below a tiny MemoryMax (bytes, not 1MiB)', ()
 
 test('GDL145 rewrites the whole PATH value when text is glued after its quotes', () => {
   const text = '# go-deploy-lint dialect=systemd\nGOBIN=/opt/go/bin\nPATH="/usr/bin"x\n';
-  assert.equal(fixed('GDL145', 'edge/.env', text), '# go-deploy-lint dialect=systemd\nGOBIN=/opt/go/bin\nPATH=/usr/binx:/opt/go/bin\n');
+  assert.equal(
+    fixed('GDL145', 'edge/.env', text),
+    '# go-deploy-lint dialect=systemd\nGOBIN=/opt/go/bin\nPATH=/usr/binx:/opt/go/bin\n',
+  );
 });
 
 test('GDL101 removes only the first line of a quote that spans lines in docker (docker reads its lines separately)', () => {
-  assert.equal(fixed('GDL101', 'edge/.env', '# go-deploy-lint dialect=docker\nA=`x\ny`\nA=2\n'), '# go-deploy-lint dialect=docker\ny`\nA=2\n');
+  assert.equal(
+    fixed('GDL101', 'edge/.env', '# go-deploy-lint dialect=docker\nA=`x\ny`\nA=2\n'),
+    '# go-deploy-lint dialect=docker\ny`\nA=2\n',
+  );
 });
 
 test('GDL101 offers no removal of a multi-line earlier entry where the loader reads across lines', () => {
@@ -58,5 +71,8 @@ test('GDL101 offers no removal of a multi-line earlier entry where the loader re
 });
 
 test('removing a suppression comment on the last line takes the break before it', () => {
-  assert.equal(fixed('GDL003', 'edge/.env', 'A=1\n# go-deploy-lint ignore=GDL120', { reportUnusedSuppressions: true }), 'A=1');
+  assert.equal(
+    fixed('GDL003', 'edge/.env', 'A=1\n# go-deploy-lint ignore=GDL120', { reportUnusedSuppressions: true }),
+    'A=1',
+  );
 });

@@ -15,15 +15,21 @@ const SETTINGS_LINE = /^# go-deploy-lint-test (\{.*\})\s*$/m;
 
 function filesBelow(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
-const files = [...fixtureFiles(), ...filesBelow(path.join(ROOT, 'examples')), ...filesBelow(path.join(ROOT, 'test', 'fixtures', 'workspace'))].filter(
-  (f) => !isFixedFile(f) && !f.includes(`${path.sep}host${path.sep}`) && detectLanguage(f) !== undefined,
-);
+const files = [
+  ...fixtureFiles(),
+  ...filesBelow(path.join(ROOT, 'examples')),
+  ...filesBelow(path.join(ROOT, 'test', 'fixtures', 'workspace')),
+].filter((f) => !isFixedFile(f) && !f.includes(`${path.sep}host${path.sep}`) && detectLanguage(f) !== undefined);
 // In CI systemd-analyze is installed (.ci/run); without it the unit comparison is only ours.
 const verify = verifyAvailable() === undefined;
-if (!verify && process.env['GDL_REQUIRE_E2E'] === '1') throw new Error('systemd-analyze is required for the fix oracle in CI');
+if (!verify && process.env['GDL_REQUIRE_E2E'] === '1')
+  throw new Error('systemd-analyze is required for the fix oracle in CI');
 after(cleanupOracle);
 
 /** An edit that replaces `from` (first occurrence) with `to`. */
@@ -38,18 +44,33 @@ test('the oracle catches edits that change more than their target', () => {
   const env = 'A=1\nB=${A}\n';
   assert.deepEqual(checkEdits(env, edit(env, 'A=1', 'A=2'), { file: 'oracle/.env' }), []);
   const expanding = `# go-deploy-lint dialect=dotenv-expand\n${env}`;
-  assert.match(checkEdits(expanding, edit(expanding, 'A=1', 'A=2'), { file: 'oracle/.env' }).join(), /B: effective value changed/);
+  assert.match(
+    checkEdits(expanding, edit(expanding, 'A=1', 'A=2'), { file: 'oracle/.env' }).join(),
+    /B: effective value changed/,
+  );
   // Dockerfile: a USER placed before a RUN changes the user the RUN runs as; a broken ENV is a new error.
   const docker = 'FROM alpine:3.20\nRUN apk add curl\nCMD ["/app"]\n';
-  assert.match(checkEdits(docker, edit(docker, 'RUN', 'USER 65532\nRUN'), { file: 'oracle/Dockerfile' }).join(), /RUN runs as another user/);
+  assert.match(
+    checkEdits(docker, edit(docker, 'RUN', 'USER 65532\nRUN'), { file: 'oracle/Dockerfile' }).join(),
+    /RUN runs as another user/,
+  );
   const env2 = 'FROM alpine:3.20\nENV GOROOT /usr/local/go\n';
-  assert.match(checkEdits(env2, edit(env2, ' /usr/local/go', ' '), { file: 'oracle/Dockerfile' }).join(), /dockerfile-utils: new error/);
+  assert.match(
+    checkEdits(env2, edit(env2, ' /usr/local/go', ' '), { file: 'oracle/Dockerfile' }).join(),
+    /dockerfile-utils: new error/,
+  );
   // Units: a fix on one directive may not change another one (here a continuation swallows the next line).
   const unit = '[Service]\nExecStart=/usr/bin/api\nRestart=always\nUser=app\n';
-  assert.match(checkEdits(unit, edit(unit, 'always', 'always \\'), { file: 'oracle/api.service' }).join(), /\[Service\] User changed/);
+  assert.match(
+    checkEdits(unit, edit(unit, 'always', 'always \\'), { file: 'oracle/api.service' }).join(),
+    /\[Service\] User changed/,
+  );
   // binfmt: a flags fix that makes the kernel refuse the registration.
   const reg = ':qemu-arm:M::\\x7fELF:\\xff\\xff\\xff\\xff:/usr/bin/qemu-arm:F\n';
-  assert.match(checkEdits(reg, edit(reg, ':F', ':FZ'), { file: 'oracle/etc/binfmt.d/qemu.conf' }, 'GDL322').join(), /refuses it/);
+  assert.match(
+    checkEdits(reg, edit(reg, ':F', ':FZ'), { file: 'oracle/etc/binfmt.d/qemu.conf' }, 'GDL322').join(),
+    /refuses it/,
+  );
 });
 
 test(`every safe fix on ${files.length} fixtures and examples changes only its target`, (t) => {
@@ -59,7 +80,11 @@ test(`every safe fix on ${files.length} fixtures and examples changes only its t
   for (const file of files) {
     const text = decodeLikeCli(fs.readFileSync(file));
     const settings = SETTINGS_LINE.exec(text)?.[1];
-    const outcome = checkFixes(text, { file, verify, ...(settings !== undefined ? { settings: JSON.parse(settings) as Record<string, unknown> } : {}) });
+    const outcome = checkFixes(text, {
+      file,
+      verify,
+      ...(settings !== undefined ? { settings: JSON.parse(settings) as Record<string, unknown> } : {}),
+    });
     const rel = path.relative(ROOT, file);
     for (const f of outcome.fixes) {
       applied++;

@@ -27,15 +27,23 @@ function only(fixes: readonly Fix[]): Fix {
 }
 
 test('GDL406 adds USER after the last RUN of the final stage, never before a RUN', () => {
-  const text = 'FROM alpine:3.20\nCOPY app /app\nRUN apk add --no-cache ca-certificates\nCMD ["/app"]\nRUN adduser -D app\n';
+  const text =
+    'FROM alpine:3.20\nCOPY app /app\nRUN apk add --no-cache ca-certificates\nCMD ["/app"]\nRUN adduser -D app\n';
   const fix = only(fixesOf('GDL406', DOCKERFILE, text));
   assert.equal(fix.safe, true);
-  assert.equal(applyEdits(text, fix.edits), 'FROM alpine:3.20\nCOPY app /app\nRUN apk add --no-cache ca-certificates\nCMD ["/app"]\nRUN adduser -D app\nUSER 65532:65532\n');
+  assert.equal(
+    applyEdits(text, fix.edits),
+    'FROM alpine:3.20\nCOPY app /app\nRUN apk add --no-cache ca-certificates\nCMD ["/app"]\nRUN adduser -D app\nUSER 65532:65532\n',
+  );
 });
 
 test('GDL406 puts USER before the ENTRYPOINT that follows the last RUN', () => {
-  const text = 'FROM debian:12\nRUN apt-get update && apt-get install -y ca-certificates\nCOPY app /app\nENTRYPOINT ["/app"]\n';
-  assert.equal(fixAll(DOCKERFILE, text), 'FROM debian:12\nRUN apt-get update && apt-get install -y ca-certificates\nCOPY app /app\nUSER 65532:65532\nENTRYPOINT ["/app"]\n');
+  const text =
+    'FROM debian:12\nRUN apt-get update && apt-get install -y ca-certificates\nCOPY app /app\nENTRYPOINT ["/app"]\n';
+  assert.equal(
+    fixAll(DOCKERFILE, text),
+    'FROM debian:12\nRUN apt-get update && apt-get install -y ca-certificates\nCOPY app /app\nUSER 65532:65532\nENTRYPOINT ["/app"]\n',
+  );
 });
 
 test('GDL406 never replaces an explicit USER root safely', () => {
@@ -49,7 +57,10 @@ test('GDL406 with USER root followed by RUN suggests a USER after the last RUN, 
   const text = 'FROM debian:12\nUSER root\nRUN apt-get update\nENTRYPOINT ["/app"]\n';
   const fix = only(fixesOf('GDL406', DOCKERFILE, text));
   assert.equal(fix.safe, false);
-  assert.equal(applyEdits(text, fix.edits), 'FROM debian:12\nUSER root\nRUN apt-get update\nUSER 65532:65532\nENTRYPOINT ["/app"]\n');
+  assert.equal(
+    applyEdits(text, fix.edits),
+    'FROM debian:12\nUSER root\nRUN apt-get update\nUSER 65532:65532\nENTRYPOINT ["/app"]\n',
+  );
 });
 
 test('GDL124 in the legacy ENV form empties the value as "" instead of leaving `ENV KEY `', () => {
@@ -61,16 +72,28 @@ test('GDL124 in the legacy ENV form empties the value as "" instead of leaving `
 
 test('GDL124 keeps the other GODEBUG entries', () => {
   const text = 'FROM golang:1.27\nENV GODEBUG=http2client=0,x509sha1=1\n';
-  assert.equal(applyEdits(text, only(fixesOf('GDL124', DOCKERFILE, text)).edits), 'FROM golang:1.27\nENV GODEBUG=http2client=0\n');
+  assert.equal(
+    applyEdits(text, only(fixesOf('GDL124', DOCKERFILE, text)).edits),
+    'FROM golang:1.27\nENV GODEBUG=http2client=0\n',
+  );
 });
 
 test('GDL141 removes the whole legacy ENV instruction, or only its pair in the multi-pair form', () => {
   const legacy = 'FROM golang:1.27\nENV GOROOT /usr/local/go\nRUN go build -o /app .\n';
-  assert.equal(applyEdits(legacy, only(fixesOf('GDL141', DOCKERFILE, legacy)).edits), 'FROM golang:1.27\nRUN go build -o /app .\n');
+  assert.equal(
+    applyEdits(legacy, only(fixesOf('GDL141', DOCKERFILE, legacy)).edits),
+    'FROM golang:1.27\nRUN go build -o /app .\n',
+  );
   const pairs = 'FROM golang:1.27\nENV GOROOT=/usr/local/go GOPATH=/go\nRUN go build -o /app .\n';
-  assert.equal(applyEdits(pairs, only(fixesOf('GDL141', DOCKERFILE, pairs)).edits), 'FROM golang:1.27\nENV GOPATH=/go\nRUN go build -o /app .\n');
+  assert.equal(
+    applyEdits(pairs, only(fixesOf('GDL141', DOCKERFILE, pairs)).edits),
+    'FROM golang:1.27\nENV GOPATH=/go\nRUN go build -o /app .\n',
+  );
   const last = 'FROM golang:1.27\nENV GOPATH=/go \\\n    GOROOT=/usr/local/go\nRUN go build -o /app .\n';
-  assert.equal(applyEdits(last, only(fixesOf('GDL141', DOCKERFILE, last)).edits), 'FROM golang:1.27\nENV GOPATH=/go\nRUN go build -o /app .\n');
+  assert.equal(
+    applyEdits(last, only(fixesOf('GDL141', DOCKERFILE, last)).edits),
+    'FROM golang:1.27\nENV GOPATH=/go\nRUN go build -o /app .\n',
+  );
 });
 
 test('GDL137 removes a legacy-form GO111MODULE instruction whole', () => {
@@ -93,7 +116,10 @@ test('GDL101 in an expanding dialect: an earlier value read in between is not de
 
 test('GDL101 in an expanding dialect: `PATH=${PATH}:/x` builds on the earlier value and is not reported', () => {
   const text = '# go-deploy-lint dialect=compose\nPATH=/usr/bin\nPATH=${PATH}:/opt/go/bin\n';
-  assert.deepEqual(lintText(text, { file: 'safety/.env' }).findings.filter((x) => x.rule.id === 'GDL101'), []);
+  assert.deepEqual(
+    lintText(text, { file: 'safety/.env' }).findings.filter((x) => x.rule.id === 'GDL101'),
+    [],
+  );
 });
 
 test('GDL101 in a non-expanding dialect still removes the dead line', () => {
@@ -102,9 +128,13 @@ test('GDL101 in a non-expanding dialect still removes the dead line', () => {
 });
 
 test('GDL234 drops only the Go killers from the deny-list; the allow-list is a suggestion', () => {
-  const text = '[Service]\nEnvironment=GOGC=100\nExecStart=/usr/local/bin/api\nSystemCallFilter=~@resources @privileged\n';
+  const text =
+    '[Service]\nEnvironment=GOGC=100\nExecStart=/usr/local/bin/api\nSystemCallFilter=~@resources @privileged\n';
   const fixes = fixesOf('GDL234', UNIT, text);
-  assert.deepEqual(fixes.map((f) => f.safe), [true, false]);
+  assert.deepEqual(
+    fixes.map((f) => f.safe),
+    [true, false],
+  );
   assert.equal(applyEdits(text, fixes[0]?.edits ?? []), text.replace('~@resources @privileged', '~@privileged'));
   assert.equal(applyEdits(text, fixes[1]?.edits ?? []), text.replace('~@resources @privileged', '@system-service'));
 });
@@ -127,7 +157,8 @@ test('GDL238 adds a missing RestartSec= safely', () => {
 });
 
 test('GDL401 turns cgo off safely only when nothing shows the build needs it', () => {
-  const plain = 'FROM golang:1.27 AS build\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n';
+  const plain =
+    'FROM golang:1.27 AS build\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n';
   assert.equal(only(fixesOf('GDL401', DOCKERFILE, plain)).safe, true);
   for (const needs of ['RUN apt-get update && apt-get install -y libsqlite3-dev\n', 'ENV CC=gcc\n', '']) {
     const build = needs === '' ? 'RUN go build -tags libsqlite3 -o /out/app .\n' : 'RUN go build -o /out/app .\n';
@@ -139,19 +170,27 @@ test('GDL401 turns cgo off safely only when nothing shows the build needs it', (
 });
 
 test('GDL401 with -extldflags -static: not "dynamic" with certainty, and -linkmode external is suggested', () => {
-  const text = 'FROM golang:1.27 AS build\nRUN go build -ldflags \'-extldflags "-static"\' -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n';
+  const text =
+    'FROM golang:1.27 AS build\nRUN go build -ldflags \'-extldflags "-static"\' -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n';
   const f = lintText(text, { file: DOCKERFILE }).findings.find((x) => x.rule.id === 'GDL401');
   assert.ok(f !== undefined);
   assert.equal(f.severity, 'warning');
   assert.doesNotMatch(f.message, /is dynamic/);
-  assert.deepEqual(f.fixes.map((x) => x.safe), [false, false]);
-  assert.equal(applyEdits(text, f.fixes[0]?.edits ?? []), text.replace('\'-extldflags', '\'-linkmode external -extldflags'));
-  const external = text.replace('\'-extldflags', '\'-linkmode external -extldflags');
+  assert.deepEqual(
+    f.fixes.map((x) => x.safe),
+    [false, false],
+  );
+  assert.equal(
+    applyEdits(text, f.fixes[0]?.edits ?? []),
+    text.replace("'-extldflags", "'-linkmode external -extldflags"),
+  );
+  const external = text.replace("'-extldflags", "'-linkmode external -extldflags");
   assert.equal(lintText(external, { file: DOCKERFILE }).findings.filter((x) => x.rule.id === 'GDL401').length, 0);
 });
 
 test('GDL120: 512Mi and OFF are fixed safely; 512M, 512MB and 1G may mean decimal units and are suggestions', () => {
-  const safety = (v: string): boolean | undefined => lintText(`GOMEMLIMIT=${v}\n`, { file: 'safety/.env' }).findings.find((f) => f.rule.id === 'GDL120')?.fixes[0]?.safe;
+  const safety = (v: string): boolean | undefined =>
+    lintText(`GOMEMLIMIT=${v}\n`, { file: 'safety/.env' }).findings.find((f) => f.rule.id === 'GDL120')?.fixes[0]?.safe;
   assert.equal(safety('512Mi'), true);
   assert.equal(safety('OFF'), true);
   assert.equal(safety('512M'), false);
@@ -160,7 +199,8 @@ test('GDL120: 512Mi and OFF are fixed safely; 512M, 512MB and 1G may mean decima
 });
 
 test('GDL142 suggests %h/go in units, ${HOME}/go where the env loader expands, nothing in Dockerfiles', () => {
-  const title = (file: string, text: string): string | undefined => lintText(text, { file }).findings.find((f) => f.rule.id === 'GDL142')?.fixes[0]?.title;
+  const title = (file: string, text: string): string | undefined =>
+    lintText(text, { file }).findings.find((f) => f.rule.id === 'GDL142')?.fixes[0]?.title;
   assert.equal(title(UNIT, '[Service]\nEnvironment=GOPATH=~/go\n'), 'Use `%h/go`');
   assert.equal(title('safety/.env', '# go-deploy-lint dialect=compose\nGOPATH=~/go\n'), 'Use `${HOME}/go`');
   assert.equal(title('safety/.env', 'GOPATH=~/go\n'), undefined);

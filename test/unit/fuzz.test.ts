@@ -9,9 +9,15 @@ const RUNS = Number(process.env.GDL_FUZZ_QUICK_RUNS ?? 300);
 for (const surface of SURFACES) {
   const seeds = seedTexts(surface);
   test(`fuzz ${surface.name}: parsers never throw`, () => {
-    fc.assert(fc.property(documents(surface, seeds), (text) => parseOnly(surface, text)), { numRuns: RUNS * 4 });
+    fc.assert(
+      fc.property(documents(surface, seeds), (text) => parseOnly(surface, text)),
+      { numRuns: RUNS * 4 },
+    );
   });
   test(`fuzz ${surface.name}: findings and fixes keep their properties`, () => {
-    fc.assert(fc.property(documents(surface, seeds), (text) => checkDocument(surface, text)), { numRuns: RUNS });
+    fc.assert(
+      fc.property(documents(surface, seeds), (text) => checkDocument(surface, text)),
+      { numRuns: RUNS },
+    );
   });
 }

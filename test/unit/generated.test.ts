@@ -18,7 +18,11 @@ function check(file: string, expected: string): void {
     return;
   }
   assert.ok(fs.existsSync(file), `${path.relative(ROOT, file)} is missing (BLESS=1 npm test generates it)`);
-  assert.equal(fs.readFileSync(file, 'utf8'), expected, `${path.relative(ROOT, file)} is stale (BLESS=1 npm test regenerates it)`);
+  assert.equal(
+    fs.readFileSync(file, 'utf8'),
+    expected,
+    `${path.relative(ROOT, file)} is stale (BLESS=1 npm test regenerates it)`,
+  );
 }
 
 test('rule doc pages are up to date', () => {
@@ -33,12 +37,19 @@ test('no stray doc pages', () => {
   const expected = new Set(['README.md', ...allRules.map(docFileName)]);
   const stray = fs.readdirSync(DOCS).filter((f) => !expected.has(f));
   if (bless) for (const f of stray) fs.rmSync(path.join(DOCS, f));
-  else assert.deepEqual(stray, [], 'doc pages without a rule (a retired rule keeps a stub: add it to the registry as retired)');
+  else
+    assert.deepEqual(
+      stray,
+      [],
+      'doc pages without a rule (a retired rule keeps a stub: add it to the registry as retired)',
+    );
 });
 
 test('package.json settings match the zod schema', () => {
   const pkgPath = path.join(ROOT, 'package.json');
-  const pkg = JSON.parse(fs.readFileSync(pkgPath, 'utf8')) as { contributes: { configuration: { properties: unknown } } };
+  const pkg = JSON.parse(fs.readFileSync(pkgPath, 'utf8')) as {
+    contributes: { configuration: { properties: unknown } };
+  };
   const expected = expectedConfiguration();
   if (bless) {
     pkg.contributes.configuration.properties = expected;

@@ -23,7 +23,10 @@ const rec = (key: string, ...values: string[]): string => `${key} ${values.map(h
 const parse = (text: string): ReturnType<typeof parseHostReport>['ast'] => parseHostReport(new LineIndex(text)).ast;
 
 test('captured output of a Debian 12 container parses into the expected facts', () => {
-  const text = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'host', 'captured', 'debian12-container.gdlprobe'), 'latin1');
+  const text = fs.readFileSync(
+    path.join(ROOT, 'test', 'fixtures', 'host', 'captured', 'debian12-container.gdlprobe'),
+    'latin1',
+  );
   const report = parse(text);
   assert.equal(report.version, 1);
   assert.equal(report.complete, true);
@@ -40,19 +43,40 @@ test('captured output of a Debian 12 container parses into the expected facts', 
   assert.ok(ssh?.glibc.includes('GLIBC_2.17'));
   assert.equal(f.binaries.find((b) => b.path === '/bin/busybox')?.elf?.machine, 62);
   assert.equal(f.binaries.find((b) => b.path === '/nonexistent/app')?.missing, true);
-  assert.deepEqual(f.binfmtD.map((b) => path.basename(b.path)), ['llvm-14-runtime.binfmt.conf', 'python3.11.conf']);
+  assert.deepEqual(
+    f.binfmtD.map((b) => path.basename(b.path)),
+    ['llvm-14-runtime.binfmt.conf', 'python3.11.conf'],
+  );
 });
 
 test('ANSI escapes around records (a colouring login shell) do not hide them', () => {
-  const text = ['\x1b[0m\x1b[32mWelcome\x1b[0m', 'GDLPROBE 1', `\x1b[0m${rec('pid1', 'systemd')}\x1b[K`, 'GDLPROBE-END'].join('\r\n');
+  const text = [
+    '\x1b[0m\x1b[32mWelcome\x1b[0m',
+    'GDLPROBE 1',
+    `\x1b[0m${rec('pid1', 'systemd')}\x1b[K`,
+    'GDLPROBE-END',
+  ].join('\r\n');
   const report = parse(text);
   assert.equal(valueOf(report, 'pid1'), 'systemd');
   assert.equal(report.complete, true);
 });
 
 test('records before the header, after the end, with odd or non-hex values, or upper-case keys are ignored', () => {
-  const text = [rec('pid1', 'forged-before'), 'GDLPROBE 1', 'pid1 73797', 'pid1 zz', 'PID1 73', `pid1 ${hex('init')} extra`, rec('pid1', 'real'), 'GDLPROBE-END', rec('pid1', 'forged-after')].join('\n');
-  assert.deepEqual(recordsOf(parse(text), 'pid1').map((r) => r.values[0]), ['real']);
+  const text = [
+    rec('pid1', 'forged-before'),
+    'GDLPROBE 1',
+    'pid1 73797',
+    'pid1 zz',
+    'PID1 73',
+    `pid1 ${hex('init')} extra`,
+    rec('pid1', 'real'),
+    'GDLPROBE-END',
+    rec('pid1', 'forged-after'),
+  ].join('\n');
+  assert.deepEqual(
+    recordsOf(parse(text), 'pid1').map((r) => r.values[0]),
+    ['real'],
+  );
 });
 
 test('an output without header or end is reported as such, never thrown on', () => {
@@ -61,7 +85,12 @@ test('an output without header or end is reported as such, never thrown on', () 
   assert.equal(none.records.length, 0);
   const partial = parse(`GDLPROBE 1\n${rec('uname_s', 'Linux')}\n`);
   assert.equal(partial.complete, false);
-  const result = hostReportResult('web-1', `GDLPROBE 1\n${rec('uname_s', 'Linux')}\n`, DEFAULT_SETTINGS, new FsProject([HOST_WORKSPACE]));
+  const result = hostReportResult(
+    'web-1',
+    `GDLPROBE 1\n${rec('uname_s', 'Linux')}\n`,
+    DEFAULT_SETTINGS,
+    new FsProject([HOST_WORKSPACE]),
+  );
   assert.match(result.markdown, /did not finish/);
   assert.equal(result.complete, false);
 });
@@ -79,7 +108,15 @@ test('10 MB of output: parsed without throwing, records kept, noise dropped', ()
 });
 
 test('the Markdown report escapes host-controlled text and links rule docs', () => {
-  const text = ['GDLPROBE 1', rec('uname_s', 'Linux'), rec('uname_m', 'x86_64'), rec('os_release', '/etc/os-release', 'PRETTY_NAME="<img src=x onerror=alert(1)> [pwn](http://e)"\n'), rec('pid1', 'init'), rec('bin_sh', 'missing'), 'GDLPROBE-END'].join('\n');
+  const text = [
+    'GDLPROBE 1',
+    rec('uname_s', 'Linux'),
+    rec('uname_m', 'x86_64'),
+    rec('os_release', '/etc/os-release', 'PRETTY_NAME="<img src=x onerror=alert(1)> [pwn](http://e)"\n'),
+    rec('pid1', 'init'),
+    rec('bin_sh', 'missing'),
+    'GDLPROBE-END',
+  ].join('\n');
   const r = hostReportResult('web-1', text, DEFAULT_SETTINGS, new FsProject([HOST_WORKSPACE]));
   assert.ok(!/(^|[^\\])<img/.test(r.markdown), r.markdown);
   assert.ok(!/(^|[^\\])\[pwn\]/.test(r.markdown), r.markdown);
@@ -91,7 +128,14 @@ test('the Markdown report escapes host-controlled text and links rule docs', () 
 });
 
 test('findings about workspace files are also published on those files', () => {
-  const text = ['GDLPROBE 1', rec('uname_s', 'Linux'), rec('pid1', 'systemd'), rec('systemd_version', 'systemd 219 (219-78.el7)'), rec('cgroup', 'v1'), 'GDLPROBE-END'].join('\n');
+  const text = [
+    'GDLPROBE 1',
+    rec('uname_s', 'Linux'),
+    rec('pid1', 'systemd'),
+    rec('systemd_version', 'systemd 219 (219-78.el7)'),
+    rec('cgroup', 'v1'),
+    'GDLPROBE-END',
+  ].join('\n');
   const r = hostReportResult('old-host', text, DEFAULT_SETTINGS, new FsProject([HOST_WORKSPACE]));
   const onUnits = r.files.filter((f) => f.uri.startsWith('file:'));
   assert.ok(onUnits.length > 0, 'no workspace file got a diagnostic');
@@ -104,21 +148,49 @@ test('GDL516 on a cgroup v1 host: a short list of the v2 settings, one related l
   try {
     const dir = path.join(root, 'etc/systemd/system');
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'a.service'), '[Service]\nExecStart=/usr/local/bin/a\nMemoryMax=1G\nMemoryHigh=800M\nCPUWeight=50\n');
-    fs.writeFileSync(path.join(dir, 'b.service'), '[Service]\nExecStart=/usr/local/bin/b\nMemoryMax=2G\nIOWeight=50\nMemoryLow=100M\n');
-    const text = ['GDLPROBE 1', rec('uname_s', 'Linux'), rec('pid1', 'systemd'), rec('cgroup', 'v1'), 'GDLPROBE-END'].join('\n');
+    fs.writeFileSync(
+      path.join(dir, 'a.service'),
+      '[Service]\nExecStart=/usr/local/bin/a\nMemoryMax=1G\nMemoryHigh=800M\nCPUWeight=50\n',
+    );
+    fs.writeFileSync(
+      path.join(dir, 'b.service'),
+      '[Service]\nExecStart=/usr/local/bin/b\nMemoryMax=2G\nIOWeight=50\nMemoryLow=100M\n',
+    );
+    const text = [
+      'GDLPROBE 1',
+      rec('uname_s', 'Linux'),
+      rec('pid1', 'systemd'),
+      rec('cgroup', 'v1'),
+      'GDLPROBE-END',
+    ].join('\n');
     const r = hostReportResult('h', text, DEFAULT_SETTINGS, new FsProject([root]));
-    const d = r.files.flatMap((f) => f.diagnostics).find((x) => x.code === 'GDL516' && !String(x.message).startsWith('h: '));
+    const d = r.files
+      .flatMap((f) => f.diagnostics)
+      .find((x) => x.code === 'GDL516' && !String(x.message).startsWith('h: '));
     assert.ok(d !== undefined);
-    assert.match(String(d.message), /but MemoryMax=, MemoryHigh=, CPUWeight= and 2 more in workspace units need v2; boot with cgroup v2 or add MemoryLimit=, CPUShares=, BlockIOWeight= too/);
-    assert.deepEqual((d.relatedInformation ?? []).map((x) => x.message).sort(), ['CPUWeight= in a.service', 'IOWeight= in b.service', 'MemoryHigh= in a.service', 'MemoryLow= in b.service', 'MemoryMax= in a.service']);
+    assert.match(
+      String(d.message),
+      /but MemoryMax=, MemoryHigh=, CPUWeight= and 2 more in workspace units need v2; boot with cgroup v2 or add MemoryLimit=, CPUShares=, BlockIOWeight= too/,
+    );
+    assert.deepEqual((d.relatedInformation ?? []).map((x) => x.message).sort(), [
+      'CPUWeight= in a.service',
+      'IOWeight= in b.service',
+      'MemoryHigh= in a.service',
+      'MemoryLow= in b.service',
+      'MemoryMax= in a.service',
+    ]);
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
 
 test('scan command: an argument array with batch mode, a timeout and -- before the destination', () => {
-  const { command, args } = scanCommand({ host: 'deploy@web-1', binaries: ["/srv/it's"], units: ['api.service'], sshConfig: '/tmp/cfg' });
+  const { command, args } = scanCommand({
+    host: 'deploy@web-1',
+    binaries: ["/srv/it's"],
+    units: ['api.service'],
+    sshConfig: '/tmp/cfg',
+  });
   assert.equal(command, 'ssh');
   assert.deepEqual(args.slice(0, 5), ['-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', '-T']);
   assert.deepEqual(args.slice(5, 9), ['-F', '/tmp/cfg', '--', 'deploy@web-1']);
@@ -131,7 +203,8 @@ test('scan command: an argument array with batch mode, a timeout and -- before t
 });
 
 test('picker: Host names of an ssh config, without patterns; destinations validated', () => {
-  const cfg = 'Host *\n  User x\nHost web-1 web-2 !bad\n  HostName 10.0.0.1\nHost db-?\nMatch host foo\n  User y\nHost "quoted"\n';
+  const cfg =
+    'Host *\n  User x\nHost web-1 web-2 !bad\n  HostName 10.0.0.1\nHost db-?\nMatch host foo\n  User y\nHost "quoted"\n';
   assert.deepEqual(sshConfigHosts(cfg), ['web-1', 'web-2', 'quoted']);
   assert.deepEqual(sshConfigHosts('Host\n\0\0 garbage \\'), []);
   assert.equal(validDestination('deploy@web-1'), undefined);
@@ -149,7 +222,13 @@ test('terminal lines: records decoded for people, control sequences from the hos
 });
 
 test('units named by the user appear in the report with their systemctl properties', () => {
-  const text = ['GDLPROBE 1', rec('uname_s', 'Linux'), rec('unit', 'api.service LoadState=loaded\x1eActiveState=active\x1eMemoryMax=536870912\x1e'), rec('unit', 'gone.service '), 'GDLPROBE-END'].join('\n');
+  const text = [
+    'GDLPROBE 1',
+    rec('uname_s', 'Linux'),
+    rec('unit', 'api.service LoadState=loaded\x1eActiveState=active\x1eMemoryMax=536870912\x1e'),
+    rec('unit', 'gone.service '),
+    'GDLPROBE-END',
+  ].join('\n');
   const r = hostReportResult('web-1', text, DEFAULT_SETTINGS, new FsProject([HOST_WORKSPACE]));
   assert.match(r.markdown, /\| Unit api\.service \| LoadState=loaded; ActiveState=active; MemoryMax=536870912 \|/);
   assert.match(r.markdown, /\| Unit gone\.service \| no properties/);
@@ -172,6 +251,10 @@ test('a binary whose first page holds the Go build ID note is a Go program', () 
 
 test('the record keys readers know are exactly the keys probe.sh writes', () => {
   const script = fs.readFileSync(path.join(ROOT, 'server', 'src', 'host', 'probe.sh'), 'utf8');
-  const written = new Set([...script.matchAll(/\bemit(?:file)?\s+([a-z0-9_]+)/g), ...script.matchAll(/printf '([a-z0-9_]+) %s/g)].map((m) => m[1] ?? ''));
+  const written = new Set(
+    [...script.matchAll(/\bemit(?:file)?\s+([a-z0-9_]+)/g), ...script.matchAll(/printf '([a-z0-9_]+) %s/g)].map(
+      (m) => m[1] ?? '',
+    ),
+  );
   assert.deepEqual([...written].sort(), [...RECORD_KEYS].sort());
 });

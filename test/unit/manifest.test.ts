@@ -8,9 +8,18 @@ import { detectLanguage, LANGUAGE_IDS } from '../../server/src/workspace/languag
 import { Commands } from '../../server/src/protocol';
 import { ROOT } from '../support/fixture-files';
 
-interface Lang { id: string; filenames?: string[]; filenamePatterns?: string[]; extensions?: string[] }
+interface Lang {
+  id: string;
+  filenames?: string[];
+  filenamePatterns?: string[];
+  extensions?: string[];
+}
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-  name: string; displayName: string; main: string; bin: Record<string, string>; engines: { vscode: string };
+  name: string;
+  displayName: string;
+  main: string;
+  bin: Record<string, string>;
+  engines: { vscode: string };
   capabilities: { untrustedWorkspaces: { supported: unknown } };
   contributes: { languages: Lang[]; grammars: { language: string; path: string }[]; commands: { command: string }[] };
 };
@@ -24,19 +33,46 @@ function manifestLanguage(p: string): string | undefined {
     if (l.extensions?.some((e) => base.endsWith(e) && base.length > e.length)) return l.id;
     if (l.filenamePatterns?.some((g) => picomatch.isMatch(g.includes('/') ? p : base, g, { dot: true }))) return l.id;
   }
-  if (/^(Dockerfile|Containerfile)(\..+)?$/.test(base) || /\.(dockerfile|Dockerfile|containerfile)$/.test(base)) return 'dockerfile';
+  if (/^(Dockerfile|Containerfile)(\..+)?$/.test(base) || /\.(dockerfile|Dockerfile|containerfile)$/.test(base))
+    return 'dockerfile';
   if (/\.(sh|bash)$/.test(base)) return 'shellscript';
   if (/\.gdlprobe$/.test(base)) return 'host-report';
   return undefined;
 }
 
 const SAMPLES = [
-  '/w/.env', '/w/.env.local', '/w/.env.production', '/w/app.env', '/w/go.env', '/home/u/.config/go/env', '/w/.envrc', '/w/env',
-  '/w/api.service', '/w/db.socket', '/w/backup.timer', '/w/x.path', '/w/data.mount', '/w/data.automount', '/w/swapfile.swap',
-  '/w/multi-user.target', '/w/app.slice', '/w/x.scope', '/w/etc/systemd/system/api.service.d/override.conf',
-  '/w/etc/systemd/system/api@.service.d/10-env.conf', '/w/etc/nginx/conf.d/site.conf',
-  '/w/usr/lib/binfmt.d/qemu-aarch64.conf', '/w/usr/share/binfmts/qemu-arm', '/w/etc/binfmt.d/README',
-  '/w/usr/lib/binfmt.d/qemu-arm', '/w/scripts/register.sh', '/w/Dockerfile', '/w/Dockerfile.prod', '/w/Dockerfile.env', '/w/build.Dockerfile', '/w/Containerfile', '/w/readme.md',
+  '/w/.env',
+  '/w/.env.local',
+  '/w/.env.production',
+  '/w/app.env',
+  '/w/go.env',
+  '/home/u/.config/go/env',
+  '/w/.envrc',
+  '/w/env',
+  '/w/api.service',
+  '/w/db.socket',
+  '/w/backup.timer',
+  '/w/x.path',
+  '/w/data.mount',
+  '/w/data.automount',
+  '/w/swapfile.swap',
+  '/w/multi-user.target',
+  '/w/app.slice',
+  '/w/x.scope',
+  '/w/etc/systemd/system/api.service.d/override.conf',
+  '/w/etc/systemd/system/api@.service.d/10-env.conf',
+  '/w/etc/nginx/conf.d/site.conf',
+  '/w/usr/lib/binfmt.d/qemu-aarch64.conf',
+  '/w/usr/share/binfmts/qemu-arm',
+  '/w/etc/binfmt.d/README',
+  '/w/usr/lib/binfmt.d/qemu-arm',
+  '/w/scripts/register.sh',
+  '/w/Dockerfile',
+  '/w/Dockerfile.prod',
+  '/w/Dockerfile.env',
+  '/w/build.Dockerfile',
+  '/w/Containerfile',
+  '/w/readme.md',
 ];
 
 test('language detection in the CLI matches the manifest', () => {
@@ -68,20 +104,35 @@ test('contributed commands are the protocol commands that have a palette entry',
 });
 
 test('.vscodeignore is an allowlist that ships dist, syntaxes and docs', () => {
-  const lines = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
+  const lines = fs
+    .readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim());
   assert.equal(lines[0], '**');
-  for (const keep of ['!dist/**', '!syntaxes/**', '!docs/rules/**', '!package.json', '!README.md']) assert.ok(lines.includes(keep), keep);
+  for (const keep of ['!dist/**', '!syntaxes/**', '!docs/rules/**', '!package.json', '!README.md'])
+    assert.ok(lines.includes(keep), keep);
 });
 
 test('host checks are off in untrusted workspaces: the command needs trust, their settings are restricted', () => {
   const raw = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-    contributes: { commands: { command: string; enablement?: string }[]; taskDefinitions: { type: string; properties: Record<string, unknown> }[] };
+    contributes: {
+      commands: { command: string; enablement?: string }[];
+      taskDefinitions: { type: string; properties: Record<string, unknown> }[];
+    };
     capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[] } };
   };
   const scan = raw.contributes.commands.find((c) => c.command === Commands.scanHost);
   assert.equal(scan?.enablement, 'isWorkspaceTrusted');
   assert.equal(raw.capabilities.untrustedWorkspaces.supported, 'limited');
-  for (const k of ['goDeployLint.hostChecks.sshConfig', 'goDeployLint.hostChecks.binaries', 'goDeployLint.hostChecks.units']) assert.ok(raw.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(k), k);
+  for (const k of [
+    'goDeployLint.hostChecks.sshConfig',
+    'goDeployLint.hostChecks.binaries',
+    'goDeployLint.hostChecks.units',
+  ])
+    assert.ok(raw.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(k), k);
   // The task type tasks.json may use.
-  assert.deepEqual(Object.keys(raw.contributes.taskDefinitions.find((t) => t.type === 'go-deploy-lint')?.properties ?? {}).sort(), ['binaries', 'host', 'sshConfig', 'units']);
+  assert.deepEqual(
+    Object.keys(raw.contributes.taskDefinitions.find((t) => t.type === 'go-deploy-lint')?.properties ?? {}).sort(),
+    ['binaries', 'host', 'sshConfig', 'units'],
+  );
 });

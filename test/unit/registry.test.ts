@@ -37,7 +37,11 @@ test('each rule lives in a file named after it', () => {
   for (const r of allRules) {
     const file = path.join(ROOT, 'server', 'src', 'rules', r.language, `${r.name}.ts`);
     assert.ok(fs.existsSync(file), `${r.id}: missing ${path.relative(ROOT, file)}`);
-    assert.match(fs.readFileSync(file, 'utf8'), new RegExp(`id: '${r.id}'`), `${r.id} is not defined in ${path.relative(ROOT, file)}`);
+    assert.match(
+      fs.readFileSync(file, 'utf8'),
+      new RegExp(`id: '${r.id}'`),
+      `${r.id} is not defined in ${path.relative(ROOT, file)}`,
+    );
   }
 });
 
@@ -71,16 +75,32 @@ test('doc examples fire the rule and the "use instead" text does not', () => {
   for (const r of allRules) {
     const file = path.join(ROOT, 'test', 'doc-example', r.docs.exampleFile ?? '.env');
     // Host checks compare the host with a workspace: their examples run against the host fixtures' units.
-    const project = r.language === 'host-report' ? new FsProject([path.join(FIXTURES, 'host-report', 'workspace')]) : undefined;
-    const opts = { file, ...(r.docs.exampleSettings !== undefined ? { settings: r.docs.exampleSettings } : {}), ...(project !== undefined ? { project } : {}) };
+    const project =
+      r.language === 'host-report' ? new FsProject([path.join(FIXTURES, 'host-report', 'workspace')]) : undefined;
+    const opts = {
+      file,
+      ...(r.docs.exampleSettings !== undefined ? { settings: r.docs.exampleSettings } : {}),
+      ...(project !== undefined ? { project } : {}),
+    };
     const fired = lintText(r.docs.example, opts).findings.filter((f) => f.rule.id === r.id);
     assert.ok(fired.length > 0, `${r.id}: docs.example does not fire the rule`);
-    const insteadOpts = { ...opts, file: path.join(ROOT, 'test', 'doc-example', r.docs.useInsteadFile ?? r.docs.exampleFile ?? '.env') };
+    const insteadOpts = {
+      ...opts,
+      file: path.join(ROOT, 'test', 'doc-example', r.docs.useInsteadFile ?? r.docs.exampleFile ?? '.env'),
+    };
     const clean = lintText(r.docs.useInstead, insteadOpts).findings.filter((f) => f.rule.id === r.id);
-    assert.deepEqual(clean.map((f) => f.message), [], `${r.id}: docs.useInstead fires the rule`);
+    assert.deepEqual(
+      clean.map((f) => f.message),
+      [],
+      `${r.id}: docs.useInstead fires the rule`,
+    );
   }
 });
 
 test('every rule has a doc page', () => {
-  for (const r of allRules) assert.ok(fs.existsSync(path.join(ROOT, 'docs', 'rules', docFileName(r))), `${r.id}: missing docs/rules/${docFileName(r)}`);
+  for (const r of allRules)
+    assert.ok(
+      fs.existsSync(path.join(ROOT, 'docs', 'rules', docFileName(r))),
+      `${r.id}: missing docs/rules/${docFileName(r)}`,
+    );
 });

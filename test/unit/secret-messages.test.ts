@@ -28,7 +28,10 @@ const ENV_LINES = [
 ];
 
 const CASES: readonly { file: string; text: string }[] = [
-  ...['dotenv', 'docker', 'systemd', 'go-env', 'compose', 'godotenv', 'dotenv-expand'].map((d) => ({ file: 'secrets/.env', text: `# go-deploy-lint dialect=${d}\n${ENV_LINES.join('\n')}\n` })),
+  ...['dotenv', 'docker', 'systemd', 'go-env', 'compose', 'godotenv', 'dotenv-expand'].map((d) => ({
+    file: 'secrets/.env',
+    text: `# go-deploy-lint dialect=${d}\n${ENV_LINES.join('\n')}\n`,
+  })),
   {
     file: 'secrets/etc/systemd/system/api.service',
     text: [
@@ -82,6 +85,22 @@ test('URL userinfo is redacted as Go does (URL.Redacted): the user stays, the pa
 });
 
 test('secret-looking names', () => {
-  for (const n of ['DB_PASSWORD', 'API_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'GITHUB_TOKEN', 'PRIVATE_KEY', 'CREDENTIALS', 'BASIC_AUTH', 'PASSWD', 'DSN', 'apiKey', 'api-key', 'SESSION_COOKIE', 'JWT']) assert.ok(isSecretName(n), n);
-  for (const n of ['GOMEMLIMIT', 'GOPROXY', 'PATH', 'PORT', 'GOFLAGS', 'KEYBOARD_LAYOUT', 'AUTHOR', 'MONKEY']) assert.ok(!isSecretName(n), n);
+  for (const n of [
+    'DB_PASSWORD',
+    'API_TOKEN',
+    'AWS_SECRET_ACCESS_KEY',
+    'GITHUB_TOKEN',
+    'PRIVATE_KEY',
+    'CREDENTIALS',
+    'BASIC_AUTH',
+    'PASSWD',
+    'DSN',
+    'apiKey',
+    'api-key',
+    'SESSION_COOKIE',
+    'JWT',
+  ])
+    assert.ok(isSecretName(n), n);
+  for (const n of ['GOMEMLIMIT', 'GOPROXY', 'PATH', 'PORT', 'GOFLAGS', 'KEYBOARD_LAYOUT', 'AUTHOR', 'MONKEY'])
+    assert.ok(!isSecretName(n), n);
 });

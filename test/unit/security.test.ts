@@ -27,10 +27,22 @@ test('verbose traces of open, change, diagnostics, code actions, hover and compl
   assert.ok(analysis.findings.length >= 3, 'the text must produce findings that mention the values');
   const uri = analysis.uri;
   const messages = [
-    traced("Sending notification 'textDocument/didOpen'.", { textDocument: { uri, languageId: 'dotenv', version: 1, text: TEXT } }),
-    traced("Sending notification 'textDocument/didChange'.", { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: SECRET }] }),
+    traced("Sending notification 'textDocument/didOpen'.", {
+      textDocument: { uri, languageId: 'dotenv', version: 1, text: TEXT },
+    }),
+    traced("Sending notification 'textDocument/didChange'.", {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: SECRET }],
+    }),
     traced("Received notification 'textDocument/publishDiagnostics'.", { uri, diagnostics: toDiagnostics(analysis) }),
-    traced("Received response 'textDocument/codeAction'.", codeActions({ analysis, range: { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } }, only: undefined })),
+    traced(
+      "Received response 'textDocument/codeAction'.",
+      codeActions({
+        analysis,
+        range: { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } },
+        only: undefined,
+      }),
+    ),
     traced("Received response 'textDocument/hover'.", hover(analysis, { line: 1, character: 2 })),
     traced("Received response 'textDocument/completion'.", completion(analysis, { line: 1, character: 11 })),
   ];

@@ -4,11 +4,27 @@ import * as assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS, readSettings } from '../../server/src/settings';
 
 test('defaults', () => {
-  assert.deepEqual(DEFAULT_SETTINGS, { rules: {}, envDialects: {}, goVersion: '', systemdVersion: 252, hostArch: '', pathMappings: {}, maxFileSizeMB: 8, reportUnusedSuppressions: false, hostChecks: { concurrency: 4, timeoutSeconds: 60, sshConfig: '', binaries: [], units: [] }, trace: { server: 'off' } });
+  assert.deepEqual(DEFAULT_SETTINGS, {
+    rules: {},
+    envDialects: {},
+    goVersion: '',
+    systemdVersion: 252,
+    hostArch: '',
+    pathMappings: {},
+    maxFileSizeMB: 8,
+    reportUnusedSuppressions: false,
+    hostChecks: { concurrency: 4, timeoutSeconds: 60, sshConfig: '', binaries: [], units: [] },
+    trace: { server: 'off' },
+  });
 });
 
 test('valid settings pass through', () => {
-  const { settings, problems } = readSettings({ rules: { GDL101: 'off' }, envDialects: { '*.env': 'compose' }, goVersion: '1.24', systemdVersion: 257 });
+  const { settings, problems } = readSettings({
+    rules: { GDL101: 'off' },
+    envDialects: { '*.env': 'compose' },
+    goVersion: '1.24',
+    systemdVersion: 257,
+  });
   assert.deepEqual(problems, []);
   assert.equal(settings.rules['GDL101'], 'off');
   assert.equal(settings.systemdVersion, 257);

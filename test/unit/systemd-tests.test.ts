@@ -16,7 +16,8 @@ interface Verdicts {
 /** Complaints we deliberately do not make, with why. */
 const KNOWN_MISSES: Readonly<Record<string, string>> = {
   // Personality= is judged against the architecture verify runs on (x86_64 cannot take aarch64): host-dependent.
-  'exec-personality-aarch64.service:8:invalid-value': 'host-dependent: Personality= is checked against the verifying machine',
+  'exec-personality-aarch64.service:8:invalid-value':
+    'host-dependent: Personality= is checked against the verifying machine',
 };
 
 test('our findings on systemd 252 test units match what systemd-analyze verify reported', () => {

@@ -8,7 +8,10 @@ import { splitWords } from '../../server/src/parsers/systemd/words';
 function render(text: string): string {
   const r = splitWords(text);
   const words = r.words.map((w) => `${JSON.stringify(w.value)}@${w.start}-${w.end}${w.quoted ? 'q' : ''}`);
-  const problems = [...r.unknownEscapes.map((e) => `unknown-escape@${e.start}`), ...(r.broken !== undefined ? [`broken@${r.broken.start}: ${r.broken.reason}`] : [])];
+  const problems = [
+    ...r.unknownEscapes.map((e) => `unknown-escape@${e.start}`),
+    ...(r.broken !== undefined ? [`broken@${r.broken.start}: ${r.broken.reason}`] : []),
+  ];
   return [...words, ...problems].join(' ');
 }
 
@@ -27,7 +30,7 @@ test('escapes decode inside and outside quotes; unknown ones are reported, kept 
 
 test('an unbalanced quote breaks the line; a lone trailing backslash too', () => {
   assert.equal(render('A=1 "B=2'), '"A=1"@0-3 broken@4: the " quote never closes');
-  assert.equal(render("X='a b"), 'broken@2: the \' quote never closes');
+  assert.equal(render("X='a b"), "broken@2: the ' quote never closes");
   assert.equal(render('A=1\\'), 'broken@3: the value ends in a lone backslash');
 });
 

@@ -38,13 +38,18 @@ export class HostChecks {
     }
     const count = result.files[0]?.diagnostics.length ?? 0;
     const errors = result.files[0]?.diagnostics.filter((d) => d.severity === 1).length ?? 0;
-    return { summary: `Go Deploy Lint: ${o.host}: ${count} finding(s), ${errors} error(s). See the Host report and Problems.`, exitCode: errors > 0 ? 1 : 0 };
+    return {
+      summary: `Go Deploy Lint: ${o.host}: ${count} finding(s), ${errors} error(s). See the Host report and Problems.`,
+      exitCode: errors > 0 ? 1 : 0,
+    };
   }
 
   /** The command: pick hosts (or take them from the argument), scan them a few at a time, show the report. */
   async scanHosts(arg?: { hosts?: (string | null)[]; sshConfig?: string }): Promise<HostReportResult[]> {
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Go Deploy Lint: host checks run ssh and are disabled in untrusted workspaces.');
+      void vscode.window.showWarningMessage(
+        'Go Deploy Lint: host checks run ssh and are disabled in untrusted workspaces.',
+      );
       return [];
     }
     const picked = arg?.hosts !== undefined ? arg.hosts.map((h) => h ?? undefined) : await pickHosts(this.context);
@@ -57,41 +62,57 @@ export class HostChecks {
       }
     }
     const hosts = [...new Set(picked)];
-    await rememberHosts(this.context, hosts.filter((h): h is string => h !== undefined));
+    await rememberHosts(
+      this.context,
+      hosts.filter((h): h is string => h !== undefined),
+    );
     this.results.newBatch();
     const scanned = await this.runAll(hosts, arg?.sshConfig);
     if (scanned.length > 0) await this.results.showReport();
     const failed = scanned.filter((r) => !r.complete).map((r) => r.host);
-    if (failed.length > 0) void vscode.window.showErrorMessage(`Go Deploy Lint: could not scan ${failed.join(', ')}: see the task terminal.`);
+    if (failed.length > 0)
+      void vscode.window.showErrorMessage(
+        `Go Deploy Lint: could not scan ${failed.join(', ')}: see the task terminal.`,
+      );
     return scanned;
   }
 
   /** Runs one scan task per host, `concurrency` at a time, with progress and cancel. */
-  private async runAll(hosts: readonly (string | undefined)[], sshConfig: string | undefined): Promise<HostReportResult[]> {
+  private async runAll(
+    hosts: readonly (string | undefined)[],
+    sshConfig: string | undefined,
+  ): Promise<HostReportResult[]> {
     const { concurrency } = hostCheckSettings();
     const scanned: HostReportResult[] = [];
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Go Deploy Lint: scanning', cancellable: true }, async (progress, token) => {
-      let next = 0;
-      let done = 0;
-      const running = new Set<vscode.TaskExecution>();
-      token.onCancellationRequested(() => running.forEach((e) => e.terminate()));
-      const worker = async (): Promise<void> => {
-        while (next < hosts.length && !token.isCancellationRequested) {
-          const host = hosts[next++];
-          const def: ScanTaskDefinition = { type: TASK_TYPE, ...(host !== undefined ? { host } : {}), ...(sshConfig !== undefined ? { sshConfig } : {}) };
-          const task = this.tasks.task(def, vscode.TaskScope.Workspace, false);
-          const execution = await vscode.tasks.executeTask(task);
-          running.add(execution);
-          const outcome = await this.tasks.whenFinished(task, execution);
-          running.delete(execution);
-          done++;
-          progress.report({ message: `${done}/${hosts.length} (${outcome.host})`, increment: 100 / hosts.length });
-          const r = this.results.result(outcome.host);
-          if (r !== undefined && !outcome.cancelled) scanned.push(r);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(concurrency, hosts.length) }, worker));
-    });
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Go Deploy Lint: scanning', cancellable: true },
+      async (progress, token) => {
+        let next = 0;
+        let done = 0;
+        const running = new Set<vscode.TaskExecution>();
+        token.onCancellationRequested(() => running.forEach((e) => e.terminate()));
+        const worker = async (): Promise<void> => {
+          while (next < hosts.length && !token.isCancellationRequested) {
+            const host = hosts[next++];
+            const def: ScanTaskDefinition = {
+              type: TASK_TYPE,
+              ...(host !== undefined ? { host } : {}),
+              ...(sshConfig !== undefined ? { sshConfig } : {}),
+            };
+            const task = this.tasks.task(def, vscode.TaskScope.Workspace, false);
+            const execution = await vscode.tasks.executeTask(task);
+            running.add(execution);
+            const outcome = await this.tasks.whenFinished(task, execution);
+            running.delete(execution);
+            done++;
+            progress.report({ message: `${done}/${hosts.length} (${outcome.host})`, increment: 100 / hosts.length });
+            const r = this.results.result(outcome.host);
+            if (r !== undefined && !outcome.cancelled) scanned.push(r);
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(concurrency, hosts.length) }, worker));
+      },
+    );
     return scanned;
   }
 }

@@ -22,22 +22,40 @@ export function hostItems(context: vscode.ExtensionContext): vscode.QuickPickIte
     // No ssh config: only recent hosts and manual entry.
   }
   const items: vscode.QuickPickItem[] = [{ label: THIS_MACHINE, description: 'run the probe locally' }];
-  if (recent.length > 0) items.push({ label: 'Recent', kind: vscode.QuickPickItemKind.Separator }, ...recent.map((h) => ({ label: h, description: 'recent' })));
+  if (recent.length > 0)
+    items.push(
+      { label: 'Recent', kind: vscode.QuickPickItemKind.Separator },
+      ...recent.map((h) => ({ label: h, description: 'recent' })),
+    );
   const fromConfig = configHosts.filter((h) => !recent.includes(h));
-  if (fromConfig.length > 0) items.push({ label: 'ssh config', kind: vscode.QuickPickItemKind.Separator }, ...fromConfig.map((h) => ({ label: h, description: path.basename(file) })));
+  if (fromConfig.length > 0)
+    items.push(
+      { label: 'ssh config', kind: vscode.QuickPickItemKind.Separator },
+      ...fromConfig.map((h) => ({ label: h, description: path.basename(file) })),
+    );
   items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: ENTER, alwaysShow: true });
   return items;
 }
 
 /** The hosts picked (undefined for this machine), or undefined when the user cancelled. */
 export async function pickHosts(context: vscode.ExtensionContext): Promise<(string | undefined)[] | undefined> {
-  const picked = await vscode.window.showQuickPick(hostItems(context), { title: 'Go Deploy Lint: Scan Host', placeHolder: 'Hosts to probe (read-only, over ssh)', canPickMany: true, ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(hostItems(context), {
+    title: 'Go Deploy Lint: Scan Host',
+    placeHolder: 'Hosts to probe (read-only, over ssh)',
+    canPickMany: true,
+    ignoreFocusOut: true,
+  });
   if (picked === undefined || picked.length === 0) return undefined;
   const hosts: (string | undefined)[] = [];
   for (const p of picked) {
     if (p.label === THIS_MACHINE) hosts.push(undefined);
     else if (p.label === ENTER) {
-      const typed = await vscode.window.showInputBox({ title: 'Go Deploy Lint: Scan Host', prompt: 'ssh destination (user@host or a config alias)', validateInput: validDestination, ignoreFocusOut: true });
+      const typed = await vscode.window.showInputBox({
+        title: 'Go Deploy Lint: Scan Host',
+        prompt: 'ssh destination (user@host or a config alias)',
+        validateInput: validDestination,
+        ignoreFocusOut: true,
+      });
       if (typed === undefined) return undefined;
       hosts.push(typed.trim());
     } else hosts.push(p.label);

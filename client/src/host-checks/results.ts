@@ -42,8 +42,12 @@ export class ScanResults implements vscode.TextDocumentContentProvider {
       }
     }
     if (uri.scheme === REPORT_SCHEME) {
-      const parts = this.lastBatch.map((h) => this.results.get(h)?.markdown).filter((m): m is string => m !== undefined);
-      return parts.length > 0 ? parts.join('\n\n---\n\n') : '# Host report\n\nNo scan yet: run "Go Deploy Lint: Scan Host…".';
+      const parts = this.lastBatch
+        .map((h) => this.results.get(h)?.markdown)
+        .filter((m): m is string => m !== undefined);
+      return parts.length > 0
+        ? parts.join('\n\n---\n\n')
+        : '# Host report\n\nNo scan yet: run "Go Deploy Lint: Scan Host…".';
     }
     return this.outputs.get(hostOfReportPath(uri.path)) ?? '';
   }

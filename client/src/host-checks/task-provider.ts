@@ -29,9 +29,18 @@ export class ScanTaskProvider implements vscode.TaskProvider {
   }
 
   /** A scan task; run on its own (tasks.json), it opens the report when done. */
-  task(def: ScanTaskDefinition, scope: vscode.Task['scope'] = vscode.TaskScope.Workspace, openReport = true): vscode.Task {
+  task(
+    def: ScanTaskDefinition,
+    scope: vscode.Task['scope'] = vscode.TaskScope.Workspace,
+    openReport = true,
+  ): vscode.Task {
     const s = hostCheckSettings();
-    const full: ScanTaskDefinition = { ...def, binaries: def.binaries ?? s.binaries, units: def.units ?? s.units, ...((def.sshConfig ?? s.sshConfig) ? { sshConfig: def.sshConfig ?? s.sshConfig } : {}) };
+    const full: ScanTaskDefinition = {
+      ...def,
+      binaries: def.binaries ?? s.binaries,
+      units: def.units ?? s.units,
+      ...((def.sshConfig ?? s.sshConfig) ? { sshConfig: def.sshConfig ?? s.sshConfig } : {}),
+    };
     const task = new vscode.Task(
       def,
       scope ?? vscode.TaskScope.Workspace,
@@ -44,7 +53,11 @@ export class ScanTaskProvider implements vscode.TaskProvider {
       }),
       [],
     );
-    task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, panel: vscode.TaskPanelKind.Dedicated, clear: true };
+    task.presentationOptions = {
+      reveal: vscode.TaskRevealKind.Always,
+      panel: vscode.TaskPanelKind.Dedicated,
+      clear: true,
+    };
     return task;
   }
 
@@ -52,11 +65,23 @@ export class ScanTaskProvider implements vscode.TaskProvider {
   whenFinished(task: vscode.Task, execution: vscode.TaskExecution): Promise<ScanOutcome> {
     return new Promise((resolve) => {
       const sub = vscode.tasks.onDidEndTask((e) => {
-        if (e.execution !== execution && !(e.execution.task.name === task.name && e.execution.task.source === task.source)) return;
+        if (
+          e.execution !== execution &&
+          !(e.execution.task.name === task.name && e.execution.task.source === task.source)
+        )
+          return;
         sub.dispose();
         const term = this.terminals.get(task);
         this.terminals.delete(task);
-        if (term === undefined) resolve({ host: hostLabel(task.definition as ScanTaskDefinition), output: '', stderr: 'the task did not start', code: null, cancelled: true, timedOut: false });
+        if (term === undefined)
+          resolve({
+            host: hostLabel(task.definition as ScanTaskDefinition),
+            output: '',
+            stderr: 'the task did not start',
+            code: null,
+            cancelled: true,
+            timedOut: false,
+          });
         else void term.finished.then(resolve);
       });
     });

@@ -59,7 +59,9 @@ export function languageOf(doc: SourceDocument): LanguageId | undefined {
 export function findUnreadable(text: string): { offset: number; reason: string } | undefined {
   const m = /[\u0000\ufffd]/.exec(text);
   if (m === null) return undefined;
-  return m[0] === '\u0000' ? { offset: m.index, reason: 'File contains a NUL byte here: it is binary, not text' } : { offset: m.index, reason: 'File is not valid UTF-8 here' };
+  return m[0] === '\u0000'
+    ? { offset: m.index, reason: 'File contains a NUL byte here: it is binary, not text' }
+    : { offset: m.index, reason: 'File is not valid UTF-8 here' };
 }
 
 export function analyze(doc: SourceDocument, ctx: AnalysisContext): Analysis {
@@ -72,12 +74,22 @@ export function analyze(doc: SourceDocument, ctx: AnalysisContext): Analysis {
   const unreadable = findUnreadable(doc.text);
   if (unreadable !== undefined) {
     const range = index.range(unreadable.offset, unreadable.offset + 1);
-    return { ...base, prepared: undefined, suppressions: [], findings: engineFindings({ ...NO_SUPPRESSIONS, unparsable: { range, reason: unreadable.reason } }, ctx) };
+    return {
+      ...base,
+      prepared: undefined,
+      suppressions: [],
+      findings: engineFindings({ ...NO_SUPPRESSIONS, unparsable: { range, reason: unreadable.reason } }, ctx),
+    };
   }
   const prepared = surface(doc, index, ctx);
   if (prepared.language === 'not-this-language') {
     const unparsable = { range: prepared.range, reason: prepared.reason, severity: 'information' as const };
-    return { ...base, prepared: undefined, suppressions: [], findings: engineFindings({ ...NO_SUPPRESSIONS, unparsable }, ctx) };
+    return {
+      ...base,
+      prepared: undefined,
+      suppressions: [],
+      findings: engineFindings({ ...NO_SUPPRESSIONS, unparsable }, ctx),
+    };
   }
   const raw: Finding[] = [];
   for (const rule of allRules) {
@@ -93,13 +105,30 @@ export function analyze(doc: SourceDocument, ctx: AnalysisContext): Analysis {
     for (const c of covering) used.add(c);
     return covering.length === 0;
   });
-  const engine: EngineInput = { unparsable: undefined, suppressions, used, knownCodes: knownCodes(), reportUnusedSuppressions: ctx.settings.reportUnusedSuppressions };
+  const engine: EngineInput = {
+    unparsable: undefined,
+    suppressions,
+    used,
+    knownCodes: knownCodes(),
+    reportUnusedSuppressions: ctx.settings.reportUnusedSuppressions,
+  };
   append(kept, engineFindings(engine, ctx));
   kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.rule.id.localeCompare(b.rule.id));
-  return { ...base, prepared, suppressions, findings: withUserSeverity(kept, ctx.settings), ...(truncated ? { truncated } : {}) };
+  return {
+    ...base,
+    prepared,
+    suppressions,
+    findings: withUserSeverity(kept, ctx.settings),
+    ...(truncated ? { truncated } : {}),
+  };
 }
 
-const NO_SUPPRESSIONS = { suppressions: [], used: new Set<SuppressedCode>(), knownCodes: knownCodes(), reportUnusedSuppressions: false } as const;
+const NO_SUPPRESSIONS = {
+  suppressions: [],
+  used: new Set<SuppressedCode>(),
+  knownCodes: knownCodes(),
+  reportUnusedSuppressions: false,
+} as const;
 
 function enabled(rule: Rule, ctx: AnalysisContext): boolean {
   return ctx.settings.rules[rule.id] !== 'off';
@@ -107,7 +136,8 @@ function enabled(rule: Rule, ctx: AnalysisContext): boolean {
 
 function engineFindings(engine: EngineInput, ctx: AnalysisContext): Finding[] {
   const out: Finding[] = [];
-  for (const rule of allRules) if (rule.language === 'engine' && enabled(rule, ctx)) append(out, runOne(rule, { engine }, ctx));
+  for (const rule of allRules)
+    if (rule.language === 'engine' && enabled(rule, ctx)) append(out, runOne(rule, { engine }, ctx));
   return withUserSeverity(out, ctx.settings);
 }
 

@@ -11,7 +11,10 @@ export interface FixSelection {
 }
 
 /** Takes the first fix of each finding that qualifies, skipping fixes whose edits overlap already chosen ones. */
-export function selectFixes(findings: readonly Finding[], options: { readonly unsafe: boolean; readonly filter?: (f: Finding) => boolean }): FixSelection {
+export function selectFixes(
+  findings: readonly Finding[],
+  options: { readonly unsafe: boolean; readonly filter?: (f: Finding) => boolean },
+): FixSelection {
   const chosen: TextEdit[] = [];
   let applied = 0;
   let skipped = 0;

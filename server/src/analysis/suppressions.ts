@@ -6,7 +6,13 @@ import type { SuppressedCode, Suppression } from '../parsers/suppressions';
 export function codesCovering(suppressions: readonly Suppression[], code: string, range: Range): SuppressedCode[] {
   const out: SuppressedCode[] = [];
   for (const s of suppressions) {
-    if (s.scope === 'line' && (s.target === undefined || comparePositions(range.start, s.target.start) < 0 || comparePositions(range.start, s.target.end) > 0)) continue;
+    if (
+      s.scope === 'line' &&
+      (s.target === undefined ||
+        comparePositions(range.start, s.target.start) < 0 ||
+        comparePositions(range.start, s.target.end) > 0)
+    )
+      continue;
     for (const c of s.codes) if (c.code === code) out.push(c);
   }
   return out;

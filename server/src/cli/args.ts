@@ -46,7 +46,8 @@ export type Command =
 export class UsageError extends Error {}
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T {
-  if (value === undefined || !(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}`);
+  if (value === undefined || !(allowed as readonly string[]).includes(value))
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}`);
   return value as T;
 }
 
@@ -56,7 +57,8 @@ export function parseArgs(argv: readonly string[]): Command {
   if (cmd === '--version' || cmd === '-v') return { command: 'version' };
   if (cmd === 'lsp') {
     if (rest.includes('--help') || rest.includes('-h')) return { command: 'help' };
-    if (rest.some((a) => a !== '--stdio' && a !== '--node-ipc' && !a.startsWith('--clientProcessId'))) throw new UsageError('lsp takes only --stdio');
+    if (rest.some((a) => a !== '--stdio' && a !== '--node-ipc' && !a.startsWith('--clientProcessId')))
+      throw new UsageError('lsp takes only --stdio');
     return { command: 'lsp' };
   }
   if (cmd === 'rules') {
@@ -71,7 +73,18 @@ export function parseArgs(argv: readonly string[]): Command {
     return { command: 'rules', format };
   }
   if (cmd === 'scan') {
-    const o = { command: 'scan' as const, hosts: [] as string[], sshConfig: undefined as string | undefined, binaries: [] as string[], units: [] as string[], format: 'text' as Format, failOn: 'error' as FailOn, config: undefined as string | undefined, jobs: 4, timeoutSeconds: undefined as number | undefined };
+    const o = {
+      command: 'scan' as const,
+      hosts: [] as string[],
+      sshConfig: undefined as string | undefined,
+      binaries: [] as string[],
+      units: [] as string[],
+      format: 'text' as Format,
+      failOn: 'error' as FailOn,
+      config: undefined as string | undefined,
+      jobs: 4,
+      timeoutSeconds: undefined as number | undefined,
+    };
     for (let i = 0; i < rest.length; i++) {
       const raw = rest[i] ?? '';
       const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
@@ -82,23 +95,39 @@ export function parseArgs(argv: readonly string[]): Command {
         return v;
       };
       switch (flag) {
-        case '--help': case '-h': return { command: 'help' };
+        case '--help':
+        case '-h':
+          return { command: 'help' };
         case '--ssh': {
           const dest = value();
           // A destination is one word for ssh: whitespace or control characters are a typo or an injection attempt.
-          if (/[\s\x00-\x1f\x7f]/.test(dest)) throw new UsageError(`--ssh destination ${JSON.stringify(dest)} contains whitespace or control characters`);
+          if (/[\s\x00-\x1f\x7f]/.test(dest))
+            throw new UsageError(`--ssh destination ${JSON.stringify(dest)} contains whitespace or control characters`);
           o.hosts.push(dest);
           break;
         }
-        case '--ssh-config': o.sshConfig = value(); break;
-        case '--binary': o.binaries.push(value()); break;
-        case '--unit': o.units.push(value()); break;
-        case '--format': o.format = oneOf('--format', value(), ['text', 'json', 'sarif']); break;
-        case '--fail-on': o.failOn = oneOf('--fail-on', value(), ['error', 'warning', 'information', 'none']); break;
-        case '--config': o.config = value(); break;
+        case '--ssh-config':
+          o.sshConfig = value();
+          break;
+        case '--binary':
+          o.binaries.push(value());
+          break;
+        case '--unit':
+          o.units.push(value());
+          break;
+        case '--format':
+          o.format = oneOf('--format', value(), ['text', 'json', 'sarif']);
+          break;
+        case '--fail-on':
+          o.failOn = oneOf('--fail-on', value(), ['error', 'warning', 'information', 'none']);
+          break;
+        case '--config':
+          o.config = value();
+          break;
         case '--timeout': {
           const n = Number(value());
-          if (!Number.isInteger(n) || n < 3 || n > 600) throw new UsageError('--timeout must be a whole number of seconds from 3 to 600');
+          if (!Number.isInteger(n) || n < 3 || n > 600)
+            throw new UsageError('--timeout must be a whole number of seconds from 3 to 600');
           o.timeoutSeconds = n;
           break;
         }
@@ -108,13 +137,26 @@ export function parseArgs(argv: readonly string[]): Command {
           o.jobs = n;
           break;
         }
-        default: throw new UsageError(`unknown option for scan: ${raw}`);
+        default:
+          throw new UsageError(`unknown option for scan: ${raw}`);
       }
     }
     return o;
   }
   if (cmd !== 'lint') throw new UsageError(`unknown command \`${cmd}\` (expected lint, scan, rules or lsp)`);
-  const o = { command: 'lint' as const, paths: [] as string[], format: 'text' as Format, fix: false, unsafeFixes: false, failOn: 'error' as FailOn, config: undefined as string | undefined, language: undefined as LanguageId | undefined, stdinFilename: undefined as string | undefined, strict: false, maxFileSizeMB: undefined as number | undefined };
+  const o = {
+    command: 'lint' as const,
+    paths: [] as string[],
+    format: 'text' as Format,
+    fix: false,
+    unsafeFixes: false,
+    failOn: 'error' as FailOn,
+    config: undefined as string | undefined,
+    language: undefined as LanguageId | undefined,
+    stdinFilename: undefined as string | undefined,
+    strict: false,
+    maxFileSizeMB: undefined as number | undefined,
+  };
   for (let i = 0; i < rest.length; i++) {
     const raw = rest[i] ?? '';
     const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
@@ -141,7 +183,8 @@ export function parseArgs(argv: readonly string[]): Command {
       }
       case '--language': {
         const v = value();
-        if (v === undefined || !isLanguageId(v)) throw new UsageError(`--language must be one of ${LANGUAGE_IDS.join(', ')}`);
+        if (v === undefined || !isLanguageId(v))
+          throw new UsageError(`--language must be one of ${LANGUAGE_IDS.join(', ')}`);
         o.language = v;
         break;
       }
@@ -156,7 +199,8 @@ export function parseArgs(argv: readonly string[]): Command {
         break;
       case '--max-file-size-mb': {
         const n = Number(value());
-        if (!Number.isFinite(n) || n < 1 || n > 64) throw new UsageError('--max-file-size-mb must be a number from 1 to 64');
+        if (!Number.isFinite(n) || n < 1 || n > 64)
+          throw new UsageError('--max-file-size-mb must be a number from 1 to 64');
         o.maxFileSizeMB = n;
         break;
       }
@@ -169,7 +213,8 @@ export function parseArgs(argv: readonly string[]): Command {
     }
   }
   if (o.paths.length === 0) throw new UsageError('lint needs at least one path (or - for stdin)');
-  if (o.paths.includes('-') && o.fix) throw new UsageError('--fix cannot rewrite stdin; pipe the file through a temporary copy');
+  if (o.paths.includes('-') && o.fix)
+    throw new UsageError('--fix cannot rewrite stdin; pipe the file through a temporary copy');
   if (o.unsafeFixes && !o.fix) throw new UsageError('--unsafe-fixes needs --fix');
   return o;
 }

@@ -13,7 +13,11 @@ function* pieces(reports: readonly FileReport[]): Generator<string> {
         severity,
         message: f.message,
         range: f.range,
-        fixes: f.fixes.map((x) => ({ title: x.title, safe: x.safe, edits: x.edits.map((e) => ({ range: e.range, newText: e.newText })) })),
+        fixes: f.fixes.map((x) => ({
+          title: x.title,
+          safe: x.safe,
+          edits: x.edits.map((e) => ({ range: e.range, newText: e.newText })),
+        })),
       };
       yield `${j === 0 ? '' : ','}\n  ${JSON.stringify(d)}`;
     }

@@ -5,10 +5,20 @@ import type { Severity } from '../rules/rule';
 import type { FileReport } from './report';
 import { batched } from './chunks';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
 
 function region(r: Range): Record<string, number> {
-  return { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
+  return {
+    startLine: r.start.line + 1,
+    startColumn: r.start.character + 1,
+    endLine: r.end.line + 1,
+    endColumn: r.end.character + 1,
+  };
 }
 
 function* results(reports: readonly FileReport[]): Generator<object> {
@@ -22,13 +32,30 @@ function* results(reports: readonly FileReport[]): Generator<object> {
         message: { text: f.message },
         locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(file.path) }, region: region(f.range) } }],
         ...(f.related.length > 0
-          ? { relatedLocations: f.related.map((rel, id) => ({ id, message: { text: rel.message }, physicalLocation: { artifactLocation: { uri: rel.uri ?? encodeURI(file.path) }, region: region(rel.range) } })) }
+          ? {
+              relatedLocations: f.related.map((rel, id) => ({
+                id,
+                message: { text: rel.message },
+                physicalLocation: {
+                  artifactLocation: { uri: rel.uri ?? encodeURI(file.path) },
+                  region: region(rel.range),
+                },
+              })),
+            }
           : {}),
         ...(f.fixes.length > 0
           ? {
               fixes: f.fixes.map((x) => ({
                 description: { text: `${x.title}${x.safe ? '' : ' (unsafe: review before applying)'}` },
-                artifactChanges: [{ artifactLocation: { uri: encodeURI(file.path) }, replacements: x.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })) }],
+                artifactChanges: [
+                  {
+                    artifactLocation: { uri: encodeURI(file.path) },
+                    replacements: x.edits.map((e) => ({
+                      deletedRegion: region(e.range),
+                      insertedContent: { text: e.newText },
+                    })),
+                  },
+                ],
               })),
             }
           : {}),

@@ -27,14 +27,24 @@ function decode(bytes: Uint8Array): string {
   return new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
 }
 
-function analyzeText(text: string, file: { display: string; abs: string | undefined; language: LanguageId }, settings: Settings, project: FsProject): Analysis {
+function analyzeText(
+  text: string,
+  file: { display: string; abs: string | undefined; language: LanguageId },
+  settings: Settings,
+  project: FsProject,
+): Analysis {
   const uri = file.abs !== undefined ? pathToFileURL(file.abs).href : `untitled:${file.display}`;
   return analyze({ uri, path: file.abs, text, version: 1, languageId: file.language }, { settings, project });
 }
 
 function toReport(display: string, analysis: Analysis): FileReport {
   const findings: ReportedFinding[] = analysis.findings.map((f) => ({ finding: f, severity: f.severity }));
-  return { path: display, language: analysis.language, findings, ...(analysis.truncated === true ? { truncated: true } : {}) };
+  return {
+    path: display,
+    language: analysis.language,
+    findings,
+    ...(analysis.truncated === true ? { truncated: true } : {}),
+  };
 }
 
 /** Applies fixes until the text stops changing; returns the final text. */
@@ -58,8 +68,11 @@ export function runLint(opts: LintOptions, settings: Settings, readStdin: () => 
   const fileArgs = opts.paths.filter((p) => p !== '-');
   if (opts.paths.includes('-')) {
     const name = opts.stdinFilename ?? '<stdin>';
-    const language = opts.language ?? (opts.stdinFilename !== undefined ? detectLanguage(path.resolve(opts.stdinFilename)) : undefined);
-    if (language === undefined) throw new UsageError('cannot tell the language of stdin: pass --stdin-filename or --language');
+    const language =
+      opts.language ??
+      (opts.stdinFilename !== undefined ? detectLanguage(path.resolve(opts.stdinFilename)) : undefined);
+    if (language === undefined)
+      throw new UsageError('cannot tell the language of stdin: pass --stdin-filename or --language');
     const abs = opts.stdinFilename !== undefined ? path.resolve(opts.stdinFilename) : undefined;
     const analysis = analyzeText(readStdin(), { display: name, abs, language }, settings, project);
     reports.push(toReport(name, analysis));
@@ -73,7 +86,12 @@ export function runLint(opts: LintOptions, settings: Settings, readStdin: () => 
     for (const f of unit?.environmentFiles ?? []) {
       if (f.resolved === undefined || seen.has(path.resolve(f.resolved))) continue;
       seen.add(path.resolve(f.resolved));
-      targets.push({ display: path.relative(process.cwd(), f.resolved).split(path.sep).join('/'), file: f.resolved, language: 'dotenv', followed: true });
+      targets.push({
+        display: path.relative(process.cwd(), f.resolved).split(path.sep).join('/'),
+        file: f.resolved,
+        language: 'dotenv',
+        followed: true,
+      });
     }
   };
   for (let i = 0; i < targets.length; i++) {
@@ -92,7 +110,8 @@ export function runLint(opts: LintOptions, settings: Settings, readStdin: () => 
     }
     const text = decode(bytes);
     const abs = path.resolve(t.file);
-    const run = (s: string): Analysis => analyzeText(s, { display: t.display, abs, language: t.language }, settings, project);
+    const run = (s: string): Analysis =>
+      analyzeText(s, { display: t.display, abs, language: t.language }, settings, project);
     if (opts.fix) {
       const fixed = fixText(text, run, opts.unsafeFixes);
       if (fixed !== text) {

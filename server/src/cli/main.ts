@@ -21,7 +21,10 @@ export function version(): string {
   if (typeof GDL_VERSION === 'string') return GDL_VERSION;
   for (let dir = __dirname, i = 0; i < 6; i++, dir = path.dirname(dir)) {
     try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (pkg.name === 'go-deploy-lint' && pkg.version !== undefined) return pkg.version;
     } catch {
       // keep looking upward
@@ -42,7 +45,10 @@ function settingsFor(opts: LintOptions): Settings {
   return opts.strict ? { ...base, reportUnusedSuppressions: true } : base;
 }
 
-function exitCode(reports: readonly { findings: readonly { severity: keyof typeof SEVERITY_RANK }[] }[], failOn: string): number {
+function exitCode(
+  reports: readonly { findings: readonly { severity: keyof typeof SEVERITY_RANK }[] }[],
+  failOn: string,
+): number {
   if (failOn === 'none') return 0;
   const threshold = SEVERITY_RANK[failOn as keyof typeof SEVERITY_RANK];
   return reports.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)) ? 1 : 0;
@@ -66,9 +72,24 @@ export async function main(argv: readonly string[], io: Io): Promise<number | 's
         return 'serving';
       }
       case 'rules': {
-        const rows = allRules.map((r) => ({ code: r.id, name: r.name, language: r.language, severity: r.defaultSeverity, fix: r.fixSafety, summary: r.docs.summary }));
+        const rows = allRules.map((r) => ({
+          code: r.id,
+          name: r.name,
+          language: r.language,
+          severity: r.defaultSeverity,
+          fix: r.fixSafety,
+          summary: r.docs.summary,
+        }));
         if (cmd.format === 'json') io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
-        else io.stdout(rows.map((r) => `${r.code}  ${r.name.padEnd(38)} ${r.language.padEnd(11)} ${r.severity.padEnd(11)} ${r.fix.padEnd(6)} ${r.summary}`).join('\n') + '\n');
+        else
+          io.stdout(
+            rows
+              .map(
+                (r) =>
+                  `${r.code}  ${r.name.padEnd(38)} ${r.language.padEnd(11)} ${r.severity.padEnd(11)} ${r.fix.padEnd(6)} ${r.summary}`,
+              )
+              .join('\n') + '\n',
+          );
         return 0;
       }
       case 'scan': {
@@ -83,8 +104,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number | 's
       case 'lint': {
         const settings = settingsFor(cmd);
         const run = runLint(cmd, settings, io.readStdin);
-        for (const s of run.skipped) io.stderr(`go-deploy-lint: skipped ${printable(s.path)}: ${printable(s.reason)}\n`);
-        for (const r of run.reports) if (r.truncated === true) io.stderr(`go-deploy-lint: ${printable(r.path)}: stopped after ${MAX_FINDINGS.toLocaleString('en-US')} findings; later rules did not check the whole file\n`);
+        for (const s of run.skipped)
+          io.stderr(`go-deploy-lint: skipped ${printable(s.path)}: ${printable(s.reason)}\n`);
+        for (const r of run.reports)
+          if (r.truncated === true)
+            io.stderr(
+              `go-deploy-lint: ${printable(r.path)}: stopped after ${MAX_FINDINGS.toLocaleString('en-US')} findings; later rules did not check the whole file\n`,
+            );
         if (cmd.format === 'json') for (const c of formatJson(run.reports)) io.stdout(c);
         else if (cmd.format === 'sarif') for (const c of formatSarif(run.reports, version())) io.stdout(c);
         else io.stdout(formatText(run.reports, run.skipped.length));
@@ -97,7 +123,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number | 's
       io.stderr(`go-deploy-lint: ${printable(error.message)}\n`);
       return 2;
     }
-    io.stderr(`go-deploy-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr(
+      `go-deploy-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 2;
   }
 }

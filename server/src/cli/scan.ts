@@ -17,12 +17,19 @@ export async function runScans(opts: ScanOptions, settings: Settings): Promise<F
       const i = next++;
       const host = hosts[i];
       const res = await runScan(
-        { host, binaries: opts.binaries, units: opts.units, ...(opts.sshConfig !== undefined ? { sshConfig: opts.sshConfig } : {}) },
+        {
+          host,
+          binaries: opts.binaries,
+          units: opts.units,
+          ...(opts.sshConfig !== undefined ? { sshConfig: opts.sshConfig } : {}),
+        },
         { timeoutMs: (opts.timeoutSeconds ?? settings.hostChecks.timeoutSeconds) * 1000 },
       );
       const name = host ?? 'localhost';
       if (!res.output.includes('GDLPROBE-END')) {
-        throw new IoError(`cannot scan ${name}: ${res.timedOut ? 'timed out' : (res.stderr.trim().split('\n').pop() ?? `exit ${String(res.code)}`)}`);
+        throw new IoError(
+          `cannot scan ${name}: ${res.timedOut ? 'timed out' : (res.stderr.trim().split('\n').pop() ?? `exit ${String(res.code)}`)}`,
+        );
       }
       const analysis = analyzeHostOutput(name, res.output, settings, project);
       const findings: ReportedFinding[] = analysis.findings.map((f) => ({ finding: f, severity: f.severity }));

@@ -40,12 +40,18 @@ function languageOf(file: string, stat: fs.Stats): LanguageId | undefined {
   const byPath = detectLanguage(path.resolve(file));
   if (byPath !== undefined || !stat.isFile()) return byPath;
   const base = path.basename(file);
-  return base.includes('.') && !/\.local$/.test(base) ? undefined : detectLanguageFromContent(readHead(file, 256).split('\n')[0] ?? '');
+  return base.includes('.') && !/\.local$/.test(base)
+    ? undefined
+    : detectLanguageFromContent(readHead(file, 256).split('\n')[0] ?? '');
 }
 
 const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-export function collectTargets(args: readonly string[], forced: LanguageId | undefined, maxBytes: number): { targets: Target[]; skipped: Skipped[] } {
+export function collectTargets(
+  args: readonly string[],
+  forced: LanguageId | undefined,
+  maxBytes: number,
+): { targets: Target[]; skipped: Skipped[] } {
   const targets: Target[] = [];
   const skipped: Skipped[] = [];
   for (const arg of args) {
@@ -53,7 +59,9 @@ export function collectTargets(args: readonly string[], forced: LanguageId | und
     try {
       stat = fs.statSync(arg);
     } catch (error) {
-      throw new IoError(`cannot read ${arg}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String((error as Error).message)}`);
+      throw new IoError(
+        `cannot read ${arg}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String((error as Error).message)}`,
+      );
     }
     if (stat.isDirectory()) {
       walk({ root: arg, forced, maxBytes, targets, skipped, visited: new Set([fs.realpathSync(arg)]) }, arg);
@@ -61,7 +69,10 @@ export function collectTargets(args: readonly string[], forced: LanguageId | und
     }
     // Named files must be regular: a FIFO would block forever, /dev/zero would never end.
     if (!stat.isFile()) throw new IoError(`cannot read ${arg}: ${kindOf(stat)}, not a regular file`);
-    if (stat.size > maxBytes) throw new IoError(`cannot read ${arg}: ${megabytes(stat.size)} is above the size limit of ${megabytes(maxBytes)} (--max-file-size-mb)`);
+    if (stat.size > maxBytes)
+      throw new IoError(
+        `cannot read ${arg}: ${megabytes(stat.size)} is above the size limit of ${megabytes(maxBytes)} (--max-file-size-mb)`,
+      );
     const language = forced ?? languageOf(arg, stat);
     if (language === undefined) skipped.push({ path: arg, reason: 'unknown file type (use --language)' });
     else targets.push({ display: arg.split(path.sep).join('/'), file: arg, language });
@@ -114,7 +125,10 @@ function walk(w: Walk, dir: string): void {
       continue;
     }
     if (stat.size > w.maxBytes) {
-      w.skipped.push({ path: display, reason: `${megabytes(stat.size)} is above the size limit of ${megabytes(w.maxBytes)} (--max-file-size-mb)` });
+      w.skipped.push({
+        path: display,
+        reason: `${megabytes(stat.size)} is above the size limit of ${megabytes(w.maxBytes)} (--max-file-size-mb)`,
+      });
       continue;
     }
     w.targets.push({ display, file: full, language });
@@ -135,7 +149,10 @@ export function readRegularFile(file: string, display: string, maxBytes: number)
   try {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) throw new IoError(`cannot read ${display}: ${kindOf(stat)}, not a regular file`);
-    if (stat.size > maxBytes) throw new IoError(`cannot read ${display}: ${megabytes(stat.size)} is above the size limit of ${megabytes(maxBytes)} (--max-file-size-mb)`);
+    if (stat.size > maxBytes)
+      throw new IoError(
+        `cannot read ${display}: ${megabytes(stat.size)} is above the size limit of ${megabytes(maxBytes)} (--max-file-size-mb)`,
+      );
     const buffer = Buffer.alloc(Math.min(stat.size, maxBytes));
     let read = 0;
     while (read < buffer.length) {

@@ -9,7 +9,10 @@ import type { ProjectContext } from '../workspace/project';
 import { hostReportUri } from '../protocol';
 
 export function analyzeHostOutput(host: string, output: string, settings: Settings, project: ProjectContext): Analysis {
-  return analyze({ uri: hostReportUri(host), path: undefined, text: output, version: 1, languageId: 'host-report' }, { settings, project });
+  return analyze(
+    { uri: hostReportUri(host), path: undefined, text: output, version: 1, languageId: 'host-report' },
+    { settings, project },
+  );
 }
 
 /**
@@ -24,7 +27,9 @@ export function hostInputOf(analysis: Analysis): HostInput {
 
 /** Paths of the binaries a probe output shows to be Go programs (the build ID note in their first page). */
 export function goBinariesIn(analysis: Analysis): string[] {
-  return hostInputOf(analysis).facts.binaries.filter((b) => b.go).map((b) => b.path);
+  return hostInputOf(analysis)
+    .facts.binaries.filter((b) => b.go)
+    .map((b) => b.path);
 }
 
 /** A finding shown on another document than the one it was found in. */

@@ -9,7 +9,6 @@ import { hostInputOf } from './host-report';
 
 /** Host-controlled text inside Markdown: no markup, no HTML, one line, bounded. */
 function md(text: string, max = 160): string {
-   
   const flat = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
   const cut = flat.length > max ? `${flat.slice(0, max)}…` : flat;
   return cut.replace(/[\\`*_{}[\]()<>#+!|&~]/g, (c) => `\\${c}`);
@@ -24,17 +23,42 @@ function factsTable({ probe: report, facts: f }: HostInput): string[] {
   const rows: [string, string][] = [];
   const pretty = f.osRelease.get('PRETTY_NAME');
   rows.push(['System', `${md(pretty ?? f.os)} (${md(f.os)} ${md(f.arch)})`]);
-  rows.push(['PID 1', `${md(f.pid1 ?? 'unknown')}${f.systemdVersion !== undefined ? `, systemd ${f.systemdVersion}` : ''}`]);
+  rows.push([
+    'PID 1',
+    `${md(f.pid1 ?? 'unknown')}${f.systemdVersion !== undefined ? `, systemd ${f.systemdVersion}` : ''}`,
+  ]);
   if (f.cgroup !== undefined) rows.push(['cgroup', md(f.cgroup)]);
   rows.push(['libc', f.musl ? 'musl' : f.glibcVersion !== undefined ? `glibc ${md(f.glibcVersion)}` : 'unknown']);
-  rows.push(['Go on PATH', f.goOnPath.length === 0 ? 'none' : f.goOnPath.map((g) => `${md(g.path)} ${md(g.version ?? '')}`).join('; ')]);
-  rows.push(['binfmt_misc', f.binfmt.mounted ? `mounted, ${f.binfmt.entries.length} entr${f.binfmt.entries.length === 1 ? 'y' : 'ies'}` : 'not mounted']);
-  for (const b of f.binaries) rows.push([`Binary ${md(b.path, 60)}`, b.missing ? 'missing' : b.elf === undefined ? 'not ELF' : `${EI_CLASS[b.elf.elfClass] ?? '?'} ${machineByNumber(b.elf.machine)?.name ?? String(b.elf.machine)}${b.elf.interpreter !== undefined ? `, interpreter ${md(b.elf.interpreter)}` : ', static'}`]);
+  rows.push([
+    'Go on PATH',
+    f.goOnPath.length === 0 ? 'none' : f.goOnPath.map((g) => `${md(g.path)} ${md(g.version ?? '')}`).join('; '),
+  ]);
+  rows.push([
+    'binfmt_misc',
+    f.binfmt.mounted
+      ? `mounted, ${f.binfmt.entries.length} entr${f.binfmt.entries.length === 1 ? 'y' : 'ies'}`
+      : 'not mounted',
+  ]);
+  for (const b of f.binaries)
+    rows.push([
+      `Binary ${md(b.path, 60)}`,
+      b.missing
+        ? 'missing'
+        : b.elf === undefined
+          ? 'not ELF'
+          : `${EI_CLASS[b.elf.elfClass] ?? '?'} ${machineByNumber(b.elf.machine)?.name ?? String(b.elf.machine)}${b.elf.interpreter !== undefined ? `, interpreter ${md(b.elf.interpreter)}` : ', static'}`,
+    ]);
   // Units named by the user: `systemctl show` properties (record value: "NAME P1=v\x1eP2=v…").
   for (const r of recordsOf(report, 'unit')) {
     const [name = '', ...rest] = (r.values[0] ?? '').split(' ');
-    const props = rest.join(' ').split('\x1e').filter((x) => x !== '');
-    rows.push([`Unit ${md(name, 60)}`, props.length === 0 ? 'no properties (no systemd, or unknown unit)' : props.map((x) => md(x, 80)).join('; ')]);
+    const props = rest
+      .join(' ')
+      .split('\x1e')
+      .filter((x) => x !== '');
+    rows.push([
+      `Unit ${md(name, 60)}`,
+      props.length === 0 ? 'no properties (no systemd, or unknown unit)' : props.map((x) => md(x, 80)).join('; '),
+    ]);
   }
   return ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)];
 }
@@ -44,7 +68,8 @@ export function renderHostReport(host: string, analysis: Analysis): string {
   const input = hostInputOf(analysis);
   const report = input.probe;
   const lines = [`# Host report: ${md(host)}`, ''];
-  if (report.version === undefined) lines.push('**The output holds no probe report** (the connection or the shell failed before the probe ran).', '');
+  if (report.version === undefined)
+    lines.push('**The output holds no probe report** (the connection or the shell failed before the probe ran).', '');
   else if (!report.complete) lines.push('**The probe did not finish**: the report is partial.', '');
   if (report.version !== undefined) lines.push(...factsTable(input), '');
   const byRecord = new Map(report.records.map((r) => [r.line, r]));
@@ -60,8 +85,14 @@ export function renderHostReport(host: string, analysis: Analysis): string {
       const rec = byRecord.get(f.range.start.line);
       // Relative links: the editor serves rule pages next to the report (Markdown previews refuse file: links).
       lines.push(`- [${f.rule.id}](${encodeURI(docFileName(f.rule))}) ${md(f.message, 400)}`);
-      lines.push(`  - evidence: ${rec !== undefined ? evidence(rec) : `line ${f.range.start.line + 1}`} (output line ${f.range.start.line + 1})`);
-      for (const r of f.related) if (r.uri !== undefined) lines.push(`  - ${md(r.message)}: \`${md(decodeURIComponent(r.uri.replace(/^file:\/\//, '')), 200)}:${r.range.start.line + 1}\``);
+      lines.push(
+        `  - evidence: ${rec !== undefined ? evidence(rec) : `line ${f.range.start.line + 1}`} (output line ${f.range.start.line + 1})`,
+      );
+      for (const r of f.related)
+        if (r.uri !== undefined)
+          lines.push(
+            `  - ${md(r.message)}: \`${md(decodeURIComponent(r.uri.replace(/^file:\/\//, '')), 200)}:${r.range.start.line + 1}\``,
+          );
     }
     lines.push('');
   }

@@ -77,7 +77,9 @@ export function decodeElf(offset: number, magic: readonly number[], mask: readon
     const a = at(i);
     const b = at(i + 1);
     if (a === undefined || b === undefined) return undefined;
-    return le ? { value: a.value | (b.value << 8), mask: a.mask | (b.mask << 8) } : { value: (a.value << 8) | b.value, mask: (a.mask << 8) | b.mask };
+    return le
+      ? { value: a.value | (b.value << 8), mask: a.mask | (b.mask << 8) }
+      : { value: (a.value << 8) | b.value, mask: (a.mask << 8) | b.mask };
   };
   const t = word(16);
   const types = t === undefined ? undefined : [1, 2, 3, 4].filter((x) => ((x ^ t.value) & t.mask) === 0);
@@ -88,15 +90,26 @@ export function decodeElf(offset: number, magic: readonly number[], mask: readon
     machine = m.mask === 0xffff ? m.value : known.length === 1 ? known[0]?.number : undefined;
   }
   if (machine === undefined) unconstrained.push('machine');
-  return { isElf, ...(elfClass !== undefined ? { elfClass } : {}), ...(data !== undefined ? { data } : {}), ...(types !== undefined ? { types } : {}), ...(machine !== undefined ? { machine } : {}), unconstrained };
+  return {
+    isElf,
+    ...(elfClass !== undefined ? { elfClass } : {}),
+    ...(data !== undefined ? { data } : {}),
+    ...(types !== undefined ? { types } : {}),
+    ...(machine !== undefined ? { machine } : {}),
+    unconstrained,
+  };
 }
 
 /** "64-bit LSB ELF, EXEC or DYN, machine aarch64 (183)". */
 export function describeElf(m: ElfMatch): string {
   if (!m.isElf) return 'not an ELF header pattern';
-  const parts = [`${m.elfClass !== undefined ? (EI_CLASS[m.elfClass] ?? `class ${m.elfClass}`) : 'any-class'} ${m.data !== undefined ? (EI_DATA[m.data] ?? `data ${m.data}`) : 'any-endian'} ELF`];
+  const parts = [
+    `${m.elfClass !== undefined ? (EI_CLASS[m.elfClass] ?? `class ${m.elfClass}`) : 'any-class'} ${m.data !== undefined ? (EI_DATA[m.data] ?? `data ${m.data}`) : 'any-endian'} ELF`,
+  ];
   if (m.types !== undefined) parts.push(m.types.map((t) => E_TYPE[t] ?? String(t)).join(' or '));
-  parts.push(m.machine !== undefined ? `machine ${machineByNumber(m.machine)?.name ?? 'unknown'} (${m.machine})` : 'any machine');
+  parts.push(
+    m.machine !== undefined ? `machine ${machineByNumber(m.machine)?.name ?? 'unknown'} (${m.machine})` : 'any machine',
+  );
   return parts.join(', ');
 }
 
@@ -107,7 +120,10 @@ export function describeElf(m: ElfMatch): string {
 export function hasGoBuildIdNote(bytes: Uint8Array): boolean {
   for (let i = 12; i + 4 <= bytes.length; i++) {
     if (bytes[i] !== 0x47 || bytes[i + 1] !== 0x6f || bytes[i + 2] !== 0 || bytes[i + 3] !== 0) continue;
-    const word = (at: number, le: boolean): number => (le ? (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16) | ((bytes[at + 3] ?? 0) << 24) : ((bytes[at] ?? 0) << 24) | ((bytes[at + 1] ?? 0) << 16) | ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0));
+    const word = (at: number, le: boolean): number =>
+      le
+        ? (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16) | ((bytes[at + 3] ?? 0) << 24)
+        : ((bytes[at] ?? 0) << 24) | ((bytes[at + 1] ?? 0) << 16) | ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0);
     for (const le of [true, false]) if (word(i - 12, le) === 4 && word(i - 4, le) === 4) return true;
   }
   return false;
@@ -128,8 +144,9 @@ export function parseElfHeader(bytes: Uint8Array): ElfHeader | undefined {
   const elfClass = bytes[4] ?? 0;
   const data = bytes[5] ?? 0;
   const le = data !== 2;
-  const u16 = (o: number): number => (le ? (bytes[o] ?? 0) | ((bytes[o + 1] ?? 0) << 8) : ((bytes[o] ?? 0) << 8) | (bytes[o + 1] ?? 0));
-  const u32 = (o: number): number => (le ? (u16(o) | (u16(o + 2) * 65536)) : u16(o) * 65536 + u16(o + 2));
+  const u16 = (o: number): number =>
+    le ? (bytes[o] ?? 0) | ((bytes[o + 1] ?? 0) << 8) : ((bytes[o] ?? 0) << 8) | (bytes[o + 1] ?? 0);
+  const u32 = (o: number): number => (le ? u16(o) | (u16(o + 2) * 65536) : u16(o) * 65536 + u16(o + 2));
   const u64 = (o: number): number => (le ? u32(o) + u32(o + 4) * 2 ** 32 : u32(o) * 2 ** 32 + u32(o + 4));
   const is64 = elfClass === 2;
   const phoff = is64 ? u64(32) : u32(28);
@@ -142,7 +159,8 @@ export function parseElfHeader(bytes: Uint8Array): ElfHeader | undefined {
     if (u32(ph) !== 3) continue;
     const off = is64 ? u64(ph + 8) : u32(ph + 4);
     const size = is64 ? u64(ph + 32) : u32(ph + 16);
-    if (off + size <= bytes.length && size > 0 && size < 4096) interpreter = String.fromCharCode(...bytes.slice(off, off + size)).replace(/\0+$/, '');
+    if (off + size <= bytes.length && size > 0 && size < 4096)
+      interpreter = String.fromCharCode(...bytes.slice(off, off + size)).replace(/\0+$/, '');
   }
   return { elfClass, data, type: u16(16), machine: u16(18), interpreter };
 }

@@ -1,7 +1,31 @@
 // Owns what counts as secret in a message: names that hold credentials, and the password part of URLs.
 
 /** Name parts that mark a credential (split at `_`, `-`, `.` and camel-case boundaries). */
-const SECRET_PARTS = new Set(['PASSWORD', 'PASSWORDS', 'PASSWD', 'PASSPHRASE', 'PASS', 'PWD', 'SECRET', 'SECRETS', 'TOKEN', 'TOKENS', 'KEY', 'KEYS', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'CRED', 'CREDS', 'AUTH', 'DSN', 'COOKIE', 'JWT', 'SIGNATURE', 'SALT']);
+const SECRET_PARTS = new Set([
+  'PASSWORD',
+  'PASSWORDS',
+  'PASSWD',
+  'PASSPHRASE',
+  'PASS',
+  'PWD',
+  'SECRET',
+  'SECRETS',
+  'TOKEN',
+  'TOKENS',
+  'KEY',
+  'KEYS',
+  'APIKEY',
+  'CREDENTIAL',
+  'CREDENTIALS',
+  'CRED',
+  'CREDS',
+  'AUTH',
+  'DSN',
+  'COOKIE',
+  'JWT',
+  'SIGNATURE',
+  'SALT',
+]);
 
 /** `PWD` alone is the shell's working directory, not a password. */
 const NOT_SECRET = new Set(['PWD', 'OLDPWD']);
@@ -9,7 +33,10 @@ const NOT_SECRET = new Set(['PWD', 'OLDPWD']);
 /** True for names like DB_PASSWORD, API_TOKEN, AWS_SECRET_ACCESS_KEY, apiKey: their values are never quoted. */
 export function isSecretName(name: string): boolean {
   if (NOT_SECRET.has(name.toUpperCase())) return false;
-  const parts = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().split(/[^A-Z0-9]+/);
+  const parts = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/);
   return parts.some((p) => SECRET_PARTS.has(p));
 }
 

@@ -13,9 +13,36 @@ export interface ValueProblem {
 }
 
 const TIME_UNITS: Readonly<Record<string, number>> = {
-  us: 1e-6, usec: 1e-6, 'µs': 1e-6, 'μs': 1e-6, ms: 1e-3, msec: 1e-3, s: 1, sec: 1, second: 1, seconds: 1, m: 60, min: 60, minute: 60, minutes: 60,
-  h: 3600, hr: 3600, hour: 3600, hours: 3600, d: 86400, day: 86400, days: 86400, w: 604800, week: 604800, weeks: 604800,
-  M: 2629800, month: 2629800, months: 2629800, y: 31557600, year: 31557600, years: 31557600,
+  us: 1e-6,
+  usec: 1e-6,
+  µs: 1e-6,
+  μs: 1e-6,
+  ms: 1e-3,
+  msec: 1e-3,
+  s: 1,
+  sec: 1,
+  second: 1,
+  seconds: 1,
+  m: 60,
+  min: 60,
+  minute: 60,
+  minutes: 60,
+  h: 3600,
+  hr: 3600,
+  hour: 3600,
+  hours: 3600,
+  d: 86400,
+  day: 86400,
+  days: 86400,
+  w: 604800,
+  week: 604800,
+  weeks: 604800,
+  M: 2629800,
+  month: 2629800,
+  months: 2629800,
+  y: 31557600,
+  year: 31557600,
+  years: 31557600,
 };
 
 /** Seconds, or undefined when systemd rejects the time span. */
@@ -39,7 +66,16 @@ export function parseTimespan(value: string): number | undefined {
   return total;
 }
 
-const SIZE_SUFFIX: Readonly<Record<string, number>> = { '': 1, B: 1, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30, T: 2 ** 40, P: 2 ** 50, E: 2 ** 60 };
+const SIZE_SUFFIX: Readonly<Record<string, number>> = {
+  '': 1,
+  B: 1,
+  K: 2 ** 10,
+  M: 2 ** 20,
+  G: 2 ** 30,
+  T: 2 ** 40,
+  P: 2 ** 50,
+  E: 2 ** 60,
+};
 
 /** Bytes (base 1024), or undefined when systemd rejects the size. */
 export function parseSize(value: string): number | undefined {
@@ -96,38 +132,68 @@ function intRange(value: string, min: number, max: number, what: string): ValueP
 
 function rlimitNumber(v: string, key: string): number | undefined {
   if (v === 'infinity') return Infinity;
-  if (/^Limit(NOFILE|NPROC|LOCKS|SIGPENDING|RTPRIO|MSGQUEUE|NICE)$/.test(key)) return /^[0-9]+$/.test(v) ? Number(v) : undefined;
+  if (/^Limit(NOFILE|NPROC|LOCKS|SIGPENDING|RTPRIO|MSGQUEUE|NICE)$/.test(key))
+    return /^[0-9]+$/.test(v) ? Number(v) : undefined;
   if (key === 'LimitCPU' || key === 'LimitRTTIME') return parseTimespan(v);
   return parseSize(v);
 }
 
-const CALENDAR_WORDS = ['minutely', 'hourly', 'daily', 'monthly', 'weekly', 'yearly', 'annually', 'quarterly', 'semiannually'];
+const CALENDAR_WORDS = [
+  'minutely',
+  'hourly',
+  'daily',
+  'monthly',
+  'weekly',
+  'yearly',
+  'annually',
+  'quarterly',
+  'semiannually',
+];
 
 function calendarProblem(v: string): ValueProblem | undefined {
   const s = v.trim();
   if (CALENDAR_WORDS.includes(s.toLowerCase())) return undefined;
   for (const t of s.match(/\b\d{1,2}:\d{1,2}(?::\d{1,2}(?:\.\d+)?)?\b/g) ?? []) {
     const [h, m, sec] = t.split(':').map((x) => Number(x));
-    if ((h ?? 0) > 23 || (m ?? 0) > 59 || (sec ?? 0) > 59) return { message: `\`${t}\` is not a valid time of day in \`${s}\`` };
+    if ((h ?? 0) > 23 || (m ?? 0) > 59 || (sec ?? 0) > 59)
+      return { message: `\`${t}\` is not a valid time of day in \`${s}\`` };
   }
   // calendarspec.c: `@seconds` must stay formattable (year 9999), and a range may not run backwards (`4..0`).
   const epoch = /^@(\d+)$/.exec(s);
-  if (epoch !== null && Number(epoch[1]) > 253402214399) return { message: `\`${s}\` is past the largest timestamp systemd formats` };
+  if (epoch !== null && Number(epoch[1]) > 253402214399)
+    return { message: `\`${s}\` is past the largest timestamp systemd formats` };
   for (const r of s.matchAll(/(\d+)\.\.(\d+)/g)) {
     if (Number(r[1]) > Number(r[2])) return { message: `The range \`${r[0]}\` in \`${s}\` runs backwards` };
   }
   // A repetition must reach a second value within the component (`*-*-31/2`, `*:0/100` are refused).
   for (const token of s.split(/\s+/)) {
     const parts = token.includes(':') ? token.split(':') : token.includes('-') ? token.split('-') : [];
-    const limits = token.includes(':') ? [[0, 23], [0, 59], [0, 59]] : parts.length === 3 ? [[0, Infinity], [1, 12], [1, 31]] : [[1, 12], [1, 31]];
+    const limits = token.includes(':')
+      ? [
+          [0, 23],
+          [0, 59],
+          [0, 59],
+        ]
+      : parts.length === 3
+        ? [
+            [0, Infinity],
+            [1, 12],
+            [1, 31],
+          ]
+        : [
+            [1, 12],
+            [1, 31],
+          ];
     for (const [i, part] of parts.entries()) {
       const m = /^(\*|\d+)\/(\d+)$/.exec(part.split(',')[0] ?? '');
       const [min = 0, max = Infinity] = limits[i] ?? [];
-      if (m !== null && (m[1] === '*' ? min : Number(m[1])) + Number(m[2]) > max) return { message: `\`${part}\` in \`${s}\` repeats past the end of its range` };
+      if (m !== null && (m[1] === '*' ? min : Number(m[1])) + Number(m[2]) > max)
+        return { message: `\`${part}\` in \`${s}\` repeats past the end of its range` };
     }
   }
   const date = /\b(\d{4}|\*)-(\d{1,2}|\*)-(\d{1,2}|\*)\b/.exec(s);
-  if (date !== null && ((Number(date[2]) || 1) > 12 || (Number(date[3]) || 1) > 31)) return { message: `\`${date[0]}\` is not a valid date in \`${s}\`` };
+  if (date !== null && ((Number(date[2]) || 1) > 12 || (Number(date[3]) || 1) > 31))
+    return { message: `\`${date[0]}\` is not a valid date in \`${s}\`` };
   return undefined;
 }
 
@@ -135,12 +201,17 @@ function socketProblem(v: string): ValueProblem | undefined {
   const s = v.trim();
   // vsock:CID:PORT, both 32-bit (socket_address_parse).
   const vsock = /^vsock:(\d+):(\d+)$/.exec(s);
-  if (vsock !== null) return Number(vsock[1]) > 4294967295 || Number(vsock[2]) > 4294967295 ? { message: `\`${s}\` is not a vsock address (CID and port are 32-bit)` } : undefined;
+  if (vsock !== null)
+    return Number(vsock[1]) > 4294967295 || Number(vsock[2]) > 4294967295
+      ? { message: `\`${s}\` is not a vsock address (CID and port are 32-bit)` }
+      : undefined;
   if (s.startsWith('/') || s.startsWith('@') || s.startsWith('vsock:')) return undefined;
   const port = /^(?:.*:)?([0-9]+)$/.exec(s.replace(/^\[.*\]:/, ':'));
   if (port === null) return undefined;
   const n = Number(port[1]);
-  return n < 1 || n > 65535 ? { message: `Port \`${port[1] ?? ''}\` in \`${s}\` is out of range (1–65535)` } : undefined;
+  return n < 1 || n > 65535
+    ? { message: `Port \`${port[1] ?? ''}\` in \`${s}\` is out of range (1–65535)` }
+    : undefined;
 }
 
 /**
@@ -154,7 +225,8 @@ export function inlineCommentStart(d: Directive | undefined, key: string, text: 
   let quote: string | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text[i] ?? '';
-    if ((kind === 'command' || kind === 'environment') && (c === '"' || c === "'")) quote = quote === c ? undefined : (quote ?? c);
+    if ((kind === 'command' || kind === 'environment') && (c === '"' || c === "'"))
+      quote = quote === c ? undefined : (quote ?? c);
     if (quote !== undefined || (c !== '#' && c !== ';') || i === 0 || !/\s/.test(text[i - 1] ?? '')) continue;
     if (kind === 'command' && c === ';' && /\s/.test(text[i + 1] ?? ' ')) continue;
     return i;
@@ -170,15 +242,25 @@ function keyProblem(key: string, v: string): ValueProblem | undefined {
   switch (key) {
     // config_parse_user_group_compat warns for the name only ("Special user nobody configured, this is not safe!").
     case 'User':
-      return v === 'nobody' ? { message: '`User=nobody` shares the identity that owns unmapped files: systemd warns it is not safe', warning: true } : undefined;
+      return v === 'nobody'
+        ? {
+            message: '`User=nobody` shares the identity that owns unmapped files: systemd warns it is not safe',
+            warning: true,
+          }
+        : undefined;
     // config_parse_exec_cpu_sched_prio: sched_priority_is_valid(), 0…99; "CPU scheduling priority is out of range".
     case 'CPUSchedulingPriority':
       return v === '' ? undefined : intRange(v, 0, 99, 'CPUSchedulingPriority');
     // config_parse_restrict_namespaces: a boolean, or a list of namespace types (optionally inverted with `~`).
     case 'RestrictNamespaces': {
       if (v === '' || parseBool(v) !== undefined) return undefined;
-      const bad = v.replace(/^~/, '').split(/\s+/).find((t) => t !== '' && !NAMESPACE_TYPES.has(t));
-      return bad === undefined ? undefined : { message: `\`${bad}\` is not a namespace type (${[...NAMESPACE_TYPES].join(', ')})` };
+      const bad = v
+        .replace(/^~/, '')
+        .split(/\s+/)
+        .find((t) => t !== '' && !NAMESPACE_TYPES.has(t));
+      return bad === undefined
+        ? undefined
+        : { message: `\`${bad}\` is not a namespace type (${[...NAMESPACE_TYPES].join(', ')})` };
     }
     // config_parse_unit_path_strv_printf: every Symlinks= path must be absolute ("path is not absolute, ignoring").
     case 'Symlinks': {
@@ -188,23 +270,41 @@ function keyProblem(key: string, v: string): ValueProblem | undefined {
     // config_parse_syscall_filter: an unknown group or system call name is dropped ("Failed to parse system call").
     case 'SystemCallFilter':
     case 'SystemCallLog': {
-      const items = v.replace(/^~/, '').split(/\s+/).map((x) => x.replace(/:.*$/, '')).filter((x) => x !== '');
+      const items = v
+        .replace(/^~/, '')
+        .split(/\s+/)
+        .map((x) => x.replace(/:.*$/, ''))
+        .filter((x) => x !== '');
       const bad = items.find((x) => (x.startsWith('@') ? !SYSCALL_GROUPS.has(x) : !SYSCALL_NAMES.has(x)));
-      return bad === undefined ? undefined : { message: `\`${bad}\` is not a system call ${bad.startsWith('@') ? 'group ' : ''}systemd ${SYSCALL_TABLE_SYSTEMD} knows: that item is dropped` };
+      return bad === undefined
+        ? undefined
+        : {
+            message: `\`${bad}\` is not a system call ${bad.startsWith('@') ? 'group ' : ''}systemd ${SYSCALL_TABLE_SYSTEMD} knows: that item is dropped`,
+          };
     }
     // config_parse_set_status: exit codes 0…255 and signals; `RTMIN+n` only up to SIGRTMAX.
     case 'RestartForceExitStatus':
     case 'RestartPreventExitStatus':
     case 'SuccessExitStatus': {
-      const bad = v.split(/\s+/).find((x) => (/^\d+$/.test(x) && Number(x) > 255) || (/^(SIG)?RTMIN\+(\d+)$/.exec(x) !== null && Number(/\+(\d+)$/.exec(x)?.[1]) > 30));
+      const bad = v
+        .split(/\s+/)
+        .find(
+          (x) =>
+            (/^\d+$/.test(x) && Number(x) > 255) ||
+            (/^(SIG)?RTMIN\+(\d+)$/.exec(x) !== null && Number(/\+(\d+)$/.exec(x)?.[1]) > 30),
+        );
       return bad === undefined ? undefined : { message: `\`${bad}\` is not an exit status or signal systemd accepts` };
     }
     // ioprio_class_from_string (252): a name or its number.
     case 'IOSchedulingClass':
-      return v === '' || /^(none|realtime|best-effort|idle|[0-3])$/.test(v) ? undefined : { message: `\`${v}\` is not an IO scheduling class (realtime, best-effort, idle)` };
+      return v === '' || /^(none|realtime|best-effort|idle|[0-3])$/.test(v)
+        ? undefined
+        : { message: `\`${v}\` is not an IO scheduling class (realtime, best-effort, idle)` };
     // sched_policy_from_string (252).
     case 'CPUSchedulingPolicy':
-      return v === '' || /^(other|batch|idle|fifo|rr|[0-9]+)$/.test(v) ? undefined : { message: `\`${v}\` is not a CPU scheduling policy (other, batch, idle, fifo, rr)` };
+      return v === '' || /^(other|batch|idle|fifo|rr|[0-9]+)$/.test(v)
+        ? undefined
+        : { message: `\`${v}\` is not a CPU scheduling policy (other, batch, idle, fifo, rr)` };
     default:
       return undefined;
   }
@@ -214,28 +314,49 @@ function keyProblem(key: string, v: string): ValueProblem | undefined {
 export function valueProblem(d: Directive, raw: string, unitType?: UnitType): ValueProblem | undefined {
   const v = raw.trim();
   // Delegate= is honoured only where systemd can hand over a cgroup subtree (services and scopes).
-  if (d.key === 'Delegate' && unitType !== undefined && unitType !== 'service' && unitType !== 'scope') return { message: `Delegate= is not supported for ${unitType} units: systemd ignores it`, warning: true, onKey: true };
+  if (d.key === 'Delegate' && unitType !== undefined && unitType !== 'service' && unitType !== 'scope')
+    return {
+      message: `Delegate= is not supported for ${unitType} units: systemd ignores it`,
+      warning: true,
+      onKey: true,
+    };
   if (v === '' && d.list) return undefined;
   const own = keyProblem(d.key, v);
   if (own !== undefined) return own;
   switch (d.kind) {
     case 'boolean':
-      return v === '' || parseBool(v) !== undefined ? undefined : { message: `\`${v}\` is not a boolean (yes/no, true/false, on/off, 1/0)` };
+      return v === '' || parseBool(v) !== undefined
+        ? undefined
+        : { message: `\`${v}\` is not a boolean (yes/no, true/false, on/off, 1/0)` };
     case 'timespan': {
       if (v === '' || parseTimespan(v) !== undefined) return undefined;
-      return { message: `\`${v}\` is not a time span (units: us ms s min h d w M y; \`m\` is minutes, \`M\` months; \`ns\` is not accepted)` };
+      return {
+        message: `\`${v}\` is not a time span (units: us ms s min h d w M y; \`m\` is minutes, \`M\` months; \`ns\` is not accepted)`,
+      };
     }
     case 'size':
-      return v === '' || parseSize(v) !== undefined ? undefined : withSuggestion(`\`${v}\` is not a size (K M G T, base 1024; no MiB or MB)`, suggestSize(v));
+      return v === '' || parseSize(v) !== undefined
+        ? undefined
+        : withSuggestion(`\`${v}\` is not a size (K M G T, base 1024; no MiB or MB)`, suggestSize(v));
     case 'memory': {
       if (v === '') return undefined;
       const m = parseMemory(v);
-      if (m === undefined) return withSuggestion(`Invalid memory limit \`${v}\`: systemd takes K M G T (base 1024), a percentage or infinity`, suggestSize(v));
-      if (m.bytes === 0 && /^(Memory|StartupMemory)(Max|High)$/.test(d.key)) return { message: `Memory limit \`0\` is out of range for ${d.key}` };
+      if (m === undefined)
+        return withSuggestion(
+          `Invalid memory limit \`${v}\`: systemd takes K M G T (base 1024), a percentage or infinity`,
+          suggestSize(v),
+        );
+      if (m.bytes === 0 && /^(Memory|StartupMemory)(Max|High)$/.test(d.key))
+        return { message: `Memory limit \`0\` is out of range for ${d.key}` };
       return undefined;
     }
     case 'percent':
-      return v === '' || /^[0-9]+(\.[0-9]+)?%$/.test(v) ? undefined : { message: `\`${v}\` is not a CPU quota: write a percentage such as \`${/^[0-9.]+$/.test(v) ? `${Number(v) * 100}%` : '50%'}\``, ...(/^[0-9.]+$/.test(v) ? { suggestion: `${Math.round(Number(v) * 100)}%` } : {}) };
+      return v === '' || /^[0-9]+(\.[0-9]+)?%$/.test(v)
+        ? undefined
+        : {
+            message: `\`${v}\` is not a CPU quota: write a percentage such as \`${/^[0-9.]+$/.test(v) ? `${Number(v) * 100}%` : '50%'}\``,
+            ...(/^[0-9.]+$/.test(v) ? { suggestion: `${Math.round(Number(v) * 100)}%` } : {}),
+          };
     case 'cpu-weight':
       return v === '' || v === 'idle' ? undefined : intRange(v, 1, 10000, 'CPUWeight');
     case 'io-weight':
@@ -246,7 +367,9 @@ export function valueProblem(d: Directive, raw: string, unitType?: UnitType): Va
       return v === '' ? undefined : intRange(v, 10, 1000, 'BlockIOWeight');
     case 'tasks':
       if (v === '' || v === 'infinity' || /^[0-9]+(\.[0-9]+)?%$/.test(v)) return undefined;
-      return /^[0-9]+$/.test(v) && Number(v) > 0 ? undefined : { message: `\`${v}\` is not a task limit (a positive number, a percentage or infinity)` };
+      return /^[0-9]+$/.test(v) && Number(v) > 0
+        ? undefined
+        : { message: `\`${v}\` is not a task limit (a positive number, a percentage or infinity)` };
     case 'oom-score':
       return intRange(v, -1000, 1000, 'OOMScoreAdjust');
     case 'nice':
@@ -258,15 +381,21 @@ export function valueProblem(d: Directive, raw: string, unitType?: UnitType): Va
       const soft = rlimitNumber(parts[0] ?? '', d.key);
       const hard = parts.length === 2 ? rlimitNumber(parts[1] ?? '', d.key) : soft;
       if (soft === undefined || hard === undefined) return { message: `\`${v}\` is not a valid ${d.key} value` };
-      return soft > hard ? { message: `Soft limit is above the hard limit in \`${v}\`; systemd ignores the setting` } : undefined;
+      return soft > hard
+        ? { message: `Soft limit is above the hard limit in \`${v}\`; systemd ignores the setting` }
+        : undefined;
     }
     case 'enum': {
       const allowed = ENUMS[d.parser];
       if (allowed === undefined || v === '') return undefined;
-      if ((d.parser === 'exec_output' || d.parser === 'exec_input') && /^(file|append|truncate|fd):/.test(v)) return undefined;
+      if ((d.parser === 'exec_output' || d.parser === 'exec_input') && /^(file|append|truncate|fd):/.test(v))
+        return undefined;
       if (allowed.includes(v)) return undefined;
       const lower = v.toLowerCase();
-      return { message: `\`${v}\` is not a valid ${d.key}= value (${allowed.filter((x) => !/^(true|false|1|0|on|off)$/.test(x)).join(', ')})`, ...(allowed.includes(lower) ? { suggestion: lower } : {}) };
+      return {
+        message: `\`${v}\` is not a valid ${d.key}= value (${allowed.filter((x) => !/^(true|false|1|0|on|off)$/.test(x)).join(', ')})`,
+        ...(allowed.includes(lower) ? { suggestion: lower } : {}),
+      };
     }
     case 'calendar':
       // Specifiers are expanded first; the expanded text is what systemd parses (unknown here).
@@ -290,7 +419,8 @@ export function describeValue(d: Directive, raw: string): string | undefined {
   const v = raw.trim();
   if (d.kind === 'memory' || d.kind === 'size') {
     const size = parseSize(v);
-    const m: { bytes?: number; percent?: number; infinity?: boolean } | undefined = d.kind === 'memory' ? parseMemory(v) : size === undefined ? undefined : { bytes: size };
+    const m: { bytes?: number; percent?: number; infinity?: boolean } | undefined =
+      d.kind === 'memory' ? parseMemory(v) : size === undefined ? undefined : { bytes: size };
     if (m?.infinity === true) return 'no limit';
     if (m?.percent !== undefined) return `${m.percent}% of physical memory`;
     if (m?.bytes !== undefined) return `${v} = ${formatBytes(m.bytes)} (${m.bytes} bytes)`;
@@ -304,9 +434,19 @@ export function describeValue(d: Directive, raw: string): string | undefined {
 }
 
 export function formatBytes(bytes: number): string {
-  for (const [unit, size] of [['TiB', 2 ** 40], ['GiB', 2 ** 30], ['MiB', 2 ** 20], ['KiB', 2 ** 10]] as const) {
+  for (const [unit, size] of [
+    ['TiB', 2 ** 40],
+    ['GiB', 2 ** 30],
+    ['MiB', 2 ** 20],
+    ['KiB', 2 ** 10],
+  ] as const) {
     if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit}`;
   }
-  for (const [unit, size] of [['GiB', 2 ** 30], ['MiB', 2 ** 20], ['KiB', 2 ** 10]] as const) if (bytes >= size) return `${(bytes / size).toFixed(1)} ${unit}`;
+  for (const [unit, size] of [
+    ['GiB', 2 ** 30],
+    ['MiB', 2 ** 20],
+    ['KiB', 2 ** 10],
+  ] as const)
+    if (bytes >= size) return `${(bytes / size).toFixed(1)} ${unit}`;
   return `${bytes} B`;
 }

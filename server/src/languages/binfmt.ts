@@ -13,7 +13,12 @@ export function isUpdateBinfmtsFile(filePath: string | undefined): boolean {
 }
 
 /** Builds the rule input for any surface that carries registrations. */
-export function binfmtInput(doc: SourceDocument, file: BinfmtFile, index: LineIndex, ctx: AnalysisContext): BinfmtInput {
+export function binfmtInput(
+  doc: SourceDocument,
+  file: BinfmtFile,
+  index: LineIndex,
+  ctx: AnalysisContext,
+): BinfmtInput {
   const inBinfmtD = doc.path !== undefined && path.basename(path.dirname(doc.path)) === 'binfmt.d';
   return {
     file,
@@ -28,5 +33,10 @@ export function binfmtInput(doc: SourceDocument, file: BinfmtFile, index: LineIn
 
 export function prepareBinfmt(doc: SourceDocument, index: LineIndex, ctx: AnalysisContext): Prepared {
   const { ast } = isUpdateBinfmtsFile(doc.path) ? parseUpdateBinfmts(index, doc.path) : parseBinfmtD(index);
-  return { language: 'binfmt', comments: ast.comments, statements: ast.statements, inputs: { binfmt: binfmtInput(doc, ast, index, ctx) } };
+  return {
+    language: 'binfmt',
+    comments: ast.comments,
+    statements: ast.statements,
+    inputs: { binfmt: binfmtInput(doc, ast, index, ctx) },
+  };
 }

@@ -35,7 +35,8 @@ function removeItem(ranges: readonly Range[], i: number): TextEdit {
   const item = ranges[i];
   const next = ranges[i + 1];
   const prev = ranges[i - 1];
-  if (item === undefined) return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '' };
+  if (item === undefined)
+    return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '' };
   if (next !== undefined) return { range: { start: item.start, end: next.start }, newText: '' };
   if (prev !== undefined) return { range: { start: prev.end, end: item.end }, newText: '' };
   return replace(item, '');
@@ -85,7 +86,10 @@ function envScope(model: DockerModel, index: LineIndex, goVersion: DockerfileInp
           exact: rawText === value,
           // The only variable of the instruction takes the instruction with it (`ENV KEY` alone is an error);
           // otherwise only its `key=value` pair goes.
-          remove: () => (props.length === 1 || instRange === null ? deleteLines(index, instRange ?? p.getRange()) : removeItem(propRanges, i)),
+          remove: () =>
+            props.length === 1 || instRange === null
+              ? deleteLines(index, instRange ?? p.getRange())
+              : removeItem(propRanges, i),
           windows: stage.facts?.windows === true,
         });
       });
@@ -103,7 +107,10 @@ function envScope(model: DockerModel, index: LineIndex, goVersion: DockerfileInp
           valueRange,
           statement: build.range,
           exact: index.text.slice(start, index.offsetAt(s.range.end)) === s.value,
-          remove: () => ({ range: index.range(wordStart, index.offsetAt(s.range?.end ?? valueRange.end) + after), newText: '' }),
+          remove: () => ({
+            range: index.range(wordStart, index.offsetAt(s.range?.end ?? valueRange.end) + after),
+            newText: '',
+          }),
           windows: stage.facts?.windows === true,
         });
       }
@@ -117,7 +124,10 @@ function envScope(model: DockerModel, index: LineIndex, goVersion: DockerfileInp
     index,
     appendBinding: (name, value) => {
       const end = index.positionAt(index.text.length);
-      return { range: { start: end, end }, newText: `${index.text.endsWith('\n') ? '' : '\n'}ENV ${name}=${quoteForDockerfile(value)}\n` };
+      return {
+        range: { start: end, end },
+        newText: `${index.text.endsWith('\n') ? '' : '\n'}ENV ${name}=${quoteForDockerfile(value)}\n`,
+      };
     },
   };
 }
@@ -130,11 +140,15 @@ export function prepareDockerfile(doc: SourceDocument, index: LineIndex, ctx: An
   const fromMod = ctx.project.goVersion(doc.path, ctx.settings);
   const imageVersion = model.stages.map((s) => goVersionOfImage(s.image)).find((v) => v !== undefined);
   const parsedImage = imageVersion === undefined ? undefined : parseGoVersion(imageVersion);
-  const goVersion = fromMod.source.startsWith('go.mod') || parsedImage === undefined ? fromMod : { version: parsedImage, source: `the golang:${imageVersion} image` };
+  const goVersion =
+    fromMod.source.startsWith('go.mod') || parsedImage === undefined
+      ? fromMod
+      : { version: parsedImage, source: `the golang:${imageVersion} image` };
   const registrations: RegistrationNode[] = [];
   const statements: Range[] = [];
   for (const stage of model.stages) {
-    let flavor: ShellFlavor = stage.facts?.family.includes('lpine') || stage.facts?.family.includes('busybox') ? 'busybox' : 'dash';
+    let flavor: ShellFlavor =
+      stage.facts?.family.includes('lpine') || stage.facts?.family.includes('busybox') ? 'busybox' : 'dash';
     for (const inst of [stage.from, ...stage.instructions]) {
       const range = inst.getRange();
       if (range !== null) statements.push(range);
@@ -144,7 +158,13 @@ export function prepareDockerfile(doc: SourceDocument, index: LineIndex, ctx: An
       const argsRange = argsRangeOf(inst);
       const raw = rawArgsOf(inst);
       if (argsRange === null || raw === null || raw.trimStart().startsWith('[')) continue;
-      append(registrations, embeddedRegistrations(readCommands(raw, index.offsetAt(argsRange.start)), index, { surface: 'dockerfile', flavor }));
+      append(
+        registrations,
+        embeddedRegistrations(readCommands(raw, index.offsetAt(argsRange.start)), index, {
+          surface: 'dockerfile',
+          flavor,
+        }),
+      );
     }
   }
   const comments: Token[] = dockerfile.getComments().flatMap((c) => {
@@ -153,5 +173,14 @@ export function prepareDockerfile(doc: SourceDocument, index: LineIndex, ctx: An
   });
   const file: BinfmtFile = { kind: 'binfmt-file', registrations, comments, commentedRegistrations: [], statements };
   const input: DockerfileInput = { dockerfile, model, index, goVersion };
-  return { language: 'dockerfile', comments, statements, inputs: { binfmt: binfmtInput(doc, file, index, ctx), dockerfile: input, 'go-values': envScope(model, index, goVersion) } };
+  return {
+    language: 'dockerfile',
+    comments,
+    statements,
+    inputs: {
+      binfmt: binfmtInput(doc, file, index, ctx),
+      dockerfile: input,
+      'go-values': envScope(model, index, goVersion),
+    },
+  };
 }

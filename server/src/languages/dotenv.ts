@@ -5,7 +5,14 @@ import { replace, deleteLines, type TextEdit } from '../text/edits';
 import type { Token } from '../text/token';
 import type { EnvAssignment, EnvFile } from '../parsers/dotenv/ast';
 import { parseEnvFile } from '../parsers/dotenv/parse';
-import { EXPANDING_DIALECTS, evaluateFile, isEnvDialect, keepsQuotes, keptInlineComment, type EnvDialect } from '../parsers/dotenv/dialects';
+import {
+  EXPANDING_DIALECTS,
+  evaluateFile,
+  isEnvDialect,
+  keepsQuotes,
+  keptInlineComment,
+  type EnvDialect,
+} from '../parsers/dotenv/dialects';
 import type { DotenvInput } from '../parsers/dotenv/input';
 import type { EnvBinding, GoValues } from '../rules/go-values/input';
 import { dialectFromSettings } from '../workspace/project';
@@ -14,16 +21,22 @@ import type { SourceDocument } from './source-document';
 
 const DIALECT_COMMENT = /go-deploy-lint\s+dialect=([A-Za-z-]+)/;
 
-export function resolveDialect(doc: SourceDocument, file: EnvFile, ctx: AnalysisContext): { dialect: EnvDialect; source: string } {
+export function resolveDialect(
+  doc: SourceDocument,
+  file: EnvFile,
+  ctx: AnalysisContext,
+): { dialect: EnvDialect; source: string } {
   for (const e of file.entries) {
     if (e.range.start.line >= 5) break;
     if (e.kind !== 'comment') continue;
     const m = DIALECT_COMMENT.exec(e.text.text);
-    if (m?.[1] !== undefined && isEnvDialect(m[1])) return { dialect: m[1], source: `the dialect comment on line ${e.range.start.line + 1}` };
+    if (m?.[1] !== undefined && isEnvDialect(m[1]))
+      return { dialect: m[1], source: `the dialect comment on line ${e.range.start.line + 1}` };
   }
   if (doc.path !== undefined) {
     const fromSetting = dialectFromSettings(doc.path, ctx.project.globPath(doc.path), ctx.settings);
-    if (fromSetting !== undefined) return { dialect: fromSetting.dialect, source: `goDeployLint.envDialects "${fromSetting.glob}"` };
+    if (fromSetting !== undefined)
+      return { dialect: fromSetting.dialect, source: `goDeployLint.envDialects "${fromSetting.glob}"` };
     const ref = ctx.project.referencedDialect(doc.path);
     if (ref !== undefined) return { dialect: ref.dialect, source: ref.source };
     if (isGoEnvFile(doc.path)) return { dialect: 'go-env', source: 'the file name (go env file)' };
@@ -35,7 +48,9 @@ export function prepareDotenv(doc: SourceDocument, index: LineIndex, ctx: Analys
   const parsed = parseEnvFile(doc.text, index).ast;
   const { dialect, source } = resolveDialect(doc, parsed, ctx);
   // An INI file named `.env` (`[section]` headers) belongs to no env dialect; a dialect comment still forces one.
-  const header = source.startsWith('the dialect comment') ? null : /^[ \t]*\[[^\s\][=][^\]\n=]*\][ \t]*\r?$/m.exec(doc.text);
+  const header = source.startsWith('the dialect comment')
+    ? null
+    : /^[ \t]*\[[^\s\][=][^\]\n=]*\][ \t]*\r?$/m.exec(doc.text);
   if (header !== null) {
     const line = index.positionAt(header.index).line;
     return {
@@ -45,10 +60,20 @@ export function prepareDotenv(doc: SourceDocument, index: LineIndex, ctx: Analys
     };
   }
   // docker --env-file and the go command read line by line: where a quote spans lines, read the file again so.
-  const lineByLine = (dialect === 'docker' || dialect === 'go-env') && parsed.entries.some((e) => e.range.start.line !== e.range.end.line);
+  const lineByLine =
+    (dialect === 'docker' || dialect === 'go-env') &&
+    parsed.entries.some((e) => e.range.start.line !== e.range.end.line);
   const ast = lineByLine ? parseEnvFile(doc.text, index, { lineByLine }).ast : parsed;
-  const spanningQuotes = lineByLine ? parsed.entries.filter((e): e is EnvAssignment => e.kind === 'assignment' && e.range.start.line !== e.range.end.line) : [];
-  const spilledLines = new Set(spanningQuotes.flatMap((e) => Array.from({ length: e.range.end.line - e.range.start.line }, (_, i) => e.range.start.line + 1 + i)));
+  const spanningQuotes = lineByLine
+    ? parsed.entries.filter(
+        (e): e is EnvAssignment => e.kind === 'assignment' && e.range.start.line !== e.range.end.line,
+      )
+    : [];
+  const spilledLines = new Set(
+    spanningQuotes.flatMap((e) =>
+      Array.from({ length: e.range.end.line - e.range.start.line }, (_, i) => e.range.start.line + 1 + i),
+    ),
+  );
   const bindings = evaluateFile(ast, dialect);
   // One mistake, one finding: the entries a spanning quote spills into are reported once, by GDL107, not again
   // as invalid keys or bare keys; the Go value rules still see what the loader sees.
@@ -56,7 +81,15 @@ export function prepareDotenv(doc: SourceDocument, index: LineIndex, ctx: Analys
   const dotenv: DotenvInput =
     spilledLines.size === 0
       ? { file: ast, dialect, dialectSource: source, bindings, index, spilledLines, spanningQuotes }
-      : { file: { ...ast, entries: ast.entries.filter((e) => !spilled(e)) }, dialect, dialectSource: source, bindings: bindings.filter((b) => !spilled(b.entry)), index, spilledLines, spanningQuotes };
+      : {
+          file: { ...ast, entries: ast.entries.filter((e) => !spilled(e)) },
+          dialect,
+          dialectSource: source,
+          bindings: bindings.filter((b) => !spilled(b.entry)),
+          index,
+          spilledLines,
+          spanningQuotes,
+        };
   const comments: Token[] = [];
   for (const e of ast.entries) if (e.kind === 'comment') comments.push(e.text);
   let statements: Range[] | undefined;
@@ -64,7 +97,9 @@ export function prepareDotenv(doc: SourceDocument, index: LineIndex, ctx: Analys
   for (const b of bindings) {
     if (b.entry.kind !== 'assignment' || b.effect.kind !== 'set') continue;
     const meant = meantValue(b.entry, b.effect.value, dialect);
-    envBindings.push(new DotenvBinding(b.entry, meant ?? b.effect.value, meant ?? b.literal ?? b.effect.value, index, dialect));
+    envBindings.push(
+      new DotenvBinding(b.entry, meant ?? b.effect.value, meant ?? b.literal ?? b.effect.value, index, dialect),
+    );
   }
   const scope: GoValues = {
     surface: 'env-file',
@@ -103,7 +138,14 @@ function meantValue(entry: EnvAssignment, loaded: string, dialect: EnvDialect): 
   // The loaders keep the comment at the end of the value (systemd trims the blanks around text after quotes).
   const at = comment === undefined ? -1 : meant.lastIndexOf(comment.comment);
   if (at >= 0) meant = meant.slice(0, at).replace(/[ \t]+$/, '');
-  if (keepsQuotes(entry, dialect) && v.quote !== undefined && meant.startsWith(v.quote) && meant.endsWith(v.quote) && meant.length >= 2) meant = meant.slice(1, -1);
+  if (
+    keepsQuotes(entry, dialect) &&
+    v.quote !== undefined &&
+    meant.startsWith(v.quote) &&
+    meant.endsWith(v.quote) &&
+    meant.length >= 2
+  )
+    meant = meant.slice(1, -1);
   return meant === loaded ? undefined : meant;
 }
 
@@ -123,7 +165,8 @@ class DotenvBinding implements EnvBinding {
     const v = entry.value;
     // docker and go env files keep quotes and leading spaces, so their value starts right after `=`.
     const verbatim = dialect === 'docker' || dialect === 'go-env';
-    const candidate = v === undefined || verbatim ? entry.equals.offset + 1 : v.quote === undefined ? v.raw.offset : v.body.offset;
+    const candidate =
+      v === undefined || verbatim ? entry.equals.offset + 1 : v.quote === undefined ? v.raw.offset : v.body.offset;
     this.exactOffset = index.text.startsWith(literal, candidate) ? candidate : undefined;
   }
 
@@ -133,7 +176,8 @@ class DotenvBinding implements EnvBinding {
 
   /** Exactly the value the loader sees when it is verbatim (not a trailing comment); else what was written. */
   get valueRange(): Range {
-    if (this.exactOffset !== undefined && this.literal !== '') return this.index.range(this.exactOffset, this.exactOffset + this.literal.length);
+    if (this.exactOffset !== undefined && this.literal !== '')
+      return this.index.range(this.exactOffset, this.exactOffset + this.literal.length);
     return this.entry.value?.raw.range ?? this.entry.key.range;
   }
 
@@ -143,10 +187,19 @@ class DotenvBinding implements EnvBinding {
 
   replaceValue(newValue: string): TextEdit {
     const v = this.entry.value;
-    if (this.exactOffset !== undefined && v !== undefined) return replace(this.index.range(this.exactOffset, this.exactOffset + this.literal.length), escapeFor(newValue, v.quote));
-    if (v === undefined) return replace({ start: this.entry.equals.range.end, end: this.entry.equals.range.end }, quoteIfNeeded(newValue, this.dialect));
+    if (this.exactOffset !== undefined && v !== undefined)
+      return replace(
+        this.index.range(this.exactOffset, this.exactOffset + this.literal.length),
+        escapeFor(newValue, v.quote),
+      );
+    if (v === undefined)
+      return replace(
+        { start: this.entry.equals.range.end, end: this.entry.equals.range.end },
+        quoteIfNeeded(newValue, this.dialect),
+      );
     // Inside the quotes only when the quotes are the whole value (text glued after them is part of what loaders see).
-    const quotedWhole = v.quote !== undefined && v.closed && v.raw.offset + v.raw.text.length === v.body.offset + v.body.text.length + 1;
+    const quotedWhole =
+      v.quote !== undefined && v.closed && v.raw.offset + v.raw.text.length === v.body.offset + v.body.text.length + 1;
     if (quotedWhole) return replace(v.body.range, escapeFor(newValue, v.quote));
     return replace(v.raw.range, quoteIfNeeded(newValue, this.dialect));
   }

@@ -26,7 +26,12 @@ function workspaceUnits(ctx: AnalysisContext): WorkspaceUnit[] {
         }
       }
     }
-    out.push({ uri: pathToFileURL(file).href, name: file.slice(file.lastIndexOf('/') + 1), directives, ports: [...ports] });
+    out.push({
+      uri: pathToFileURL(file).href,
+      name: file.slice(file.lastIndexOf('/') + 1),
+      directives,
+      ports: [...ports],
+    });
   }
   return out;
 }
@@ -35,5 +40,10 @@ export function prepareHostReport(_doc: SourceDocument, index: LineIndex, ctx: A
   const { ast } = parseHostReport(index);
   let units: WorkspaceUnit[] | undefined;
   const input: HostInput = { probe: ast, facts: hostFacts(ast), index, units: () => (units ??= workspaceUnits(ctx)) };
-  return { language: 'host-report', comments: ast.comments, statements: ast.records.map((r) => index.lineRange(r.line)), inputs: { 'host-report': input } };
+  return {
+    language: 'host-report',
+    comments: ast.comments,
+    statements: ast.records.map((r) => index.lineRange(r.line)),
+    inputs: { 'host-report': input },
+  };
 }

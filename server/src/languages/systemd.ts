@@ -23,7 +23,16 @@ import { binfmtInput } from './binfmt';
 
 function merge(doc: SourceDocument, own: UnitFile, ctx: AnalysisContext): MergedAssignment[] {
   const mine = (file: UnitFile, uri: string | undefined, fileName: string): MergedAssignment[] =>
-    file.assignments.filter((a) => a.section !== undefined).map((a) => ({ assignment: a, section: a.section?.name.text ?? '', key: a.key.text, value: a.value.text, uri, fileName }));
+    file.assignments
+      .filter((a) => a.section !== undefined)
+      .map((a) => ({
+        assignment: a,
+        section: a.section?.name.text ?? '',
+        key: a.key.text,
+        value: a.value.text,
+        uri,
+        fileName,
+      }));
   const selfName = doc.path === undefined ? 'this file' : path.basename(doc.path);
   if (doc.path === undefined) return mine(own, undefined, selfName);
   const { unit, dropIns } = unitFamily(doc.path);
@@ -35,13 +44,18 @@ function merge(doc: SourceDocument, own: UnitFile, ctx: AnalysisContext): Merged
     if (f === self) append(out, mine(own, undefined, selfName));
     else {
       const other = ctx.project.units.read(f);
-      if (other !== undefined) append(out, mine(other, pathToFileURL(f).href, path.relative(path.dirname(self), f) || path.basename(f)));
+      if (other !== undefined)
+        append(out, mine(other, pathToFileURL(f).href, path.relative(path.dirname(self), f) || path.basename(f)));
     }
   }
   return out;
 }
 
-function environmentFiles(doc: SourceDocument, merged: readonly MergedAssignment[], ctx: AnalysisContext): EnvironmentFileRef[] {
+function environmentFiles(
+  doc: SourceDocument,
+  merged: readonly MergedAssignment[],
+  ctx: AnalysisContext,
+): EnvironmentFileRef[] {
   const out: EnvironmentFileRef[] = [];
   for (const m of merged) {
     if (m.key !== 'EnvironmentFile' || m.uri !== undefined) continue;
@@ -56,7 +70,11 @@ function environmentFiles(doc: SourceDocument, merged: readonly MergedAssignment
   return out;
 }
 
-function environment(merged: readonly MergedAssignment[], files: readonly EnvironmentFileRef[], ctx: AnalysisContext): Map<string, { value: string; where: string }> {
+function environment(
+  merged: readonly MergedAssignment[],
+  files: readonly EnvironmentFileRef[],
+  ctx: AnalysisContext,
+): Map<string, { value: string; where: string }> {
   const env = new Map<string, { value: string; where: string }>();
   for (const m of merged) {
     if (m.key !== 'Environment') continue;
@@ -66,7 +84,8 @@ function environment(merged: readonly MergedAssignment[], files: readonly Enviro
     if (split.broken !== undefined || split.unknownEscapes.length > 0) continue;
     for (const w of split.words) {
       const eq = w.value.indexOf('=');
-      if (eq > 0) env.set(w.value.slice(0, eq), { value: w.value.slice(eq + 1), where: `Environment= in ${m.fileName}` });
+      if (eq > 0)
+        env.set(w.value.slice(0, eq), { value: w.value.slice(eq + 1), where: `Environment= in ${m.fileName}` });
     }
   }
   for (const f of files) {
@@ -74,7 +93,8 @@ function environment(merged: readonly MergedAssignment[], files: readonly Enviro
     const text = ctx.project.readText(f.resolved);
     if (text === undefined) continue;
     for (const b of evaluateFile(parseEnvFile(text, new Index(text)).ast, 'systemd')) {
-      if (b.effect.kind === 'set') env.set(b.entry.key.text, { value: b.effect.value, where: `EnvironmentFile=${f.hostPath}` });
+      if (b.effect.kind === 'set')
+        env.set(b.entry.key.text, { value: b.effect.value, where: `EnvironmentFile=${f.hostPath}` });
     }
   }
   return env;
@@ -96,7 +116,8 @@ function envScope(file: UnitFile, index: LineIndex, input: Omit<SystemdInput, ne
       // Value offsets are exact when the word is unquoted and has no escapes.
       const verbatim = !w.quoted && a.value.text.slice(w.start, w.end) === w.value;
       const valueStart = w.start + eq + 1;
-      const valueRange = verbatim && value !== '' ? a.value.rangeOf(valueStart, w.end) : a.value.rangeOf(w.start, w.end);
+      const valueRange =
+        verbatim && value !== '' ? a.value.rangeOf(valueStart, w.end) : a.value.rangeOf(w.start, w.end);
       bindings.push({
         name,
         value,
@@ -107,10 +128,20 @@ function envScope(file: UnitFile, index: LineIndex, input: Omit<SystemdInput, ne
         statementRange: a.range,
         replaceValue: (newValue: string): TextEdit => {
           const needsQuotes = /\s/.test(newValue);
-          if (verbatim && !needsQuotes) return replace(value === '' ? a.value.rangeOf(valueStart, valueStart) : a.value.rangeOf(valueStart, w.end), newValue.replace(/%/g, '%%'));
-          return replace(a.value.rangeOf(w.start, w.end), `"${name}=${newValue.replace(/(["\\])/g, '\\$1').replace(/%/g, '%%')}"`);
+          if (verbatim && !needsQuotes)
+            return replace(
+              value === '' ? a.value.rangeOf(valueStart, valueStart) : a.value.rangeOf(valueStart, w.end),
+              newValue.replace(/%/g, '%%'),
+            );
+          return replace(
+            a.value.rangeOf(w.start, w.end),
+            `"${name}=${newValue.replace(/(["\\])/g, '\\$1').replace(/%/g, '%%')}"`,
+          );
         },
-        remove: (): TextEdit => (words.length === 1 ? deleteLines(index, a.range) : replace(a.value.rangeOf(w.start, Math.min(a.value.text.length, w.end + 1)), '')),
+        remove: (): TextEdit =>
+          words.length === 1
+            ? deleteLines(index, a.range)
+            : replace(a.value.rangeOf(w.start, Math.min(a.value.text.length, w.end + 1)), ''),
       });
     }
   }
@@ -125,12 +156,20 @@ function envScope(file: UnitFile, index: LineIndex, input: Omit<SystemdInput, ne
       const anchor: Range | undefined = service?.assignments[service.assignments.length - 1]?.range ?? service?.header;
       const line = anchor === undefined ? index.lineCount : anchor.end.line + 1;
       const at = { line, character: 0 };
-      return { range: { start: at, end: at }, newText: `${anchor === undefined ? '[Service]\n' : ''}Environment=${name}=${value}\n` };
+      return {
+        range: { start: at, end: at },
+        newText: `${anchor === undefined ? '[Service]\n' : ''}Environment=${name}=${value}\n`,
+      };
     },
   };
 }
 
-function goSignal(doc: SourceDocument, env: ReadonlyMap<string, unknown>, ctx: AnalysisContext, merged: readonly MergedAssignment[]): string | undefined {
+function goSignal(
+  doc: SourceDocument,
+  env: ReadonlyMap<string, unknown>,
+  ctx: AnalysisContext,
+  merged: readonly MergedAssignment[],
+): string | undefined {
   // Go-specific advice (GOMEMLIMIT, syscall filters…) only applies where there is evidence of a Go program.
   const v = ctx.project.goVersion(doc.path, ctx.settings);
   if (v.source.startsWith('go.mod')) return 'a go.mod above the unit';
@@ -144,7 +183,9 @@ function goSignal(doc: SourceDocument, env: ReadonlyMap<string, unknown>, ctx: A
   // A host scan read this very binary and found Go's build ID note in it.
   const scanned = binary === undefined ? undefined : ctx.project.hostGoBinaries().get(binary);
   if (scanned !== undefined) return `a scan of ${scanned} found a Go binary at ${binary}`;
-  return merged.some((m) => m.key === 'Environment' && /\bGO[A-Z]+=/.test(m.value)) ? 'a drop-in sets GO* variables' : undefined;
+  return merged.some((m) => m.key === 'Environment' && /\bGO[A-Z]+=/.test(m.value))
+    ? 'a drop-in sets GO* variables'
+    : undefined;
 }
 
 export function prepareSystemd(doc: SourceDocument, index: LineIndex, ctx: AnalysisContext): Prepared {
@@ -180,10 +221,25 @@ export function prepareSystemd(doc: SourceDocument, index: LineIndex, ctx: Analy
     const innerStart = a.value.text.indexOf(sh[2], sh.index);
     const base = a.value.offsetOf(innerStart);
     if (a.value.offsetOf(innerStart + sh[2].length - 1) - base !== sh[2].length - 1) continue;
-    append(registrations, embeddedRegistrations(readCommands(sh[2], base), index, { surface: 'systemd-unit', flavor: /bash/.test(sh[0]) ? 'bash' : 'dash' }));
+    append(
+      registrations,
+      embeddedRegistrations(readCommands(sh[2], base), index, {
+        surface: 'systemd-unit',
+        flavor: /bash/.test(sh[0]) ? 'bash' : 'dash',
+      }),
+    );
   }
-  const statements: Range[] = [...ast.sections.map((s) => s.header), ...ast.assignments.map((a: UnitAssignment) => a.range)].sort((x, y) => x.start.line - y.start.line);
-  const binfmt: BinfmtFile = { kind: 'binfmt-file', registrations, comments: ast.comments, commentedRegistrations: [], statements };
+  const statements: Range[] = [
+    ...ast.sections.map((s) => s.header),
+    ...ast.assignments.map((a: UnitAssignment) => a.range),
+  ].sort((x, y) => x.start.line - y.start.line);
+  const binfmt: BinfmtFile = {
+    kind: 'binfmt-file',
+    registrations,
+    comments: ast.comments,
+    commentedRegistrations: [],
+    statements,
+  };
   return {
     language: 'systemd-unit',
     comments: ast.comments,

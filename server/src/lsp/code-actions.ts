@@ -1,5 +1,11 @@
 // Owns code actions: quick fixes, fix-all per rule, source.fixAll, ignore-for-line and show-docs, from memoized findings.
-import { CodeActionKind, type CodeAction, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis/analyze';
 import { selectFixes } from '../analysis/fixes';
 import { rangesOverlap, comparePositions } from '../text/line-index';
@@ -25,7 +31,11 @@ function edit(analysis: Analysis, edits: readonly TextEdit[]): WorkspaceEdit {
 }
 
 function touches(f: Finding, range: Range): boolean {
-  return rangesOverlap(f.range, range) || comparePositions(f.range.start, range.start) === 0 || (comparePositions(f.range.start, range.start) <= 0 && comparePositions(range.end, f.range.end) <= 0);
+  return (
+    rangesOverlap(f.range, range) ||
+    comparePositions(f.range.start, range.start) === 0 ||
+    (comparePositions(f.range.start, range.start) <= 0 && comparePositions(range.end, f.range.end) <= 0)
+  );
 }
 
 export function codeActions(req: CodeActionRequest): CodeAction[] {
@@ -40,18 +50,34 @@ export function codeActions(req: CodeActionRequest): CodeAction[] {
     for (const f of here) {
       const d = diagOf.get(f);
       for (const fix of f.fixes) {
-        out.push({ title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: fix.safe && fix === f.fixes[0], ...(d ? { diagnostics: [d] } : {}), edit: edit(analysis, fix.edits) });
+        out.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          isPreferred: fix.safe && fix === f.fixes[0],
+          ...(d ? { diagnostics: [d] } : {}),
+          edit: edit(analysis, fix.edits),
+        });
       }
       if (!seenRules.has(f.rule.id)) {
         seenRules.add(f.rule.id);
         const same = visible.filter((x) => x.rule.id === f.rule.id && x.fixes.length > 0);
         if (same.length > 1) {
           const sel = selectFixes(same, { unsafe: true });
-          out.push({ title: `Fix all ${f.rule.id} (${f.rule.name}) in this file`, kind: CodeActionKind.QuickFix, edit: edit(analysis, sel.edits) });
+          out.push({
+            title: `Fix all ${f.rule.id} (${f.rule.name}) in this file`,
+            kind: CodeActionKind.QuickFix,
+            edit: edit(analysis, sel.edits),
+          });
         }
       }
       const ignore = ignoreEdit(analysis, f);
-      if (ignore !== undefined) out.push({ title: `Ignore ${f.rule.id} for this line`, kind: CodeActionKind.QuickFix, ...(d ? { diagnostics: [d] } : {}), edit: edit(analysis, [ignore]) });
+      if (ignore !== undefined)
+        out.push({
+          title: `Ignore ${f.rule.id} for this line`,
+          kind: CodeActionKind.QuickFix,
+          ...(d ? { diagnostics: [d] } : {}),
+          edit: edit(analysis, [ignore]),
+        });
       out.push({
         title: `Show documentation for ${f.rule.id} (${f.rule.name})`,
         kind: CodeActionKind.QuickFix,
@@ -81,14 +107,25 @@ export function fixAllAction(analysis: Analysis, findings: readonly Finding[]): 
 /** Inserts `# go-deploy-lint ignore=CODE` above the finding's statement, or extends the suppression already there. */
 function ignoreEdit(analysis: Analysis, f: Finding): TextEdit | undefined {
   const statements = analysis.prepared?.statements ?? [];
-  const stmt = statements.find((s) => comparePositions(s.start, f.range.start) <= 0 && comparePositions(f.range.start, s.end) <= 0);
+  const stmt = statements.find(
+    (s) => comparePositions(s.start, f.range.start) <= 0 && comparePositions(f.range.start, s.end) <= 0,
+  );
   const line = stmt?.start.line ?? f.range.start.line;
   const index = analysis.index;
   // A line suppression alone on the line above whose code list ends the line: the code is added to it.
-  const existing = analysis.suppressions.find((s) => s.scope === 'line' && s.line === line - 1 && s.standsAlone && s.listEnd.character === index.lineText(s.line).trimEnd().length);
+  const existing = analysis.suppressions.find(
+    (s) =>
+      s.scope === 'line' &&
+      s.line === line - 1 &&
+      s.standsAlone &&
+      s.listEnd.character === index.lineText(s.line).trimEnd().length,
+  );
   if (existing !== undefined) {
     if (existing.codes.some((c) => c.code === f.rule.id)) return undefined;
-    return { range: { start: existing.listEnd, end: existing.listEnd }, newText: existing.codes.length === 0 ? f.rule.id : `,${f.rule.id}` };
+    return {
+      range: { start: existing.listEnd, end: existing.listEnd },
+      newText: existing.codes.length === 0 ? f.rule.id : `,${f.rule.id}`,
+    };
   }
   const indent = /^[ \t]*/.exec(index.lineText(line))?.[0] ?? '';
   const eol = index.text.includes('\r\n') ? '\r\n' : '\n';

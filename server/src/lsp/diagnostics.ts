@@ -27,7 +27,11 @@ export function toDiagnostic(f: Finding, uri: string): Diagnostic {
     codeDescription: { href: docHref(f.rule) },
     source: SOURCE,
   };
-  if (f.related.length > 0) d.relatedInformation = f.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message }));
+  if (f.related.length > 0)
+    d.relatedInformation = f.related.map((r) => ({
+      location: { uri: r.uri ?? uri, range: r.range },
+      message: r.message,
+    }));
   if (f.tags.length > 0) d.tags = [...f.tags];
   return d;
 }
@@ -36,12 +40,22 @@ export function toDiagnostics(analysis: Analysis): Diagnostic[] {
   const out: Diagnostic[] = [];
   const visible = analysis.findings.map((f) => ({ f, severity: f.severity }));
   // A generated or pasted file can hold 10⁵ findings: the editor gets the first ones by severity, then a note.
-  const shown = visible.length <= MAX_DIAGNOSTICS ? visible : visible.map((x, i) => ({ ...x, i })).sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.i - b.i).slice(0, MAX_DIAGNOSTICS);
+  const shown =
+    visible.length <= MAX_DIAGNOSTICS
+      ? visible
+      : visible
+          .map((x, i) => ({ ...x, i }))
+          .sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.i - b.i)
+          .slice(0, MAX_DIAGNOSTICS);
   for (const { f } of shown) out.push(toDiagnostic(f, analysis.uri));
   if (visible.length > shown.length || analysis.truncated === true) {
     const first = analysis.findings[0];
-    const hidden = visible.length > shown.length ? `${(visible.length - shown.length).toLocaleString('en-US')} more findings are not shown (the editor shows the first ${MAX_DIAGNOSTICS.toLocaleString('en-US')}); run \`go-deploy-lint lint\` for all` : '';
-    const stopped = analysis.truncated === true ? `analysis stopped after ${MAX_FINDINGS.toLocaleString('en-US')} findings` : '';
+    const hidden =
+      visible.length > shown.length
+        ? `${(visible.length - shown.length).toLocaleString('en-US')} more findings are not shown (the editor shows the first ${MAX_DIAGNOSTICS.toLocaleString('en-US')}); run \`go-deploy-lint lint\` for all`
+        : '';
+    const stopped =
+      analysis.truncated === true ? `analysis stopped after ${MAX_FINDINGS.toLocaleString('en-US')} findings` : '';
     out.push({
       range: first?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
       message: [hidden, stopped].filter((x) => x !== '').join('; '),

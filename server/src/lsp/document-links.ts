@@ -6,11 +6,23 @@ import type { Analysis } from '../analysis/analyze';
 export function documentLinks(analysis: Analysis): DocumentLink[] {
   const unit = analysis.prepared?.language === 'systemd-unit' ? analysis.prepared.inputs.systemd : undefined;
   if (unit === undefined) return [];
-  return unit.environmentFiles.flatMap((f) => (f.resolved === undefined ? [] : [{ range: f.assignment.value.range, target: pathToFileURL(f.resolved).href, tooltip: `Read with systemd's EnvironmentFile= rules` }]));
+  return unit.environmentFiles.flatMap((f) =>
+    f.resolved === undefined
+      ? []
+      : [
+          {
+            range: f.assignment.value.range,
+            target: pathToFileURL(f.resolved).href,
+            tooltip: `Read with systemd's EnvironmentFile= rules`,
+          },
+        ],
+  );
 }
 
 /** URIs of the env files the analysed unit names, for the client to open as env files. */
 export function referencedEnvFiles(analysis: Analysis): string[] {
   const unit = analysis.prepared?.language === 'systemd-unit' ? analysis.prepared.inputs.systemd : undefined;
-  return (unit?.environmentFiles ?? []).flatMap((f) => (f.resolved === undefined ? [] : [pathToFileURL(f.resolved).href]));
+  return (unit?.environmentFiles ?? []).flatMap((f) =>
+    f.resolved === undefined ? [] : [pathToFileURL(f.resolved).href],
+  );
 }

@@ -8,7 +8,12 @@ import { analyzeHostOutput, hostInputOf, mirroredFindings } from '../host/host-r
 import { renderHostReport } from '../host/render';
 import { toDiagnostic, toDiagnostics } from './diagnostics';
 
-export function hostReportResult(host: string, output: string, settings: Settings, project: ProjectContext): HostReportResult {
+export function hostReportResult(
+  host: string,
+  output: string,
+  settings: Settings,
+  project: ProjectContext,
+): HostReportResult {
   return hostReportResultOf(host, analyzeHostOutput(host, output, settings, project));
 }
 
@@ -20,5 +25,11 @@ export function hostReportResultOf(host: string, analysis: Analysis): HostReport
     files.set(m.uri, list);
   }
   const complete = hostInputOf(analysis).probe.complete;
-  return { host, uri: analysis.uri, files: [...files].map(([uri, diagnostics]) => ({ uri, diagnostics })), markdown: renderHostReport(host, analysis), complete };
+  return {
+    host,
+    uri: analysis.uri,
+    files: [...files].map(([uri, diagnostics]) => ({ uri, diagnostics })),
+    markdown: renderHostReport(host, analysis),
+    complete,
+  };
 }

@@ -80,7 +80,8 @@ export class Session {
   async analysisFor(doc: TextDocument): Promise<Analysis> {
     const settings = await this.settingsFor(doc.uri);
     const cached = this.analyses.get(doc.uri);
-    if (cached !== undefined && cached.analysis.version === doc.version && cached.settings === settings) return cached.analysis;
+    if (cached !== undefined && cached.analysis.version === doc.version && cached.settings === settings)
+      return cached.analysis;
     // LSP counts a lone \r as a line break, our line index does not: the same-length swap to \n keeps every
     // offset and makes lines (and so every position we send) match the editor's.
     const raw = doc.getText();
@@ -95,7 +96,10 @@ export class Session {
     const analysis = analyze(source, {
       settings,
       project: this.project,
-      onRuleError: (id, error) => this.connection.console.error(`Rule ${id} failed on ${doc.uri}: ${error instanceof Error ? (error.stack ?? error.message) : 'unknown error'}`),
+      onRuleError: (id, error) =>
+        this.connection.console.error(
+          `Rule ${id} failed on ${doc.uri}: ${error instanceof Error ? (error.stack ?? error.message) : 'unknown error'}`,
+        ),
     });
     this.analyses.set(doc.uri, { analysis, settings });
     return analysis;

@@ -28,7 +28,11 @@ export interface Suppression {
 const DIRECTIVE = /go-deploy-lint\s+(ignore|ignore-file)=([A-Za-z0-9_,\s]*)/;
 
 /** Finds suppression comments; `statements` are the logical lines, in order. */
-export function findSuppressions(comments: readonly Token[], statements: () => readonly Range[], index: LineIndex): Suppression[] {
+export function findSuppressions(
+  comments: readonly Token[],
+  statements: () => readonly Range[],
+  index: LineIndex,
+): Suppression[] {
   const out: Suppression[] = [];
   for (const c of comments) {
     if (!c.text.includes('go-deploy-lint')) continue;
@@ -39,19 +43,37 @@ export function findSuppressions(comments: readonly Token[], statements: () => r
     const re = /[A-Za-z0-9_]+/g;
     const list = m[2].replace(/\s+$/, '');
     const parts: { code: string; start: number; end: number }[] = [];
-    for (let x = re.exec(list); x !== null; x = re.exec(list)) parts.push({ code: x[0], start: listStart + x.index, end: listStart + x.index + x[0].length });
+    for (let x = re.exec(list); x !== null; x = re.exec(list))
+      parts.push({ code: x[0], start: listStart + x.index, end: listStart + x.index + x[0].length });
     parts.forEach((p, i) => {
       const next = parts[i + 1];
       const prev = parts[i - 1];
-      const removal = next !== undefined ? index.range(p.start, next.start) : prev !== undefined ? index.range(prev.end, p.end) : index.range(p.start, p.end);
+      const removal =
+        next !== undefined
+          ? index.range(p.start, next.start)
+          : prev !== undefined
+            ? index.range(prev.end, p.end)
+            : index.range(p.start, p.end);
       codes.push({ code: p.code.toUpperCase(), range: index.range(p.start, p.end), removal });
     });
     const line = c.range.start.line;
     const target = m[1] === 'ignore' ? statements().find((s) => s.start.line > line) : undefined;
     const before = index.text.slice(index.lineStart(line), c.offset);
-    const removal = before.trim() === '' ? deleteLines(index, c.range).range : index.range(c.offset - (before.length - before.trimEnd().length), c.offset + c.text.length);
+    const removal =
+      before.trim() === ''
+        ? deleteLines(index, c.range).range
+        : index.range(c.offset - (before.length - before.trimEnd().length), c.offset + c.text.length);
     const standsAlone = before.trim() === '';
-    out.push({ scope: m[1] === 'ignore' ? 'line' : 'file', comment: c, codes, target, line, removal, standsAlone, listEnd: index.positionAt(listStart + list.length) });
+    out.push({
+      scope: m[1] === 'ignore' ? 'line' : 'file',
+      comment: c,
+      codes,
+      target,
+      line,
+      removal,
+      standsAlone,
+      listEnd: index.positionAt(listStart + list.length),
+    });
   }
   return out;
 }

@@ -116,7 +116,12 @@ class BudgetSpent extends Error {}
  * Runs one rule and turns what it reports into findings; a throwing rule never takes the others down. At most
  * `limit` findings are kept: a generated file with a finding on each of 10⁶ lines must not exhaust the heap.
  */
-export function runRule<L extends RuleLanguage>(rule: RuleDefinition<L>, input: RuleInputs[L], onError: (rule: Rule, error: unknown) => void, limit = Infinity): Finding[] {
+export function runRule<L extends RuleLanguage>(
+  rule: RuleDefinition<L>,
+  input: RuleInputs[L],
+  onError: (rule: Rule, error: unknown) => void,
+  limit = Infinity,
+): Finding[] {
   const out: Finding[] = [];
   try {
     rule.check(input, (f) => {
@@ -129,7 +134,11 @@ export function runRule<L extends RuleLanguage>(rule: RuleDefinition<L>, input: 
         message: redactUrls(f.message.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t')),
         severity: f.severity ?? rule.defaultSeverity,
         related: (f.related ?? []).map((r) => ({ ...r, message: redactUrls(r.message) })),
-        fixes: (f.fixes ?? []).map((x) => ({ title: redactUrls(x.title), edits: x.edits, safe: x.safe ?? rule.fixSafety === 'safe' })),
+        fixes: (f.fixes ?? []).map((x) => ({
+          title: redactUrls(x.title),
+          edits: x.edits,
+          safe: x.safe ?? rule.fixSafety === 'safe',
+        })),
         tags: f.tags ?? [],
       });
     });

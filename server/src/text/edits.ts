@@ -28,7 +28,9 @@ export function insertLinesBefore(index: LineIndex, line: number, lines: readonl
 }
 
 export function sortEdits(edits: readonly TextEdit[]): TextEdit[] {
-  return [...edits].sort((a, b) => comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end));
+  return [...edits].sort(
+    (a, b) => comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end),
+  );
 }
 
 export function editsOverlap(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
@@ -36,7 +38,8 @@ export function editsOverlap(a: readonly TextEdit[], b: readonly TextEdit[]): bo
     for (const y of b) {
       if (rangesOverlap(x.range, y.range)) return true;
       // Two insertions at one point conflict: one may extend the text before it, the other start new lines.
-      if (comparePositions(x.range.start, y.range.start) === 0 && comparePositions(x.range.end, y.range.end) === 0) return true;
+      if (comparePositions(x.range.start, y.range.start) === 0 && comparePositions(x.range.end, y.range.end) === 0)
+        return true;
     }
   }
   return false;

@@ -2,7 +2,7 @@
 // interpreted (the CLI's text output and the scan terminal of the editor both use it).
 
 /** C0 controls except tab and line feed, DEL, and the C1 controls (`\x9b` is a CSI on its own). */
- 
+
 export const CONTROL_CHARS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 
 /**
@@ -10,5 +10,7 @@ export const CONTROL_CHARS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
  * user's terminal or forge output lines.
  */
 export function printable(text: string): string {
-  return text.replace(/\n/g, '\\n').replace(CONTROL_CHARS, (c) => (c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  return text
+    .replace(/\n/g, '\\n')
+    .replace(CONTROL_CHARS, (c) => (c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }

@@ -22,11 +22,11 @@ export function directoryPriority(filePath: string): number {
 export function binfmtOrder(filePath: string, all: readonly string[]): number[] {
   const base = path.basename(filePath);
   const mine = directoryPriority(filePath);
-  const shadowed = all.some((other) => other !== filePath && path.basename(other) === base && directoryPriority(other) < mine);
+  const shadowed = all.some(
+    (other) => other !== filePath && path.basename(other) === base && directoryPriority(other) < mine,
+  );
   return shadowed ? [-1] : [0, ...[...base].map((c) => c.charCodeAt(0))];
 }
-
-
 
 /** A file as its host sees it: `/etc/binfmt.d/x.conf` in a host tree, `binfmt.d/x.conf` in a plain folder. */
 function hostPathOf(file: string, host: string): string {
@@ -52,7 +52,10 @@ export class BinfmtIndex {
 
   /** Every `binfmt.d/*.conf` below the roots. */
   allFiles(): readonly string[] {
-    return (this.files ??= findFiles(this.roots, (dir, name) => name.endsWith('.conf') && path.basename(dir) === 'binfmt.d'));
+    return (this.files ??= findFiles(
+      this.roots,
+      (dir, name) => name.endsWith('.conf') && path.basename(dir) === 'binfmt.d',
+    ));
   }
 
   /** Definitions of the name in other binfmt.d files of the same host tree as `exceptPath`. */
@@ -66,7 +69,13 @@ export class BinfmtIndex {
       if (exceptPath !== undefined && path.resolve(file) === path.resolve(exceptPath)) continue;
       for (const d of this.names.get(file) ?? []) {
         if (d.name !== name) continue;
-        out.push({ uri: pathToFileURL(file).href, hostPath: hostPathOf(file, hostOf(file)), line: d.line, range: d.range, order: [...binfmtOrder(file, all), d.line] });
+        out.push({
+          uri: pathToFileURL(file).href,
+          hostPath: hostPathOf(file, hostOf(file)),
+          line: d.line,
+          range: d.range,
+          order: [...binfmtOrder(file, all), d.line],
+        });
       }
     }
     return out;

@@ -18,10 +18,25 @@ const MAX_DOCKERFILES = 500;
  */
 export function goProgramNames(roots: readonly string[]): Set<string> {
   const names = new Set<string>();
-  const files = findFiles(roots, (dir, name) => name === 'go.mod' || (name.endsWith('.go') && !name.endsWith('_test.go') && !/[\\/](vendor|testdata)([\\/]|$)/.test(dir)) || detectLanguage(path.join(dir, name)) === 'dockerfile');
+  const files = findFiles(
+    roots,
+    (dir, name) =>
+      name === 'go.mod' ||
+      (name.endsWith('.go') && !name.endsWith('_test.go') && !/[\\/](vendor|testdata)([\\/]|$)/.test(dir)) ||
+      detectLanguage(path.join(dir, name)) === 'dockerfile',
+  );
   const modules = files.filter((f) => path.basename(f) === 'go.mod');
   // `package main` in the first lines of a Go file (after comments and build constraints).
-  const mainDirs = modules.length === 0 ? new Set<string>() : new Set(files.filter((f) => f.endsWith('.go')).slice(0, MAX_GO_FILES).filter((f) => /^package\s+main\b/m.test(readHead(f, 4096))).map((f) => path.dirname(f)));
+  const mainDirs =
+    modules.length === 0
+      ? new Set<string>()
+      : new Set(
+          files
+            .filter((f) => f.endsWith('.go'))
+            .slice(0, MAX_GO_FILES)
+            .filter((f) => /^package\s+main\b/m.test(readHead(f, 4096)))
+            .map((f) => path.dirname(f)),
+        );
   for (const mod of modules) {
     const root = path.dirname(mod);
     const modulePath = /^module\s+(\S+)/m.exec(readHead(mod, 4096))?.[1] ?? '';

@@ -17,8 +17,10 @@ export function detectLanguage(filePath: string): LanguageId | undefined {
   const base = path.posix.basename(p);
   const parent = path.posix.basename(path.posix.dirname(p));
   // Dockerfile.env is a Dockerfile: the Dockerfile name wins over the *.env pattern.
-  if (/^(Dockerfile|Containerfile)(\..+)?$/.test(base) || /\.(dockerfile|Dockerfile|containerfile)$/.test(base)) return 'dockerfile';
-  if (base === '.env' || base.startsWith('.env.') || (base.endsWith('.env') && base.length > 4) || isGoEnvFile(p)) return 'dotenv';
+  if (/^(Dockerfile|Containerfile)(\..+)?$/.test(base) || /\.(dockerfile|Dockerfile|containerfile)$/.test(base))
+    return 'dockerfile';
+  if (base === '.env' || base.startsWith('.env.') || (base.endsWith('.env') && base.length > 4) || isGoEnvFile(p))
+    return 'dotenv';
   const ext = base.includes('.') ? base.slice(base.lastIndexOf('.') + 1) : '';
   if (parent === 'binfmt.d') return 'binfmt';
   if (parent === 'binfmts') return 'binfmt';

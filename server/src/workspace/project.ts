@@ -123,7 +123,8 @@ export class FsProject implements ProjectContext {
         const target = a.value.text.trim().replace(/^-/, '');
         if (!target.startsWith('/')) continue;
         for (const candidate of this.hostPathCandidates(target, unit, settings).filter((p) => fs.existsSync(p))) {
-          if (!refs.has(candidate)) refs.set(candidate, { dialect: 'systemd', source: `EnvironmentFile= in ${path.basename(unit)}` });
+          if (!refs.has(candidate))
+            refs.set(candidate, { dialect: 'systemd', source: `EnvironmentFile= in ${path.basename(unit)}` });
         }
       }
     }
@@ -190,7 +191,11 @@ export class FsProject implements ProjectContext {
 }
 
 /** Matches the envDialects setting: globs with a slash match the glob path, others the file name. */
-export function dialectFromSettings(filePath: string, globPath: string, settings: Settings): { dialect: EnvDialect; glob: string } | undefined {
+export function dialectFromSettings(
+  filePath: string,
+  globPath: string,
+  settings: Settings,
+): { dialect: EnvDialect; glob: string } | undefined {
   for (const [glob, dialect] of Object.entries(settings.envDialects)) {
     const subject = glob.includes('/') ? globPath : path.basename(filePath);
     if (picomatch.isMatch(subject, glob, { dot: true })) return { dialect, glob };

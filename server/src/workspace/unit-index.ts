@@ -22,7 +22,10 @@ export class UnitIndex {
 
   /** Every unit file and drop-in below the roots. */
   allUnits(): readonly string[] {
-    return (this.units ??= findFiles(this.roots, (dir, name) => UNIT_FILE.test(name) || (name.endsWith('.conf') && DROP_IN_DIR.test(path.basename(dir)))));
+    return (this.units ??= findFiles(
+      this.roots,
+      (dir, name) => UNIT_FILE.test(name) || (name.endsWith('.conf') && DROP_IN_DIR.test(path.basename(dir))),
+    ));
   }
 
   read(file: string): UnitFile | undefined {
@@ -40,7 +43,11 @@ export function unitFamily(filePath: string): { unit: string | undefined; dropIn
   const unit = isDropIn ? (fs.existsSync(path.join(unitDir, unitName)) ? path.join(unitDir, unitName) : undefined) : p;
   const type = unitName.slice(unitName.lastIndexOf('.') + 1);
   const template = /^([^@]+@)[^.]*(\..+)$/.exec(unitName);
-  const dirs = [`${type}.d`, ...(template !== null ? [`${template[1] ?? ''}${template[2] ?? ''}.d`] : []), `${unitName}.d`];
+  const dirs = [
+    `${type}.d`,
+    ...(template !== null ? [`${template[1] ?? ''}${template[2] ?? ''}.d`] : []),
+    `${unitName}.d`,
+  ];
   const dropIns: string[] = [];
   for (const d of dirs) {
     let names: string[];

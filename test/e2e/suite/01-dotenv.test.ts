@@ -30,7 +30,12 @@ suite('env files', () => {
     const d = await diagnosticsFor(uri, (x) => x.some((y) => codeOf(y) === 'GDL130'));
     const cgo = d.find((x) => codeOf(x) === 'GDL130');
     assert.ok(cgo !== undefined);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, cgo.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      cgo.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.title === 'Change to `0`');
     assert.ok(fix?.edit !== undefined, actions.map((a) => a.title).join(' | '));
     assert.equal(fix.isPreferred, true);
@@ -57,7 +62,11 @@ suite('env files', () => {
   test('hover shows what each loader sees', async () => {
     const uri = workspaceUri('service', '.env');
     await vscode.workspace.openTextDocument(uri);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 3));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      new vscode.Position(0, 3),
+    );
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /GOMEMLIMIT/);
     assert.match(text, /dotenv sees/);

@@ -13,7 +13,11 @@ suite('binfmt_misc', () => {
     const doc = await vscode.workspace.openTextDocument(uri);
     assert.equal(doc.languageId, 'binfmt');
     await vscode.window.showTextDocument(doc);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 3));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      new vscode.Position(0, 3),
+    );
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /64-bit LSB ELF, EXEC or DYN, machine aarch64 \(183\)/);
   });
@@ -25,9 +29,18 @@ suite('binfmt_misc', () => {
     const diag = d.find((x) => codeOf(x) === 'GDL320');
     assert.ok(diag !== undefined);
     assert.equal(diag.severity, vscode.DiagnosticSeverity.Error);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', touched, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      touched,
+      diag.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const titles = actions.map((a) => a.title);
-    for (const arch of ['aarch64', 'arm', 'riscv64', 'ppc64le', 's390x', 'x86_64']) assert.ok(titles.some((t) => t.includes(`only ${arch} binaries`)), titles.join(' | '));
+    for (const arch of ['aarch64', 'arm', 'riscv64', 'ppc64le', 's390x', 'x86_64'])
+      assert.ok(
+        titles.some((t) => t.includes(`only ${arch} binaries`)),
+        titles.join(' | '),
+      );
     const fix = actions.find((a) => a.title.includes('only aarch64 binaries'));
     assert.ok(fix?.edit !== undefined);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));

@@ -15,7 +15,12 @@ suite('systemd units', () => {
     const d = await diagnosticsFor(uri, (x) => x.some((y) => codeOf(y) === 'GDL230'));
     const forking = d.find((x) => codeOf(x) === 'GDL230');
     assert.ok(forking !== undefined);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, forking.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      forking.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.title === 'Use Type=exec');
     assert.ok(fix?.edit !== undefined, actions.map((a) => a.title).join(' | '));
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -24,7 +29,11 @@ suite('systemd units', () => {
   });
 
   test('hover shows what a directive does and links the man page', async () => {
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(6, 3));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      new vscode.Position(6, 3),
+    );
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /\*\*ExecStart=\*\* in \[Service\]/);
     assert.match(text, /systemd\.service\.html#ExecStart=/);
@@ -34,7 +43,11 @@ suite('systemd units', () => {
     const doc = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(doc);
     await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), 'Mem'));
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(doc.lineCount - 1, 3));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      uri,
+      new vscode.Position(doc.lineCount - 1, 3),
+    );
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     for (const k of ['MemoryMax', 'ExecStart', 'Restart', 'User']) assert.ok(labels.includes(k), k);
     assert.ok(!labels.includes('WantedBy'), 'Install directives are not offered in [Service]');

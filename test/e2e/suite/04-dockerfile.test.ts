@@ -19,7 +19,12 @@ suite('Dockerfiles', () => {
     assert.match(cgo.message, /alpine:3\.20/);
     const related = (cgo.relatedInformation ?? []).map((r) => r.location.range.start.line);
     assert.deepEqual(related, [3, 6, 5]);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, cgo.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      cgo.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.title.startsWith('Prefix CGO_ENABLED=0'));
     assert.ok(fix?.edit !== undefined, actions.map((a) => a.title).join(' | '));
     assert.ok(await vscode.workspace.applyEdit(fix.edit));

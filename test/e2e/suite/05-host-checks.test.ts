@@ -26,9 +26,15 @@ suite('host checks', () => {
     const sub = vscode.tasks.onDidStartTask((e) => {
       if (e.execution.task.definition.type === 'go-deploy-lint') started.push(e.execution.task);
     });
-    const results = await vscode.commands.executeCommand<HostReportResult[]>('goDeployLint.scanHost', { hosts: [s.alias], sshConfig: s.sshConfig });
+    const results = await vscode.commands.executeCommand<HostReportResult[]>('goDeployLint.scanHost', {
+      hosts: [s.alias],
+      sshConfig: s.sshConfig,
+    });
     sub.dispose();
-    assert.deepEqual(started.map((t) => t.name), [`scan ${s.alias}`]);
+    assert.deepEqual(
+      started.map((t) => t.name),
+      [`scan ${s.alias}`],
+    );
     assert.equal(results.length, 1);
     const r = results[0] as HostReportResult;
     assert.equal(r.complete, true, r.markdown);
@@ -45,7 +51,10 @@ suite('host checks', () => {
     // Findings about workspace files are on those files too.
     for (const f of r.files.slice(1)) {
       const d = vscode.languages.getDiagnostics(vscode.Uri.parse(f.uri));
-      assert.ok(d.some((x) => x.message.startsWith(`${s.alias}: `)), f.uri);
+      assert.ok(
+        d.some((x) => x.message.startsWith(`${s.alias}: `)),
+        f.uri,
+      );
     }
 
     // Rule links in the report are relative and resolve to the shipped rule pages.
@@ -64,7 +73,10 @@ suite('host checks', () => {
 
   test('a host that cannot be reached: the report says so and nothing is published for it', async () => {
     const s = sshd as TestSshd;
-    const results = await vscode.commands.executeCommand<HostReportResult[]>('goDeployLint.scanHost', { hosts: ['gdl-no-such-host.invalid'], sshConfig: s.sshConfig });
+    const results = await vscode.commands.executeCommand<HostReportResult[]>('goDeployLint.scanHost', {
+      hosts: ['gdl-no-such-host.invalid'],
+      sshConfig: s.sshConfig,
+    });
     assert.equal(results.length, 1);
     assert.equal(results[0]?.complete, false);
     assert.match(results[0]?.markdown ?? '', /holds no probe report/);
@@ -75,20 +87,32 @@ suite('host checks', () => {
     const s = sshd as TestSshd;
     // A host whose connection never completes (the proxy just sleeps): the scan runs until it is terminated.
     const cfg = `${s.dir}/slow_config`;
-    fs.writeFileSync(cfg, 'Host gdl-slow\n  ProxyCommand sleep 60\n  StrictHostKeyChecking no\n  UserKnownHostsFile /dev/null\n');
+    fs.writeFileSync(
+      cfg,
+      'Host gdl-slow\n  ProxyCommand sleep 60\n  StrictHostKeyChecking no\n  UserKnownHostsFile /dev/null\n',
+    );
     const sub = vscode.tasks.onDidStartTask((e) => {
       if (e.execution.task.name === 'scan gdl-slow') e.execution.terminate();
     });
     const t0 = Date.now();
-    const results = await vscode.commands.executeCommand<HostReportResult[]>('goDeployLint.scanHost', { hosts: ['gdl-slow'], sshConfig: cfg });
+    const results = await vscode.commands.executeCommand<HostReportResult[]>('goDeployLint.scanHost', {
+      hosts: ['gdl-slow'],
+      sshConfig: cfg,
+    });
     sub.dispose();
     assert.deepEqual(results, []);
     assert.ok(Date.now() - t0 < 20_000, 'the scan did not stop when its task was terminated');
-    assert.equal(vscode.languages.getDiagnostics(vscode.Uri.parse('go-deploy-lint-host-report:/gdl-slow.gdlprobe')).length, 0);
+    assert.equal(
+      vscode.languages.getDiagnostics(vscode.Uri.parse('go-deploy-lint-host-report:/gdl-slow.gdlprobe')).length,
+      0,
+    );
   });
 
   test('the task type resolves from a tasks.json-style definition', async () => {
     const tasks = await vscode.tasks.fetchTasks({ type: 'go-deploy-lint' });
-    assert.ok(tasks.some((t) => t.name === 'scan this machine'), tasks.map((t) => t.name).join(' | '));
+    assert.ok(
+      tasks.some((t) => t.name === 'scan this machine'),
+      tasks.map((t) => t.name).join(' | '),
+    );
   });
 });

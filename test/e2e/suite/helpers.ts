@@ -8,7 +8,11 @@ export function workspaceUri(...parts: string[]): vscode.Uri {
 }
 
 /** Resolves when the document's diagnostics satisfy the predicate (checked now and on every change). */
-export function diagnosticsFor(uri: vscode.Uri, until: (d: vscode.Diagnostic[]) => boolean, timeoutMs = 30_000): Promise<vscode.Diagnostic[]> {
+export function diagnosticsFor(
+  uri: vscode.Uri,
+  until: (d: vscode.Diagnostic[]) => boolean,
+  timeoutMs = 30_000,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const check = (): boolean => {
       const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'go-deploy-lint');
@@ -23,7 +27,11 @@ export function diagnosticsFor(uri: vscode.Uri, until: (d: vscode.Diagnostic[]) 
     });
     const timer = setTimeout(() => {
       sub.dispose();
-      reject(new Error(`timed out waiting for diagnostics on ${uri.toString()}: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => d.message))}`));
+      reject(
+        new Error(
+          `timed out waiting for diagnostics on ${uri.toString()}: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => d.message))}`,
+        ),
+      );
     }, timeoutMs);
     check();
   });
@@ -68,7 +76,9 @@ export function restoresFiles(uris: () => vscode.Uri[], close: 'revert-active' |
     for (const u of uris()) originals.set(u.toString(), await vscode.workspace.fs.readFile(u));
   });
   suiteTeardown(async () => {
-    await vscode.commands.executeCommand(close === 'close-all' ? 'workbench.action.closeAllEditors' : 'workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand(
+      close === 'close-all' ? 'workbench.action.closeAllEditors' : 'workbench.action.revertAndCloseActiveEditor',
+    );
     for (const u of uris()) {
       const bytes = originals.get(u.toString());
       if (bytes !== undefined) await vscode.workspace.fs.writeFile(u, bytes);

@@ -16,7 +16,10 @@ export function dotenvCompletion(index: LineIndex, position: Position): Completi
       insertText: `${v.name}=`,
     }));
   }
-  const key = line.slice(0, eq).replace(/^\s*(export\s+)?/, '').trim();
+  const key = line
+    .slice(0, eq)
+    .replace(/^\s*(export\s+)?/, '')
+    .trim();
   const v = goVariable(key);
   return (v?.values ?? []).map((value, i) => ({
     label: value,

@@ -4,14 +4,19 @@ import type { DockerfileInput } from '../../parsers/dockerfile/input';
 import { comparePositions, type Range } from '../../text/line-index';
 import { artifactCopies, cgoState, linkage } from '../../parsers/dockerfile/linkage';
 
-const within = (r: Range | null, p: Position): boolean => r !== null && comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
+const within = (r: Range | null, p: Position): boolean =>
+  r !== null && comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
 
 export function dockerHover(input: DockerfileInput, position: Position): { value: string; range: Range } | undefined {
   for (const stage of input.model.stages) {
     const fromRange = stage.from.getRange();
     if (within(fromRange, position) && fromRange !== null) {
       const f = stage.facts;
-      if (f === undefined) return { value: `**${stage.image}**: not an image Go Deploy Lint knows; image-dependent rules stay silent.`, range: fromRange };
+      if (f === undefined)
+        return {
+          value: `**${stage.image}**: not an image Go Deploy Lint knows; image-dependent rules stay silent.`,
+          range: fromRange,
+        };
       const yesNo = (b: boolean | undefined): string => (b === undefined ? 'unknown' : b ? 'yes' : 'no');
       const lines = [
         `**${stage.image}** (${f.family})`,
@@ -33,7 +38,9 @@ export function dockerHover(input: DockerfileInput, position: Position): { value
       const cgo = cgoState(b);
       const link = linkage(b);
       const env = (n: string): string => b.env.get(n)?.value ?? '(unset)';
-      const dests = artifactCopies(input.model).filter((a) => a.build === b).map((a) => `${a.dest} in ${a.copy.stage.image} (${a.copy.stage.facts?.libc ?? 'libc unknown'})`);
+      const dests = artifactCopies(input.model)
+        .filter((a) => a.build === b)
+        .map((a) => `${a.dest} in ${a.copy.stage.image} (${a.copy.stage.facts?.libc ?? 'libc unknown'})`);
       const lines = [
         `**go ${b.kind}** in stage ${stage.name ?? stage.index} (${stage.image})`,
         '',

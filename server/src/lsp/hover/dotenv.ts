@@ -9,7 +9,9 @@ import type { Range } from '../../text/line-index';
 function describe(effect: Effect): string {
   switch (effect.kind) {
     case 'set':
-      return effect.value === '' ? 'an empty value' : `\`${effect.value.replace(/`/g, '\u02cb').replace(/\r/g, '\\r').replace(/\n/g, '\\n')}\``;
+      return effect.value === ''
+        ? 'an empty value'
+        : `\`${effect.value.replace(/`/g, '\u02cb').replace(/\r/g, '\\r').replace(/\n/g, '\\n')}\``;
     case 'inherit':
       return "the host's value (passed through)";
     case 'dropped':
@@ -20,7 +22,9 @@ function describe(effect: Effect): string {
 }
 
 export function dotenvHover(input: DotenvInput, position: Position): { value: string; range: Range } | undefined {
-  const binding = input.bindings.find((b) => comparePositions(b.entry.range.start, position) <= 0 && comparePositions(position, b.entry.range.end) <= 0);
+  const binding = input.bindings.find(
+    (b) => comparePositions(b.entry.range.start, position) <= 0 && comparePositions(position, b.entry.range.end) <= 0,
+  );
   if (binding === undefined) return undefined;
   const key = binding.entry.key.text;
   const lines: string[] = [];
@@ -37,7 +41,10 @@ export function dotenvHover(input: DotenvInput, position: Position): { value: st
   const v = goVariable(key);
   if (v !== undefined) {
     lines.push('', '---', '', v.summary);
-    const facts = [v.default !== undefined ? `Default: \`${v.default}\`.` : '', v.since !== undefined ? `Since Go ${v.since}.` : ''].filter((x) => x !== '');
+    const facts = [
+      v.default !== undefined ? `Default: \`${v.default}\`.` : '',
+      v.since !== undefined ? `Since Go ${v.since}.` : '',
+    ].filter((x) => x !== '');
     if (facts.length > 0) lines.push('', facts.join(' '));
     lines.push('', `[Go documentation](${v.docs})`);
   }

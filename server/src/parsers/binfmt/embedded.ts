@@ -20,12 +20,26 @@ interface Payload {
 }
 
 /** Backslash escapes of echo -e / dash echo / printf: returns decoded text with the map kept. */
-function unescape(value: string, map: readonly number[], opts: { hex: boolean; octalNeedsZero: boolean }): { text: string; map: number[]; ends: number[]; stop: boolean } {
+function unescape(
+  value: string,
+  map: readonly number[],
+  opts: { hex: boolean; octalNeedsZero: boolean },
+): { text: string; map: number[]; ends: number[]; stop: boolean } {
   let text = '';
   const out: number[] = [];
   const ends: number[] = [];
   const endOf = (k: number): number => ((map[k] ?? -1) < 0 ? -1 : (map[k] ?? 0) + 1);
-  const simple: Record<string, string> = { '\\': '\\', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', e: '\x1b' };
+  const simple: Record<string, string> = {
+    '\\': '\\',
+    a: '\x07',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    v: '\v',
+    e: '\x1b',
+  };
   for (let i = 0; i < value.length; i++) {
     const at = map[i] ?? -1;
     if (value[i] !== '\\' || i + 1 >= value.length) {
@@ -98,7 +112,10 @@ function echoPayload(words: readonly ShellWord[], flavor: ShellFlavor): Payload 
     }
     text += w.value;
     append(map, w.map);
-    append(ends, w.map.map((m) => m + 1));
+    append(
+      ends,
+      w.map.map((m) => m + 1),
+    );
   });
   let note = `${flavor === 'dash' ? '/bin/sh (dash)' : flavor} echo${opts.length ? ` ${opts.join(' ')}` : ''}`;
   if (escapes) {
@@ -111,7 +128,8 @@ function echoPayload(words: readonly ShellWord[], flavor: ShellFlavor): Payload 
   } else {
     note += ' passes backslashes through unchanged';
   }
-  if (flavor === 'dash' && words.slice(1).some((w) => /^-[neE]*e[neE]*$/.test(w.value))) note += '; dash has no `-e` option and prints it literally';
+  if (flavor === 'dash' && words.slice(1).some((w) => /^-[neE]*e[neE]*$/.test(w.value)))
+    note += '; dash has no `-e` option and prints it literally';
   if (newline) {
     text += '\n';
     map.push(-1);
@@ -149,7 +167,10 @@ function printfPayload(words: readonly ShellWord[]): Payload | undefined {
     if (d === 's' || d === 'b') {
       const a = args[arg++];
       if (a !== undefined) {
-        const v = d === 'b' ? unescape(a.value, a.map, { hex: true, octalNeedsZero: true }) : { text: a.value, map: [...a.map], ends: a.map.map((m) => m + 1) };
+        const v =
+          d === 'b'
+            ? unescape(a.value, a.map, { hex: true, octalNeedsZero: true })
+            : { text: a.value, map: [...a.map], ends: a.map.map((m) => m + 1) };
         text += v.text;
         append(map, v.map);
         append(ends, v.ends);
@@ -163,15 +184,25 @@ function printfPayload(words: readonly ShellWord[]): Payload | undefined {
 }
 
 /** Registrations written by `echo …`/`printf …` to …/binfmt_misc/register, directly or through `tee`. */
-export function embeddedRegistrations(commands: readonly SimpleCommand[], index: LineIndex, opts: { surface: BinfmtSurface; flavor: ShellFlavor }): RegistrationNode[] {
+export function embeddedRegistrations(
+  commands: readonly SimpleCommand[],
+  index: LineIndex,
+  opts: { surface: BinfmtSurface; flavor: ShellFlavor },
+): RegistrationNode[] {
   const out: RegistrationNode[] = [];
   for (const cmd of commands) {
     const toRegister =
       cmd.redirects.some((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && REGISTER.test(r.target.value)) ||
-      (cmd.pipeTo !== undefined && /(^|\/)tee$/.test(cmd.pipeTo.words[0]?.value ?? '') && cmd.pipeTo.words.slice(1).some((w) => REGISTER.test(w.value)));
+      (cmd.pipeTo !== undefined &&
+        /(^|\/)tee$/.test(cmd.pipeTo.words[0]?.value ?? '') &&
+        cmd.pipeTo.words.slice(1).some((w) => REGISTER.test(w.value)));
     if (!toRegister) continue;
     const name = cmd.words[0]?.value ?? '';
-    const payload = /(^|\/)echo$/.test(name) ? echoPayload(cmd.words, opts.flavor) : /(^|\/)printf$/.test(name) ? printfPayload(cmd.words) : undefined;
+    const payload = /(^|\/)echo$/.test(name)
+      ? echoPayload(cmd.words, opts.flavor)
+      : /(^|\/)printf$/.test(name)
+        ? printfPayload(cmd.words)
+        : undefined;
     if (payload === undefined || payload.text.length === 0) continue;
     const statement = index.range(cmd.start, cmd.end);
     const map = payload.map;
@@ -184,7 +215,10 @@ export function embeddedRegistrations(commands: readonly SimpleCommand[], index:
       for (let j = k; j >= 0; j--) if ((ends[j] ?? -1) >= 0) return ends[j] ?? -1;
       return -1;
     };
-    const verbatim = map.every((m, k) => m === -1 || k === 0 || m === (map[k - 1] ?? -2) + 1) && (map[0] ?? -1) >= 0 ? map[0] : undefined;
+    const verbatim =
+      map.every((m, k) => m === -1 || k === 0 || m === (map[k - 1] ?? -2) + 1) && (map[0] ?? -1) >= 0
+        ? map[0]
+        : undefined;
     out.push({
       surface: opts.surface,
       registration: parseRegistration(payload.text),

@@ -36,7 +36,11 @@ export function parseBinfmtD(index: LineIndex): ParseResult<BinfmtFile> {
     registrations.push({
       surface: 'binfmt.d',
       registration,
-      rangeOf: (s, e) => index.range(lineStart + Math.min(s, lineEnd - lineStart), lineStart + Math.min(Math.max(e, s), lineEnd - lineStart)),
+      rangeOf: (s, e) =>
+        index.range(
+          lineStart + Math.min(s, lineEnd - lineStart),
+          lineStart + Math.min(Math.max(e, s), lineEnd - lineStart),
+        ),
       statement,
       verbatimOffset: lineStart,
     });

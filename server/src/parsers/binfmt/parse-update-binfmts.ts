@@ -23,7 +23,10 @@ export function parseUpdateBinfmts(index: LineIndex, filePath: string | undefine
       continue;
     }
     const valueText = m[3] ?? '';
-    const valueStart = valueText === '' ? keyStart + m[2].length : start + text.slice(start, end).indexOf(valueText, (m[1] ?? '').length + m[2].length);
+    const valueStart =
+      valueText === ''
+        ? keyStart + m[2].length
+        : start + text.slice(start, end).indexOf(valueText, (m[1] ?? '').length + m[2].length);
     keys.set(m[2], new SourceToken(index, valueStart, valueStart + valueText.length));
     keyNames.set(m[2], new SourceToken(index, keyStart, keyStart + m[2].length));
     statements.push(index.range(start, end));
@@ -41,7 +44,10 @@ export function parseUpdateBinfmts(index: LineIndex, filePath: string | undefine
     { text: ':', token: undefined },
     { text: keys.get('offset')?.text ?? '', token: keys.get('offset') },
     { text: ':', token: undefined },
-    { text: (isMagic ? keys.get('magic') : keys.get('extension'))?.text ?? '', token: isMagic ? keys.get('magic') : keys.get('extension') },
+    {
+      text: (isMagic ? keys.get('magic') : keys.get('extension'))?.text ?? '',
+      token: isMagic ? keys.get('magic') : keys.get('extension'),
+    },
     { text: ':', token: undefined },
     { text: keys.get('mask')?.text ?? '', token: keys.get('mask') },
     { text: ':', token: undefined },
@@ -66,7 +72,8 @@ export function parseUpdateBinfmts(index: LineIndex, filePath: string | undefine
       const b = owner[Math.max(s, e - 1)];
       if (a?.token === undefined) return firstLine;
       if (b?.token !== a.token) return a.token.range;
-      if (a.token.text.length === 0) return keyNames.get([...keys].find(([, t]) => t === a.token)?.[0] ?? '')?.range ?? a.token.range;
+      if (a.token.text.length === 0)
+        return keyNames.get([...keys].find(([, t]) => t === a.token)?.[0] ?? '')?.range ?? a.token.range;
       return index.range(a.token.offset + a.offsetInToken, a.token.offset + b.offsetInToken + 1);
     },
     statement: whole,
@@ -74,5 +81,14 @@ export function parseUpdateBinfmts(index: LineIndex, filePath: string | undefine
     keys,
     keyNames,
   };
-  return { ast: { kind: 'binfmt-file', registrations: keys.size === 0 ? [] : [node], comments, commentedRegistrations: [], statements }, problems: [] };
+  return {
+    ast: {
+      kind: 'binfmt-file',
+      registrations: keys.size === 0 ? [] : [node],
+      comments,
+      commentedRegistrations: [],
+      statements,
+    },
+    problems: [],
+  };
 }

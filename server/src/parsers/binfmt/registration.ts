@@ -11,7 +11,20 @@ export type Errno = 'EINVAL' | 'EEXIST' | 'ENAMETOOLONG';
 
 /** Why the kernel refuses the string: the GDL code of the grammar rule, the errno, and what is wrong. */
 export interface Rejection {
-  readonly code: 'GDL301' | 'GDL302' | 'GDL303' | 'GDL304' | 'GDL305' | 'GDL306' | 'GDL307' | 'GDL308' | 'GDL309' | 'GDL310' | 'GDL311' | 'GDL312' | 'GDL313';
+  readonly code:
+    | 'GDL301'
+    | 'GDL302'
+    | 'GDL303'
+    | 'GDL304'
+    | 'GDL305'
+    | 'GDL306'
+    | 'GDL307'
+    | 'GDL308'
+    | 'GDL309'
+    | 'GDL310'
+    | 'GDL311'
+    | 'GDL312'
+    | 'GDL313';
   readonly errno: Errno;
   readonly detail: string;
   readonly start: number;
@@ -58,7 +71,15 @@ const field = (raw: string, start: number, end: number): RegField => ({ text: ra
 
 /** A field's text for messages: bytes made visible, long values shortened. */
 export function shown(text: string, max = 32): string {
-  const visible = text.replace(/[\x00-\x1f\x7f-\xff]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  const visible = text.replace(/[\x00-\x1f\x7f-\xff]/g, (c) =>
+    c === '\n'
+      ? '\\n'
+      : c === '\r'
+        ? '\\r'
+        : c === '\t'
+          ? '\\t'
+          : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
   return visible.length > max ? `${visible.slice(0, max - 1)}…` : visible;
 }
 
@@ -69,13 +90,17 @@ function nextDelimiter(raw: string, from: number, del: string): number {
 }
 
 /** Decodes magic/mask like scanarg + string_unescape(UNESCAPE_HEX): only `\xHH`, everything else literal. */
-function decode(raw: string, f: RegField): { bytes: number[]; escapes: Escape[]; bad?: { start: number; end: number } } {
+function decode(
+  raw: string,
+  f: RegField,
+): { bytes: number[]; escapes: Escape[]; bad?: { start: number; end: number } } {
   const bytes: number[] = [];
   const escapes: Escape[] = [];
   for (let i = f.start; i < f.end; i++) {
     if (raw[i] === '\\' && raw[i + 1] === 'x') {
       const hex = raw.slice(i + 2, i + 4);
-      if (!/^[0-9A-Fa-f]{2}$/.test(hex) || i + 4 > f.end) return { bytes, escapes, bad: { start: i, end: Math.min(i + 4, f.end) } };
+      if (!/^[0-9A-Fa-f]{2}$/.test(hex) || i + 4 > f.end)
+        return { bytes, escapes, bad: { start: i, end: Math.min(i + 4, f.end) } };
       const value = parseInt(hex, 16);
       escapes.push({ start: i, end: i + 4, value });
       bytes.push(value);
@@ -89,12 +114,28 @@ function decode(raw: string, f: RegField): { bytes: number[]; escapes: Escape[];
 
 export function parseRegistration(raw: string): Registration {
   const base = { raw, delimiter: raw[0] ?? '', offset: 0, escapes: [] as Escape[], flags: '' };
-  const reject = (r: Omit<Rejection, 'detail'> & { detail: string }, fields: Partial<Registration> = {}): Registration => ({ ...base, ...fields, rejection: r });
+  const reject = (
+    r: Omit<Rejection, 'detail'> & { detail: string },
+    fields: Partial<Registration> = {},
+  ): Registration => ({ ...base, ...fields, rejection: r });
   if (raw.length < 11 || raw.length > MAX_REGISTER_LENGTH) {
-    return reject({ code: 'GDL301', errno: 'EINVAL', detail: `the string is ${raw.length} bytes; the kernel accepts 11 to ${MAX_REGISTER_LENGTH}`, start: 0, end: raw.length });
+    return reject({
+      code: 'GDL301',
+      errno: 'EINVAL',
+      detail: `the string is ${raw.length} bytes; the kernel accepts 11 to ${MAX_REGISTER_LENGTH}`,
+      start: 0,
+      end: raw.length,
+    });
   }
   const del = raw[0] ?? '';
-  if ('POCF'.includes(del)) return reject({ code: 'GDL302', errno: 'EINVAL', detail: `\`${del}\` is a flag letter and cannot be the delimiter`, start: 0, end: 1 });
+  if ('POCF'.includes(del))
+    return reject({
+      code: 'GDL302',
+      errno: 'EINVAL',
+      detail: `\`${del}\` is a flag letter and cannot be the delimiter`,
+      start: 0,
+      end: 1,
+    });
 
   // Count the fields first: a missing one shows up as the padding delimiters of the kernel buffer.
   const delimiters: number[] = [];
@@ -104,14 +145,47 @@ export function parseRegistration(raw: string): Registration {
   const nameEnd = nextDelimiter(raw, 1, del);
   const name = field(raw, 1, Math.min(nameEnd, raw.length));
   if (name.text === '' || name.text === '.' || name.text === '..' || name.text.includes('/')) {
-    return reject({ code: 'GDL304', errno: 'EINVAL', detail: name.text === '' ? 'the name is empty' : name.text.includes('/') ? `the name \`${name.text}\` contains \`/\`` : `the name cannot be \`${name.text}\``, start: name.start, end: Math.max(name.end, name.start + 1) }, { name });
+    return reject(
+      {
+        code: 'GDL304',
+        errno: 'EINVAL',
+        detail:
+          name.text === ''
+            ? 'the name is empty'
+            : name.text.includes('/')
+              ? `the name \`${name.text}\` contains \`/\``
+              : `the name cannot be \`${name.text}\``,
+        start: name.start,
+        end: Math.max(name.end, name.start + 1),
+      },
+      { name },
+    );
   }
   let p = nameEnd + 1;
   const typeEnd = nextDelimiter(raw, p, del);
   const type = field(raw, p, Math.min(typeEnd, raw.length));
   if (type.text !== 'M' && type.text !== 'E') {
-    if (tooFew && typeEnd >= raw.length) return reject({ code: 'GDL303', errno: 'EINVAL', detail: `only ${delimiters.length} of the 7 \`${del}\` delimiters are present`, start: 0, end: raw.length }, { name });
-    return reject({ code: 'GDL305', errno: 'EINVAL', detail: `the type is \`${shown(type.text)}\`; it must be exactly \`M\` (magic) or \`E\` (extension)`, start: type.start, end: Math.max(type.end, type.start + 1) }, { name, type });
+    if (tooFew && typeEnd >= raw.length)
+      return reject(
+        {
+          code: 'GDL303',
+          errno: 'EINVAL',
+          detail: `only ${delimiters.length} of the 7 \`${del}\` delimiters are present`,
+          start: 0,
+          end: raw.length,
+        },
+        { name },
+      );
+    return reject(
+      {
+        code: 'GDL305',
+        errno: 'EINVAL',
+        detail: `the type is \`${shown(type.text)}\`; it must be exactly \`M\` (magic) or \`E\` (extension)`,
+        start: type.start,
+        end: Math.max(type.end, type.start + 1),
+      },
+      { name, type },
+    );
   }
   const kind = type.text;
   p = typeEnd + 1;
@@ -127,7 +201,17 @@ export function parseRegistration(raw: string): Registration {
   const interpEnd = nextDelimiter(raw, p, del);
   const interpreter = field(raw, p, Math.min(interpEnd, raw.length));
   const fields = { name, type, kind, offsetField, magicField, maskField, interpreter } as const;
-  if (tooFew) return reject({ code: 'GDL303', errno: 'EINVAL', detail: `only ${delimiters.length} of the 7 \`${del}\` delimiters are present (an empty mask still needs its field: \`magic::interpreter\`)`, start: 0, end: raw.length }, fields);
+  if (tooFew)
+    return reject(
+      {
+        code: 'GDL303',
+        errno: 'EINVAL',
+        detail: `only ${delimiters.length} of the 7 \`${del}\` delimiters are present (an empty mask still needs its field: \`magic::interpreter\`)`,
+        start: 0,
+        end: raw.length,
+      },
+      fields,
+    );
 
   let offset = 0;
   let magic: number[] | undefined;
@@ -136,33 +220,118 @@ export function parseRegistration(raw: string): Registration {
   if (kind === 'M') {
     if (offsetField.text !== '') {
       if (!/^\+?[0-9]+$/.test(offsetField.text) || Number(offsetField.text) > 2147483647) {
-        return reject({ code: 'GDL306', errno: 'EINVAL', detail: `the offset \`${shown(offsetField.text)}\` is not a decimal integer`, start: offsetField.start, end: offsetField.end }, fields);
+        return reject(
+          {
+            code: 'GDL306',
+            errno: 'EINVAL',
+            detail: `the offset \`${shown(offsetField.text)}\` is not a decimal integer`,
+            start: offsetField.start,
+            end: offsetField.end,
+          },
+          fields,
+        );
       }
       offset = Number(offsetField.text);
     }
     const m = decode(raw, magicField);
-    if (m.bad !== undefined) return reject({ code: 'GDL308', errno: 'EINVAL', detail: `\`${raw.slice(m.bad.start, m.bad.end)}\` in the magic is not \`\\x\` with two hex digits`, ...m.bad }, fields);
-    if (m.bytes.length === 0) return reject({ code: 'GDL309', errno: 'EINVAL', detail: 'the magic is empty', start: magicField.start, end: magicField.start }, fields);
+    if (m.bad !== undefined)
+      return reject(
+        {
+          code: 'GDL308',
+          errno: 'EINVAL',
+          detail: `\`${raw.slice(m.bad.start, m.bad.end)}\` in the magic is not \`\\x\` with two hex digits`,
+          ...m.bad,
+        },
+        fields,
+      );
+    if (m.bytes.length === 0)
+      return reject(
+        {
+          code: 'GDL309',
+          errno: 'EINVAL',
+          detail: 'the magic is empty',
+          start: magicField.start,
+          end: magicField.start,
+        },
+        fields,
+      );
     magic = m.bytes;
     escapes = m.escapes;
     if (maskField.text !== '') {
       const k = decode(raw, maskField);
-      if (k.bad !== undefined) return reject({ code: 'GDL308', errno: 'EINVAL', detail: `\`${raw.slice(k.bad.start, k.bad.end)}\` in the mask is not \`\\x\` with two hex digits`, ...k.bad }, { ...fields, magic, escapes });
+      if (k.bad !== undefined)
+        return reject(
+          {
+            code: 'GDL308',
+            errno: 'EINVAL',
+            detail: `\`${raw.slice(k.bad.start, k.bad.end)}\` in the mask is not \`\\x\` with two hex digits`,
+            ...k.bad,
+          },
+          { ...fields, magic, escapes },
+        );
       mask = k.bytes;
       escapes = [...escapes, ...k.escapes];
       if (mask.length !== magic.length) {
-        return reject({ code: 'GDL310', errno: 'EINVAL', detail: `the mask decodes to ${byteCount(mask.length)} but the magic to ${magic.length}`, start: maskField.start, end: maskField.end }, { ...fields, magic, mask, escapes });
+        return reject(
+          {
+            code: 'GDL310',
+            errno: 'EINVAL',
+            detail: `the mask decodes to ${byteCount(mask.length)} but the magic to ${magic.length}`,
+            start: maskField.start,
+            end: maskField.end,
+          },
+          { ...fields, magic, mask, escapes },
+        );
       }
     }
     if (magic.length > BINPRM_BUF_SIZE || BINPRM_BUF_SIZE - magic.length < offset) {
-      return reject({ code: 'GDL307', errno: 'EINVAL', detail: `offset ${offset} + ${byteCount(magic.length)} of magic = ${offset + magic.length} is past the ${BINPRM_BUF_SIZE}-byte header buffer`, start: offsetField.text === '' ? magicField.start : offsetField.start, end: magicField.end }, { ...fields, magic, ...(mask ? { mask } : {}), escapes });
+      return reject(
+        {
+          code: 'GDL307',
+          errno: 'EINVAL',
+          detail: `offset ${offset} + ${byteCount(magic.length)} of magic = ${offset + magic.length} is past the ${BINPRM_BUF_SIZE}-byte header buffer`,
+          start: offsetField.text === '' ? magicField.start : offsetField.start,
+          end: magicField.end,
+        },
+        { ...fields, magic, ...(mask ? { mask } : {}), escapes },
+      );
     }
   } else {
-    if (magicField.text === '') return reject({ code: 'GDL309', errno: 'EINVAL', detail: 'the extension is empty', start: magicField.start, end: magicField.start }, fields);
-    if (magicField.text.includes('/')) return reject({ code: 'GDL311', errno: 'EINVAL', detail: `the extension \`${magicField.text}\` contains \`/\``, start: magicField.start, end: magicField.end }, fields);
+    if (magicField.text === '')
+      return reject(
+        {
+          code: 'GDL309',
+          errno: 'EINVAL',
+          detail: 'the extension is empty',
+          start: magicField.start,
+          end: magicField.start,
+        },
+        fields,
+      );
+    if (magicField.text.includes('/'))
+      return reject(
+        {
+          code: 'GDL311',
+          errno: 'EINVAL',
+          detail: `the extension \`${magicField.text}\` contains \`/\``,
+          start: magicField.start,
+          end: magicField.end,
+        },
+        fields,
+      );
   }
   const common = { ...fields, offset, ...(magic ? { magic } : {}), ...(mask ? { mask } : {}), escapes };
-  if (interpreter.text === '') return reject({ code: 'GDL312', errno: 'EINVAL', detail: 'the interpreter is empty', start: interpreter.start, end: interpreter.start }, common);
+  if (interpreter.text === '')
+    return reject(
+      {
+        code: 'GDL312',
+        errno: 'EINVAL',
+        detail: 'the interpreter is empty',
+        start: interpreter.start,
+        end: interpreter.start,
+      },
+      common,
+    );
   let f = interpEnd + 1;
   const flagsStart = f;
   while (f < raw.length && 'POCF'.includes(raw[f] ?? '')) f++;
@@ -175,9 +344,38 @@ export function parseRegistration(raw: string): Registration {
   if (end !== raw.length) {
     const trailing = field(raw, f, raw.length);
     const rest = trailing.text.endsWith('\n') && trailing.text.length > 1 ? trailing.text.slice(0, -1) : trailing.text;
-    return reject({ code: 'GDL313', errno: 'EINVAL', detail: `\`${shown(rest)}\` after the flags`, start: trailing.start, end: trailing.end }, { ...common, flagsField, flags, trailing });
+    return reject(
+      {
+        code: 'GDL313',
+        errno: 'EINVAL',
+        detail: `\`${shown(rest)}\` after the flags`,
+        start: trailing.start,
+        end: trailing.end,
+      },
+      { ...common, flagsField, flags, trailing },
+    );
   }
-  if (name.text.length > 255) return reject({ code: 'GDL304', errno: 'ENAMETOOLONG', detail: `the name is ${name.text.length} bytes; the limit is 255`, start: name.start, end: name.end }, { ...common, flagsField, flags });
-  if (name.text === 'register' || name.text === 'status') return reject({ code: 'GDL304', errno: 'EEXIST', detail: `\`${name.text}\` is a control file of binfmt_misc`, start: name.start, end: name.end }, { ...common, flagsField, flags });
+  if (name.text.length > 255)
+    return reject(
+      {
+        code: 'GDL304',
+        errno: 'ENAMETOOLONG',
+        detail: `the name is ${name.text.length} bytes; the limit is 255`,
+        start: name.start,
+        end: name.end,
+      },
+      { ...common, flagsField, flags },
+    );
+  if (name.text === 'register' || name.text === 'status')
+    return reject(
+      {
+        code: 'GDL304',
+        errno: 'EEXIST',
+        detail: `\`${name.text}\` is a control file of binfmt_misc`,
+        start: name.start,
+        end: name.end,
+      },
+      { ...common, flagsField, flags },
+    );
   return { ...base, ...common, flagsField, flags };
 }

@@ -15,7 +15,8 @@ export function cgoState(build: GoBuild): CgoState {
   if (explicit !== undefined && (explicit.value === '0' || explicit.value === '1')) {
     return { state: explicit.value === '1' ? 'on' : 'off', why: `CGO_ENABLED=${explicit.value} (${explicit.source})` };
   }
-  if (explicit !== undefined && explicit.value.includes('$')) return { state: 'unknown', why: `CGO_ENABLED=${explicit.value}` };
+  if (explicit !== undefined && explicit.value.includes('$'))
+    return { state: 'unknown', why: `CGO_ENABLED=${explicit.value}` };
   const goos = build.env.get('GOOS')?.value;
   const goarch = build.env.get('GOARCH')?.value;
   if ((goarch !== undefined && goarch !== '') || (goos !== undefined && goos !== '' && goos !== 'linux')) {
@@ -23,8 +24,13 @@ export function cgoState(build: GoBuild): CgoState {
   }
   const facts = build.stage.facts;
   const compiler = build.compilerInstalled || facts?.cCompiler === true;
-  if (compiler) return { state: 'on', why: `CGO_ENABLED is not set and ${build.compilerInstalled ? 'the stage installs a C compiler' : `${facts?.family ?? 'the image'} has gcc`}, so the go command defaults to 1` };
-  if (facts?.cCompiler === false) return { state: 'off', why: `CGO_ENABLED is not set and ${facts.family} has no C compiler, so it defaults to 0` };
+  if (compiler)
+    return {
+      state: 'on',
+      why: `CGO_ENABLED is not set and ${build.compilerInstalled ? 'the stage installs a C compiler' : `${facts?.family ?? 'the image'} has gcc`}, so the go command defaults to 1`,
+    };
+  if (facts?.cCompiler === false)
+    return { state: 'off', why: `CGO_ENABLED is not set and ${facts.family} has no C compiler, so it defaults to 0` };
   return { state: 'unknown', why: 'CGO_ENABLED is not set and the builder image is unknown' };
 }
 
@@ -42,26 +48,52 @@ function tags(build: GoBuild): string[] {
 }
 
 export function ldflags(build: GoBuild): string {
-  return build.flags.filter((f) => f.name === 'ldflags').map((f) => f.value ?? '').join(' ');
+  return build.flags
+    .filter((f) => f.name === 'ldflags')
+    .map((f) => f.value ?? '')
+    .join(' ');
 }
 
 export function linkage(build: GoBuild): Linkage {
   const libc = build.stage.facts?.libc;
   const pie = build.flags.some((f) => f.name === 'buildmode' && f.value === 'pie');
-  if (pie) return { kind: 'dynamic', libc, interpreter: interpreterFor(libc), why: '-buildmode=pie always produces a dynamic executable with an ELF interpreter' };
+  if (pie)
+    return {
+      kind: 'dynamic',
+      libc,
+      interpreter: interpreterFor(libc),
+      why: '-buildmode=pie always produces a dynamic executable with an ELF interpreter',
+    };
   const cgo = cgoState(build);
   if (cgo.state === 'off') return { kind: 'static', libc: undefined, interpreter: undefined, why: 'cgo is off' };
   if (cgo.state === 'unknown') return { kind: 'unknown', libc, interpreter: undefined, why: cgo.why };
   const t = tags(build);
   const ld = ldflags(build);
   if (/-extldflags[= ]['"]?[^'"]*-static/.test(ld)) {
-    if (/-linkmode[= ]external/.test(ld)) return { kind: 'static', libc, interpreter: undefined, why: 'external linking with -static' };
+    if (/-linkmode[= ]external/.test(ld))
+      return { kind: 'static', libc, interpreter: undefined, why: 'external linking with -static' };
     // cmd/link links internally unless a package outside the standard library uses cgo (or -linkmode external
     // asks): with only net and os/user it ignores -extldflags and the binary stays dynamic.
-    return { kind: 'depends', libc, interpreter: interpreterFor(libc), why: '-extldflags -static applies only when the linker runs externally: with cgo only in net and os/user it is ignored' };
+    return {
+      kind: 'depends',
+      libc,
+      interpreter: interpreterFor(libc),
+      why: '-extldflags -static applies only when the linker runs externally: with cgo only in net and os/user it is ignored',
+    };
   }
-  if (t.includes('netgo') && t.includes('osusergo')) return { kind: 'unknown', libc, interpreter: undefined, why: 'netgo and osusergo remove the std cgo users; only your own cgo code links libc' };
-  return { kind: 'dynamic', libc, interpreter: interpreterFor(libc), why: `cgo is on (${cgo.why}): net and os/user link ${libc ?? 'the C library'} dynamically` };
+  if (t.includes('netgo') && t.includes('osusergo'))
+    return {
+      kind: 'unknown',
+      libc,
+      interpreter: undefined,
+      why: 'netgo and osusergo remove the std cgo users; only your own cgo code links libc',
+    };
+  return {
+    kind: 'dynamic',
+    libc,
+    interpreter: interpreterFor(libc),
+    why: `cgo is on (${cgo.why}): net and os/user link ${libc ?? 'the C library'} dynamically`,
+  };
 }
 
 /** Why turning cgo off would break this build, or undefined when nothing shows that the build needs cgo. */
@@ -71,7 +103,9 @@ export function cgoNeededBy(build: GoBuild): string | undefined {
   const dev = build.cDevPackages.find((p) => !/^(musl|libc6|glibc)-dev/.test(p));
   if (dev !== undefined) return `the stage installs ${dev}`;
   // Build tags that select cgo code (mattn/go-sqlite3's libsqlite3, confluent-kafka-go's dynamic/musl, gopacket's pcap…).
-  const tag = tags(build).find((t) => /^(cgo|libsqlite3|sqlite_\w+|dynamic|musl|pcap|gssapi|sqlcipher|icu|fts5|json1)$/.test(t));
+  const tag = tags(build).find((t) =>
+    /^(cgo|libsqlite3|sqlite_\w+|dynamic|musl|pcap|gssapi|sqlcipher|icu|fts5|json1)$/.test(t),
+  );
   if (tag !== undefined) return `-tags ${tag} selects cgo code`;
   return undefined;
 }
@@ -86,7 +120,11 @@ export interface ArtifactCopy {
 
 function covers(source: string, output: string): boolean {
   const s = source.replace(/\/+$/, '') || '/';
-  return output === s || output.startsWith(`${s}/`) || (s.includes('*') && new RegExp(`^${s.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`).test(output));
+  return (
+    output === s ||
+    output.startsWith(`${s}/`) ||
+    (s.includes('*') && new RegExp(`^${s.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`).test(output))
+  );
 }
 
 export function artifactCopies(model: DockerModel): ArtifactCopy[] {
@@ -100,7 +138,11 @@ export function artifactCopies(model: DockerModel): ArtifactCopy[] {
           // One binary per main package in a directory: a copy of (or from inside) it takes some of them.
           const dir = build.outputDir;
           if (dir === undefined) continue;
-          const src = copy.sources.find((x) => covers(posix.resolve(from.workdir, x.value), dir) || posix.resolve(from.workdir, x.value).startsWith(`${dir}/`));
+          const src = copy.sources.find(
+            (x) =>
+              covers(posix.resolve(from.workdir, x.value), dir) ||
+              posix.resolve(from.workdir, x.value).startsWith(`${dir}/`),
+          );
           if (src !== undefined) out.push({ build, copy, dest: copy.dest });
           continue;
         }
@@ -108,7 +150,15 @@ export function artifactCopies(model: DockerModel): ArtifactCopy[] {
           const source = posix.resolve(from.workdir, src.value);
           if (!covers(source, build.output)) continue;
           const isDirCopy = source !== build.output;
-          out.push({ build, copy, dest: isDirCopy ? posix.join(copy.dest, posix.relative(source, build.output)) : copy.destIsDir ? posix.join(copy.dest, posix.basename(build.output)) : copy.dest });
+          out.push({
+            build,
+            copy,
+            dest: isDirCopy
+              ? posix.join(copy.dest, posix.relative(source, build.output))
+              : copy.destIsDir
+                ? posix.join(copy.dest, posix.basename(build.output))
+                : copy.dest,
+          });
         }
       }
     }

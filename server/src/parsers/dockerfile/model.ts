@@ -116,7 +116,22 @@ interface RunEffects {
   readonly cDevPackages: string[];
 }
 
-const GO_FLAGS_WITH_VALUE = new Set(['o', 'tags', 'ldflags', 'gcflags', 'buildmode', 'installsuffix', 'mod', 'p', 'pkgdir', 'asmflags', 'modfile', 'overlay', 'pgo', 'C']);
+const GO_FLAGS_WITH_VALUE = new Set([
+  'o',
+  'tags',
+  'ldflags',
+  'gcflags',
+  'buildmode',
+  'installsuffix',
+  'mod',
+  'p',
+  'pkgdir',
+  'asmflags',
+  'modfile',
+  'overlay',
+  'pgo',
+  'C',
+]);
 const CREATES_LAST_ARG = new Set(['mkdir', 'touch', 'cp', 'mv', 'ln', 'install']);
 
 /** `NAME=value` words before a command: its environment prefix, and the index of the command word. */
@@ -127,13 +142,21 @@ function envPrefix(words: readonly ShellWord[], index: LineIndex): { prefix: Map
     const w = words[at];
     if (w === undefined || !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value)) break;
     const eq = w.value.indexOf('=');
-    prefix.set(w.value.slice(0, eq), { value: w.value.slice(eq + 1), source: 'prefix', range: index.range(w.start, w.end) });
+    prefix.set(w.value.slice(0, eq), {
+      value: w.value.slice(eq + 1),
+      source: 'prefix',
+      range: index.range(w.start, w.end),
+    });
   }
   return { prefix, at };
 }
 
 /** The flags and package arguments after `go build`/`go install`. */
-function goArguments(words: readonly ShellWord[], from: number, index: LineIndex): { flags: GoFlag[]; packages: string[] } {
+function goArguments(
+  words: readonly ShellWord[],
+  from: number,
+  index: LineIndex,
+): { flags: GoFlag[]; packages: string[] } {
   const flags: GoFlag[] = [];
   const packages: string[] = [];
   for (let k = from; k < words.length; k++) {
@@ -155,25 +178,47 @@ function goArguments(words: readonly ShellWord[], from: number, index: LineIndex
 }
 
 /** Where a go build or install writes its binary (or binaries, for `-o dir/` with several main packages). */
-function goOutput(kind: GoBuild['kind'], flags: readonly GoFlag[], packages: readonly string[], cwd: string, env: ReadonlyMap<string, Setting>): { output?: string; outputDir?: string } {
+function goOutput(
+  kind: GoBuild['kind'],
+  flags: readonly GoFlag[],
+  packages: readonly string[],
+  cwd: string,
+  env: ReadonlyMap<string, Setting>,
+): { output?: string; outputDir?: string } {
   const out = flags.find((f) => f.name === 'o')?.value;
   const pkgName = (p: string | undefined): string => {
-    const clean = (p ?? '.').replace(/@.*$/, '').replace(/\/\.\.\.$/, '').replace(/\/$/, '');
+    const clean = (p ?? '.')
+      .replace(/@.*$/, '')
+      .replace(/\/\.\.\.$/, '')
+      .replace(/\/$/, '');
     return clean === '.' || clean === '' ? posix.basename(cwd) : posix.basename(clean);
   };
   const several = packages.length > 1 || packages.some((p) => p === '...' || p.endsWith('/...'));
-  if (kind === 'build' && out !== undefined && out.endsWith('/') && several && !out.includes('$')) return { outputDir: posix.resolve(cwd, out) };
+  if (kind === 'build' && out !== undefined && out.endsWith('/') && several && !out.includes('$'))
+    return { outputDir: posix.resolve(cwd, out) };
   if (kind === 'install') {
     const gobin = env.get('GOBIN')?.value ?? `${env.get('GOPATH')?.value ?? '/go'}/bin`;
     return gobin.includes('$') ? {} : { output: posix.join(gobin, pkgName(packages[0])) };
   }
-  if (out !== undefined) return out.includes('$') ? {} : { output: out.endsWith('/') ? posix.join(posix.resolve(cwd, out), pkgName(packages[0])) : posix.resolve(cwd, out) };
+  if (out !== undefined)
+    return out.includes('$')
+      ? {}
+      : {
+          output: out.endsWith('/')
+            ? posix.join(posix.resolve(cwd, out), pkgName(packages[0]))
+            : posix.resolve(cwd, out),
+        };
   return packages.length > 1 ? {} : { output: posix.join(cwd, pkgName(packages[0])) };
 }
 
 /** Reads the simple commands of one RUN, tracking `export` and `cd`; the stage is read, never changed. */
 function readRun(commands: readonly SimpleCommand[], stage: Stage, index: LineIndex, execForm: boolean): RunEffects {
-  const effects: RunEffects = { creates: [], goBuilds: [], installsCompiler: stage.installsCompiler, cDevPackages: [...stage.cDevPackages] };
+  const effects: RunEffects = {
+    creates: [],
+    goBuilds: [],
+    installsCompiler: stage.installsCompiler,
+    cDevPackages: [...stage.cDevPackages],
+  };
   const exported = new Map<string, Setting>();
   let cwd = stage.workdir;
   for (const cmd of commands) {
@@ -183,7 +228,12 @@ function readRun(commands: readonly SimpleCommand[], stage: Stage, index: LineIn
     if (name === 'export') {
       for (const w of words.slice(at + 1)) {
         const eq = w.value.indexOf('=');
-        if (eq > 0) exported.set(w.value.slice(0, eq), { value: w.value.slice(eq + 1), source: 'export', range: index.range(w.start, w.end) });
+        if (eq > 0)
+          exported.set(w.value.slice(0, eq), {
+            value: w.value.slice(eq + 1),
+            source: 'export',
+            range: index.range(w.start, w.end),
+          });
       }
       continue;
     }
@@ -197,8 +247,12 @@ function readRun(commands: readonly SimpleCommand[], stage: Stage, index: LineIn
       continue;
     }
     if (/(^|\/)(apk|apt-get|apt|yum|dnf|microdnf)$/.test(name)) {
-      if (words.some((w) => /^(gcc|clang|build-essential|musl-dev|gcc-[a-z0-9-]+|g\+\+)$/.test(w.value))) effects.installsCompiler = true;
-      append(effects.cDevPackages, words.map((w) => w.value).filter((v) => /^[a-z0-9][a-z0-9.+-]*-(dev|devel)(:[a-z0-9]+)?$/.test(v)));
+      if (words.some((w) => /^(gcc|clang|build-essential|musl-dev|gcc-[a-z0-9-]+|g\+\+)$/.test(w.value)))
+        effects.installsCompiler = true;
+      append(
+        effects.cDevPackages,
+        words.map((w) => w.value).filter((v) => /^[a-z0-9][a-z0-9.+-]*-(dev|devel)(:[a-z0-9]+)?$/.test(v)),
+      );
     }
     const kind = words[at + 1]?.value;
     const goWord = words[at];
@@ -231,7 +285,11 @@ function readRun(commands: readonly SimpleCommand[], stage: Stage, index: LineIn
 }
 
 /** The commands a RUN runs: exec form as one command, heredoc bodies, or the shell-form text. */
-function runCommands(inst: Instruction, raw: string, index: LineIndex): { commands: SimpleCommand[]; execForm: boolean }[] {
+function runCommands(
+  inst: Instruction,
+  raw: string,
+  index: LineIndex,
+): { commands: SimpleCommand[]; execForm: boolean }[] {
   const argsRange = argsRangeOf(inst);
   if (argsRange === null) return [];
   const trimmed = raw.trimStart();
@@ -240,14 +298,22 @@ function runCommands(inst: Instruction, raw: string, index: LineIndex): { comman
       const argv = JSON.parse(trimmed) as unknown;
       if (!Array.isArray(argv) || !argv.every((x) => typeof x === 'string')) return [];
       const base = index.offsetAt(argsRange.start);
-      const words: ShellWord[] = (argv).map((v) => ({ value: v, map: [], start: base, end: base + trimmed.length, dynamic: false, quoted: true }));
+      const words: ShellWord[] = argv.map((v) => ({
+        value: v,
+        map: [],
+        start: base,
+        end: base + trimmed.length,
+        dynamic: false,
+        quoted: true,
+      }));
       return [{ commands: [{ words, redirects: [], start: base, end: base + trimmed.length }], execForm: true }];
     } catch {
       // malformed JSON: BuildKit runs it as shell form; nothing to analyse safely
       return [];
     }
   }
-  const heredocs = (inst as unknown as { getHeredocs?: () => { getContentRange(): Range | null }[] }).getHeredocs?.() ?? [];
+  const heredocs =
+    (inst as unknown as { getHeredocs?: () => { getContentRange(): Range | null }[] }).getHeredocs?.() ?? [];
   if (trimmed.startsWith('<<') && heredocs.length > 0) {
     return heredocs.flatMap((h) => {
       const r = h.getContentRange();
@@ -261,7 +327,12 @@ function runCommands(inst: Instruction, raw: string, index: LineIndex): { comman
 }
 
 /** A new stage for a FROM: it inherits from the stage it names, else starts from the base image's facts. */
-function newStage(from: From, stages: readonly Stage[], globalArgs: ReadonlyMap<string, Setting>, windowsEscape: boolean): Stage {
+function newStage(
+  from: From,
+  stages: readonly Stage[],
+  globalArgs: ReadonlyMap<string, Setting>,
+  windowsEscape: boolean,
+): Stage {
   const image = substitute(from.getImage() ?? '', globalArgs);
   const parent = stages.find((s) => s.name !== undefined && s.name.toLowerCase() === image.toLowerCase());
   return {
@@ -291,13 +362,15 @@ function declareArgs(stage: Stage, inst: Instruction, raw: string, globalArgs: R
   for (const p of properties(inst)) {
     const value = p.getValue() ?? globalArgs.get(p.getName())?.value;
     stage.args.set(p.getName(), { value: value ?? '', source: 'ARG', range: p.getRange() });
-    if (value !== undefined && !stage.env.has(p.getName())) stage.env.set(p.getName(), { value, source: 'ARG', range: p.getRange() });
+    if (value !== undefined && !stage.env.has(p.getName()))
+      stage.env.set(p.getName(), { value, source: 'ARG', range: p.getRange() });
   }
   // `ARG TARGETOS TARGETARCH` declares several names; the AST reports the first.
   const r = argsRangeOf(inst);
   for (const name of raw.trim().split(/\s+/)) {
     const n = /^([A-Za-z_][A-Za-z0-9_]*)(=.*)?$/.exec(name)?.[1];
-    if (n !== undefined && !stage.args.has(n)) stage.args.set(n, { value: globalArgs.get(n)?.value ?? '', source: 'ARG', range: r ?? undefined });
+    if (n !== undefined && !stage.args.has(n))
+      stage.args.set(n, { value: globalArgs.get(n)?.value ?? '', source: 'ARG', range: r ?? undefined });
   }
 }
 
@@ -313,7 +386,9 @@ function addCopy(stage: Stage, inst: Instruction, keyword: string, stages: reado
     stage,
     fromText,
     fromRange: fromFlag.getValueRange() ?? fromFlag.getRange(),
-    fromStage: /^\d+$/.test(fromText) ? stages[Number(fromText)] : stages.find((s) => s.name?.toLowerCase() === fromText.toLowerCase()),
+    fromStage: /^\d+$/.test(fromText)
+      ? stages[Number(fromText)]
+      : stages.find((s) => s.name?.toLowerCase() === fromText.toLowerCase()),
     sources: args.slice(0, -1).map((a) => ({ value: substitute(a.getValue(), stage.env), range: a.getRange() })),
     dest: posix.resolve(stage.workdir, substitute(dest.getValue(), stage.env)),
     destIsDir: dest.getValue().endsWith('/') || args.length > 2,
@@ -321,10 +396,23 @@ function addCopy(stage: Stage, inst: Instruction, keyword: string, stages: reado
 }
 
 /** Applies one instruction of a stage to the stage's state (ENV, ARG, USER, WORKDIR, SHELL, COPY/ADD, RUN). */
-function applyInstruction(stage: Stage, inst: Instruction, keyword: string, raw: string, stages: readonly Stage[], globalArgs: ReadonlyMap<string, Setting>, index: LineIndex): void {
+function applyInstruction(
+  stage: Stage,
+  inst: Instruction,
+  keyword: string,
+  raw: string,
+  stages: readonly Stage[],
+  globalArgs: ReadonlyMap<string, Setting>,
+  index: LineIndex,
+): void {
   switch (keyword) {
     case 'ENV':
-      for (const p of properties(inst)) stage.env.set(p.getName(), { value: substitute(p.getValue() ?? '', stage.env), source: 'ENV', range: p.getValueRange() ?? p.getRange() });
+      for (const p of properties(inst))
+        stage.env.set(p.getName(), {
+          value: substitute(p.getValue() ?? '', stage.env),
+          source: 'ENV',
+          range: p.getValueRange() ?? p.getRange(),
+        });
       return;
     case 'ARG':
       return declareArgs(stage, inst, raw, globalArgs);
@@ -365,11 +453,17 @@ export function buildModel(dockerfile: Dockerfile, index: LineIndex): DockerMode
   for (const inst of dockerfile.getInstructions()) {
     const keyword = inst.getKeyword().toUpperCase();
     const raw = rawArgsOf(inst) ?? '';
-    if (/\$\{?(TARGET|BUILD)(PLATFORM|OS|ARCH|VARIANT)\b/.test(raw) || (keyword === 'ARG' && /\bTARGET(PLATFORM|OS|ARCH|VARIANT)\b/.test(raw))) usesTargetArgs = true;
+    if (
+      /\$\{?(TARGET|BUILD)(PLATFORM|OS|ARCH|VARIANT)\b/.test(raw) ||
+      (keyword === 'ARG' && /\bTARGET(PLATFORM|OS|ARCH|VARIANT)\b/.test(raw))
+    )
+      usesTargetArgs = true;
     const current = stages[stages.length - 1];
     if (keyword === 'FROM') stages.push(newStage(inst as From, stages, globalArgs, windowsEscape));
     else if (current === undefined) {
-      if (keyword === 'ARG') for (const p of properties(inst)) globalArgs.set(p.getName(), { value: p.getValue() ?? '', source: 'ARG', range: p.getRange() });
+      if (keyword === 'ARG')
+        for (const p of properties(inst))
+          globalArgs.set(p.getName(), { value: p.getValue() ?? '', source: 'ARG', range: p.getRange() });
     } else {
       current.instructions.push(inst);
       applyInstruction(current, inst, keyword, raw, stages, globalArgs, index);

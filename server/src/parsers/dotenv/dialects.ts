@@ -40,7 +40,18 @@ function unescapeDouble(body: string, dialect: EnvDialect): string {
     case 'godotenv':
       return body.replace(/\\(.)/g, (_m, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c === '$' ? '\\$' : c));
     case 'compose': {
-      const map: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', $: '$' };
+      const map: Record<string, string> = {
+        a: '\x07',
+        b: '\b',
+        f: '\f',
+        n: '\n',
+        r: '\r',
+        t: '\t',
+        v: '\v',
+        '\\': '\\',
+        '"': '"',
+        $: '$',
+      };
       return body.replace(/\\(.)/g, (m, c: string) => map[c] ?? m);
     }
     case 'systemd':
@@ -74,19 +85,33 @@ export function rawEffect(entry: EnvAssignment | EnvBareKey, dialect: EnvDialect
       if (entry.exportKeyword !== undefined || entry.range.start.character !== 0 || !/^[A-Z]/.test(key)) {
         return { kind: 'dropped', reason: 'the go command skips lines that do not start with `A`–`Z`' };
       }
-      if (entry.spaceBefore !== undefined) return { kind: 'dropped', reason: `the key is \`${key}${entry.spaceBefore.text}\` with the space, which the go command never reads` };
+      if (entry.spaceBefore !== undefined)
+        return {
+          kind: 'dropped',
+          reason: `the key is \`${key}${entry.spaceBefore.text}\` with the space, which the go command never reads`,
+        };
       return { kind: 'set', value: (entry.spaceAfter?.text ?? '') + (v?.raw.text ?? '') + (entry.crlf ? '\r' : '') };
     }
     case 'docker': {
       // docker/cli opts/file.go: a key holding a space or tab fails the whole file ("variable … contains whitespaces").
-      if (entry.exportKeyword !== undefined) return { kind: 'error', reason: `docker rejects the whole file: the key \`export ${key}\` contains whitespace` };
-      if (entry.spaceBefore !== undefined) return { kind: 'error', reason: `docker rejects the whole file: the key \`${key}${entry.spaceBefore.text}\` contains whitespace` };
-      if (/[ \t]/.test(key)) return { kind: 'error', reason: `docker rejects the whole file: the key \`${key}\` contains whitespace` };
+      if (entry.exportKeyword !== undefined)
+        return {
+          kind: 'error',
+          reason: `docker rejects the whole file: the key \`export ${key}\` contains whitespace`,
+        };
+      if (entry.spaceBefore !== undefined)
+        return {
+          kind: 'error',
+          reason: `docker rejects the whole file: the key \`${key}${entry.spaceBefore.text}\` contains whitespace`,
+        };
+      if (/[ \t]/.test(key))
+        return { kind: 'error', reason: `docker rejects the whole file: the key \`${key}\` contains whitespace` };
       if (key === '') return { kind: 'error', reason: 'docker rejects the whole file: no variable name before `=`' };
       return { kind: 'set', value: (entry.spaceAfter?.text ?? '') + (v?.raw.text ?? '') };
     }
     case 'systemd': {
-      if (entry.exportKeyword !== undefined) return { kind: 'dropped', reason: 'systemd drops `export KEY=…` lines (invalid name `export KEY`)' };
+      if (entry.exportKeyword !== undefined)
+        return { kind: 'dropped', reason: 'systemd drops `export KEY=…` lines (invalid name `export KEY`)' };
       if (!SYSTEMD_NAME.test(key)) return { kind: 'dropped', reason: `systemd drops the invalid name \`${key}\`` };
       if (v === undefined) return { kind: 'set', value: '' };
       if (v.quote === undefined) return { kind: 'set', value: v.raw.text.replace(/[ \t\r]+$/, '') };
@@ -99,16 +124,31 @@ export function rawEffect(entry: EnvAssignment | EnvBareKey, dialect: EnvDialect
     case 'compose':
     case 'godotenv': {
       // dotenv's LINE regex (lib/main.js) takes keys of letters, digits, `_`, `.` and `-` only; other lines are skipped.
-      if ((dialect === 'dotenv' || dialect === 'dotenv-expand') && !/^[\w.-]+$/.test(key)) return { kind: 'dropped', reason: `dotenv skips the line: \`${key}\` is not a key it reads` };
+      if ((dialect === 'dotenv' || dialect === 'dotenv-expand') && !/^[\w.-]+$/.test(key))
+        return { kind: 'dropped', reason: `dotenv skips the line: \`${key}\` is not a key it reads` };
       // godotenv (parser.go) reads keys of ASCII letters, digits, `_` and `.`; any other character fails the file.
-      if (dialect === 'godotenv' && !/^[A-Za-z0-9_.]+$/.test(key)) return { kind: 'error', reason: `godotenv fails to load the file: unexpected character in \`${key}\`` };
-      if (dialect === 'godotenv' && v !== undefined && v.quote !== undefined && v.closed && v.after !== undefined && !/^[ \t]*(#|$)/.test(v.after.text)) {
+      if (dialect === 'godotenv' && !/^[A-Za-z0-9_.]+$/.test(key))
+        return { kind: 'error', reason: `godotenv fails to load the file: unexpected character in \`${key}\`` };
+      if (
+        dialect === 'godotenv' &&
+        v !== undefined &&
+        v.quote !== undefined &&
+        v.closed &&
+        v.after !== undefined &&
+        !/^[ \t]*(#|$)/.test(v.after.text)
+      ) {
         return { kind: 'error', reason: 'godotenv fails to load the file: text after the closing quote' };
       }
       if (v === undefined) return { kind: 'set', value: '' };
       // Text after the closing quote (`'a b' -c`): dotenv's value regex falls back to the unquoted form, so the
       // quotes stay, up to a `#`.
-      if ((dialect === 'dotenv' || dialect === 'dotenv-expand') && v.quote !== undefined && v.closed && v.after !== undefined && !/^[ \t]*(#|$)/.test(v.after.text)) {
+      if (
+        (dialect === 'dotenv' || dialect === 'dotenv-expand') &&
+        v.quote !== undefined &&
+        v.closed &&
+        v.after !== undefined &&
+        !/^[ \t]*(#|$)/.test(v.after.text)
+      ) {
         return { kind: 'set', value: (v.raw.text.split('#')[0] ?? '').trim() };
       }
       if (v.quote === undefined) {
@@ -121,7 +161,8 @@ export function rawEffect(entry: EnvAssignment | EnvBareKey, dialect: EnvDialect
         return { kind: 'set', value: v.raw.text.trim() };
       }
       if (v.quote === '"') return { kind: 'set', value: unescapeDouble(v.body.text, dialect) };
-      if (v.quote === '`' && (dialect === 'compose' || dialect === 'godotenv')) return { kind: 'set', value: v.raw.text.trim() };
+      if (v.quote === '`' && (dialect === 'compose' || dialect === 'godotenv'))
+        return { kind: 'set', value: v.raw.text.trim() };
       if (v.quote === "'" && dialect === 'compose') return { kind: 'set', value: v.body.text.replace(/\\'/g, "'") };
       return { kind: 'set', value: v.body.text };
     }
@@ -132,7 +173,10 @@ export function rawEffect(entry: EnvAssignment | EnvBareKey, dialect: EnvDialect
  * The ` # comment` a loader without inline comments keeps in the value (systemd, docker, go-env): the text that
  * holds it (the unquoted value, or for systemd the text after the quotes), and where the blanks before `#` start.
  */
-export function keptInlineComment(entry: EnvAssignment, dialect: EnvDialect): { readonly host: Token; readonly cut: number; readonly comment: string } | undefined {
+export function keptInlineComment(
+  entry: EnvAssignment,
+  dialect: EnvDialect,
+): { readonly host: Token; readonly cut: number; readonly comment: string } | undefined {
   const v = entry.value;
   if (v === undefined || !keepsInlineComment(dialect)) return undefined;
   const host = v.quote === undefined ? v.raw : dialect === 'systemd' ? v.after : undefined;
@@ -144,7 +188,13 @@ export function keptInlineComment(entry: EnvAssignment, dialect: EnvDialect): { 
 /** Quotes a loader keeps around the whole value (docker, go-env), except where the go command splits it itself. */
 export function keepsQuotes(entry: EnvAssignment, dialect: EnvDialect): boolean {
   const v = entry.value;
-  return (dialect === 'docker' || dialect === 'go-env') && v?.quote !== undefined && v.closed && v.after === undefined && !QUOTE_AWARE_VARIABLES.test(entry.key.text);
+  return (
+    (dialect === 'docker' || dialect === 'go-env') &&
+    v?.quote !== undefined &&
+    v.closed &&
+    v.after === undefined &&
+    !QUOTE_AWARE_VARIABLES.test(entry.key.text)
+  );
 }
 
 /** Where an unquoted value ends for loaders with inline comments; returns the kept text. */
@@ -197,12 +247,18 @@ export function evaluateFile(file: EnvFile, dialect: EnvDialect): ResolvedBindin
   for (const entry of file.entries) {
     if (entry.kind !== 'assignment' && entry.kind !== 'bare-key') continue;
     // godotenv does not skip a UTF-8 byte order mark: the first key then starts with it and the file fails.
-    const effect: Effect = dialect === 'godotenv' && file.hasBom && raw.length === 0 ? { kind: 'error', reason: 'godotenv fails to load the file: it starts with a byte order mark' } : rawEffect(entry, dialect);
+    const effect: Effect =
+      dialect === 'godotenv' && file.hasBom && raw.length === 0
+        ? { kind: 'error', reason: 'godotenv fails to load the file: it starts with a byte order mark' }
+        : rawEffect(entry, dialect);
     raw.push({ entry, effect, literal: effect.kind === 'set' ? effect.value : undefined });
   }
   // Single quotes keep `$` literal in compose and godotenv; dotenv-expand never sees the quotes (dotenv.parse removed
   // them), so it expands single-quoted values too.
-  const expands = (e: EnvAssignment | EnvBareKey): boolean => EXPANDING_DIALECTS.has(dialect) && e.kind === 'assignment' && (dialect === 'dotenv-expand' || e.value?.quote !== "'");
+  const expands = (e: EnvAssignment | EnvBareKey): boolean =>
+    EXPANDING_DIALECTS.has(dialect) &&
+    e.kind === 'assignment' &&
+    (dialect === 'dotenv-expand' || e.value?.quote !== "'");
   if (dialect === 'dotenv-expand') {
     // The last assignment of each key is the one dotenv.parse keeps; keys are expanded in first-appearance order.
     const last = new Map<string, number>();
@@ -216,13 +272,20 @@ export function evaluateFile(file: EnvFile, dialect: EnvDialect): ResolvedBindin
       if (r === undefined || r.effect.kind !== 'set') continue;
       const reads = new Set<number>();
       // A name refers to the process environment first: itself (`PATH=${PATH}:/x`) always does.
-      const value = expands(r.entry) ? expand(r.effect.value, dialect, (n) => (n === name ? undefined : running.get(n)), reads) : r.effect.value;
+      const value = expands(r.entry)
+        ? expand(r.effect.value, dialect, (n) => (n === name ? undefined : running.get(n)), reads)
+        : r.effect.value;
       resolved.set(i, { value, reads: [...reads] });
       running.set(name, { value, at: i });
     }
     raw.forEach((r, i) => {
       const x = resolved.get(i);
-      out.push({ entry: r.entry, effect: x !== undefined ? { kind: 'set', value: x.value } : r.effect, literal: r.literal, readsFrom: x?.reads ?? [] });
+      out.push({
+        entry: r.entry,
+        effect: x !== undefined ? { kind: 'set', value: x.value } : r.effect,
+        literal: r.literal,
+        readsFrom: x?.reads ?? [],
+      });
     });
     return out;
   }
@@ -230,7 +293,8 @@ export function evaluateFile(file: EnvFile, dialect: EnvDialect): ResolvedBindin
   raw.forEach((r, i) => {
     let effect = r.effect;
     const reads = new Set<number>();
-    if (effect.kind === 'set' && expands(r.entry)) effect = { kind: 'set', value: expand(effect.value, dialect, (n) => seen.get(n), reads) };
+    if (effect.kind === 'set' && expands(r.entry))
+      effect = { kind: 'set', value: expand(effect.value, dialect, (n) => seen.get(n), reads) };
     if (effect.kind === 'set') seen.set(r.entry.key.text, { value: effect.value, at: i });
     out.push({ entry: r.entry, effect, literal: r.literal, readsFrom: [...reads] });
   });
@@ -248,40 +312,48 @@ function expand(value: string, dialect: EnvDialect, lookup: Lookup, reads: Set<n
   if (dialect === 'godotenv') {
     // godotenv 1.5 parser.go expandVariables: `(\\)?(\$)(\()?\{?([A-Z0-9_]+)?\}?`, braces optional on both sides
     // (`${A:-x}` reads A and leaves `:-x}`), only the file's earlier values (an unknown name is empty).
-    return value.replace(/(\\)?(\$)(\()?\{?([A-Z0-9_]+)?\}?/g, (m, esc: string | undefined, _d, _p, name: string | undefined) =>
-      esc !== undefined ? m.slice(1) : name !== undefined && name !== '' ? (get(name) ?? '') : m,
+    return value.replace(
+      /(\\)?(\$)(\()?\{?([A-Z0-9_]+)?\}?/g,
+      (m, esc: string | undefined, _d, _p, name: string | undefined) =>
+        esc !== undefined ? m.slice(1) : name !== undefined && name !== '' ? (get(name) ?? '') : m,
     );
   }
   if (dialect === 'dotenv-expand') {
     // dotenv-expand 13 lib/main.js: `${NAME[op]default}` and `$NAME`, not after a backslash; `$$` is not an escape.
     return value
-      .replace(/(?<!\\)\$\{([^{}]+)\}|(?<!\\)\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, braced: string | undefined, plain: string | undefined) => {
-        const expr = braced ?? plain ?? '';
-        const op = /(:\+|\+|:-|-)/.exec(expr)?.[0];
-        const [key = '', ...rest] = op === undefined ? [expr] : expr.split(op);
-        const arg = rest.join(op ?? '');
-        const known = get(key);
-        if (op === ':+' || op === '+') return known !== undefined && known !== '' ? arg : '';
-        if (known !== undefined && known !== '') return known;
-        return op !== undefined ? arg : known ?? `\${${key}}`;
-      })
+      .replace(
+        /(?<!\\)\$\{([^{}]+)\}|(?<!\\)\$([A-Za-z_][A-Za-z0-9_]*)/g,
+        (_m, braced: string | undefined, plain: string | undefined) => {
+          const expr = braced ?? plain ?? '';
+          const op = /(:\+|\+|:-|-)/.exec(expr)?.[0];
+          const [key = '', ...rest] = op === undefined ? [expr] : expr.split(op);
+          const arg = rest.join(op ?? '');
+          const known = get(key);
+          if (op === ':+' || op === '+') return known !== undefined && known !== '' ? arg : '';
+          if (known !== undefined && known !== '') return known;
+          return op !== undefined ? arg : (known ?? `\${${key}}`);
+        },
+      )
       .replace(/\\\$/g, '$');
   }
-  return value.replace(/\$\$|\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, name: string | undefined, op: string | undefined, arg: string | undefined, plain: string | undefined) => {
-    if (m === '$$' || m === '\\$') return '$';
-    const n = name ?? plain ?? '';
-    const known = get(n);
-    switch (op) {
-      case ':-':
-      case '-':
-        return known !== undefined && known !== '' ? known : (arg ?? '');
-      case ':+':
-      case '+':
-        return known !== undefined && known !== '' ? (arg ?? '') : '';
-      default:
-        return known ?? (op === undefined ? `\${${n}}` : '');
-    }
-  });
+  return value.replace(
+    /\$\$|\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (m, name: string | undefined, op: string | undefined, arg: string | undefined, plain: string | undefined) => {
+      if (m === '$$' || m === '\\$') return '$';
+      const n = name ?? plain ?? '';
+      const known = get(n);
+      switch (op) {
+        case ':-':
+        case '-':
+          return known !== undefined && known !== '' ? known : (arg ?? '');
+        case ':+':
+        case '+':
+          return known !== undefined && known !== '' ? (arg ?? '') : '';
+        default:
+          return known ?? (op === undefined ? `\${${n}}` : '');
+      }
+    },
+  );
 }
 
 export function isBinding(entry: EnvEntry): entry is EnvAssignment | EnvBareKey {

@@ -14,7 +14,11 @@ export interface EnvParseOptions {
   readonly lineByLine?: boolean;
 }
 
-export function parseEnvFile(text: string, index: LineIndex = new LineIndex(text), options: EnvParseOptions = {}): ParseResult<EnvFile> {
+export function parseEnvFile(
+  text: string,
+  index: LineIndex = new LineIndex(text),
+  options: EnvParseOptions = {},
+): ParseResult<EnvFile> {
   const entries: EnvEntry[] = [];
   const crlfLines: number[] = [];
   const hasBom = text.charCodeAt(0) === 0xfeff;
@@ -35,12 +39,17 @@ export function parseEnvFile(text: string, index: LineIndex = new LineIndex(text
     }
     const eq = text.indexOf('=', p);
     if (eq === -1 || eq >= lineEnd) {
-      const words = text.slice(p, lineEnd).trim().split(/[ \t]+/);
+      const words = text
+        .slice(p, lineEnd)
+        .trim()
+        .split(/[ \t]+/);
       const exportKw = words.length === 2 && words[0] === 'export' ? tok(p, p + 6) : undefined;
       if (words.length === 1 || exportKw !== undefined) {
         const keyStart = exportKw === undefined ? p : text.indexOf(words[1] ?? '', p + 6);
         const keyEnd = keyStart + (exportKw === undefined ? (words[0] ?? '') : (words[1] ?? '')).length;
-        entries.push(withKind(span(lineStart, lineEnd), { kind: 'bare-key', exportKeyword: exportKw, key: tok(keyStart, keyEnd) }));
+        entries.push(
+          withKind(span(lineStart, lineEnd), { kind: 'bare-key', exportKeyword: exportKw, key: tok(keyStart, keyEnd) }),
+        );
       } else {
         entries.push(withKind(span(lineStart, lineEnd), { kind: 'invalid', text: tok(p, lineEnd) }));
       }
@@ -64,7 +73,8 @@ export function parseEnvFile(text: string, index: LineIndex = new LineIndex(text
     const spaceAfter = v > eq + 1 ? tok(eq + 1, v) : undefined;
     const scanned = scanValue({ text, index, tok, start: v, lineEnd, line, lineByLine: options.lineByLine === true });
     line = scanned.lastLine;
-    const entryEnd = scanned.value?.raw.offset !== undefined ? scanned.value.raw.offset + scanned.value.raw.text.length : lineEnd;
+    const entryEnd =
+      scanned.value?.raw.offset !== undefined ? scanned.value.raw.offset + scanned.value.raw.text.length : lineEnd;
     const assignment: EnvAssignment = withKind(span(lineStart, Math.max(entryEnd, v)), {
       kind: 'assignment' as const,
       exportKeyword,
@@ -102,7 +112,11 @@ function scanValue(input: ScanInput): { value: EnvValue | undefined; firstLine: 
   const first = text[start];
   if (first !== '"' && first !== "'" && first !== '`') {
     const raw = tok(start, lineEnd);
-    return { value: { raw, quote: undefined, closed: true, body: raw, after: undefined }, firstLine: line, lastLine: line };
+    return {
+      value: { raw, quote: undefined, closed: true, body: raw, after: undefined },
+      firstLine: line,
+      lastLine: line,
+    };
   }
   const quote = first;
   let p = start + 1;
@@ -118,7 +132,11 @@ function scanValue(input: ScanInput): { value: EnvValue | undefined; firstLine: 
   if (p >= limit) {
     // Unterminated: the entry stays on its own line so later lines are still read as entries.
     const raw = tok(start, lineEnd);
-    return { value: { raw, quote, closed: false, body: tok(start + 1, lineEnd), after: undefined }, firstLine: line, lastLine: line };
+    return {
+      value: { raw, quote, closed: false, body: tok(start + 1, lineEnd), after: undefined },
+      firstLine: line,
+      lastLine: line,
+    };
   }
   const closeLine = index.positionAt(p).line;
   const closeLineEnd = index.lineContentEnd(closeLine);

@@ -79,7 +79,11 @@ export interface HostFacts {
   readonly loaders: readonly string[];
   readonly glibcVersion: string | undefined;
   readonly musl: boolean;
-  readonly binfmt: { readonly mounted: boolean; readonly status: string | undefined; readonly entries: readonly BinfmtEntry[] };
+  readonly binfmt: {
+    readonly mounted: boolean;
+    readonly status: string | undefined;
+    readonly entries: readonly BinfmtEntry[];
+  };
   /** binfmt.d files on the host, with the registration names their lines define (in file order). */
   readonly binfmtD: readonly { path: string; text: string; record: ReportRecord; names: readonly string[] }[];
   readonly systemdBinfmt: string | undefined;
@@ -106,16 +110,23 @@ export function hostFacts(report: HostReport): HostFacts {
     if (k !== undefined && envOut !== '') goEnv.set(k, v);
   });
   const sd = /systemd (\d+)/.exec(valueOf(report, 'systemd_version') ?? '');
-  const glibc = /glibc (\d+\.\d+)/i.exec(valueOf(report, 'glibc_version') ?? '') ?? /(?:GLIBC|GNU libc)[^\n]*?(\d+\.\d+)/.exec(valueOf(report, 'ldd_version') ?? '');
+  const glibc =
+    /glibc (\d+\.\d+)/i.exec(valueOf(report, 'glibc_version') ?? '') ??
+    /(?:GLIBC|GNU libc)[^\n]*?(\d+\.\d+)/.exec(valueOf(report, 'ldd_version') ?? '');
   const loaders = recordsOf(report, 'loader').map((r) => r.values[0] ?? '');
   const binaries: BinaryFacts[] = recordsOf(report, 'binary').map((r) => {
     const path = r.values[0] ?? '';
     const head = report.records.find((x) => isRecord(x, 'binary_head') && x.values[0] === path);
-    const glibcRec = report.records.find((x) => isRecord(x, 'binary_glibc') && (x.values[0] ?? '').startsWith(`${path} `));
+    const glibcRec = report.records.find(
+      (x) => isRecord(x, 'binary_glibc') && (x.values[0] ?? '').startsWith(`${path} `),
+    );
     return {
       path,
       elf: head === undefined ? undefined : parseElfHeader(hexBytes(head.values[1] ?? '')),
-      glibc: (glibcRec?.values[0] ?? '').slice(path.length + 1).split(' ').filter((x) => x !== ''),
+      glibc: (glibcRec?.values[0] ?? '')
+        .slice(path.length + 1)
+        .split(' ')
+        .filter((x) => x !== ''),
       missing: report.records.some((x) => isRecord(x, 'binary_missing') && x.values[0] === path),
       go: head !== undefined && hasGoBuildIdNote(hexBytes(head.values[1] ?? '')),
       record: r,
@@ -128,7 +139,11 @@ export function hostFacts(report: HostReport): HostFacts {
     pid1: valueOf(report, 'pid1'),
     systemdVersion: sd?.[1] === undefined ? undefined : Number(sd[1]),
     cgroup: valueOf(report, 'cgroup'),
-    goOnPath: recordsOf(report, 'go_bin').map((r) => ({ path: r.values[0] ?? '', version: versions.get(r.values[0] ?? ''), record: r })),
+    goOnPath: recordsOf(report, 'go_bin').map((r) => ({
+      path: r.values[0] ?? '',
+      version: versions.get(r.values[0] ?? ''),
+      record: r,
+    })),
     goElsewhere: recordsOf(report, 'go_elsewhere').map((r) => r.values[0] ?? ''),
     goEnv,
     gorootEnv: valueOf(report, 'goroot_env') || undefined,
@@ -140,7 +155,12 @@ export function hostFacts(report: HostReport): HostFacts {
       status: recordsOf(report, 'binfmt_status')[0]?.values[1]?.trim(),
       entries: recordsOf(report, 'binfmt_entry').map(binfmtEntry),
     },
-    binfmtD: recordsOf(report, 'binfmt_d').map((r) => ({ path: r.values[0] ?? '', text: r.values[1] ?? '', record: r, names: registrationNames(r.values[1] ?? '') })),
+    binfmtD: recordsOf(report, 'binfmt_d').map((r) => ({
+      path: r.values[0] ?? '',
+      text: r.values[1] ?? '',
+      record: r,
+      names: registrationNames(r.values[1] ?? ''),
+    })),
     systemdBinfmt: valueOf(report, 'systemd_binfmt'),
     binaries,
   };

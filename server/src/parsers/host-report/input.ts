@@ -7,7 +7,12 @@ import type { HostFacts } from './facts';
 export interface WorkspaceUnit {
   readonly uri: string;
   readonly name: string;
-  readonly directives: readonly { readonly section: string; readonly key: string; readonly directive: Directive; readonly range: Range }[];
+  readonly directives: readonly {
+    readonly section: string;
+    readonly key: string;
+    readonly directive: Directive;
+    readonly range: Range;
+  }[];
   /** Ports the unit listens on (ListenStream=, `:PORT` in ExecStart=). */
   readonly ports: readonly number[];
 }

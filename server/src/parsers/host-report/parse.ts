@@ -23,7 +23,7 @@ export interface HostReport {
 }
 
 const RECORD = /^([a-z][a-z0-9_]*)((?: [0-9a-f]*)+)$/;
- 
+
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 
 function decodeHex(hex: string): string | undefined {
@@ -66,7 +66,12 @@ export function parseHostReport(index: LineIndex): ParseResult<HostReport> {
     const values = (m[2] ?? '').trim().split(' ').map(decodeHex);
     if (values.some((v) => v === undefined)) continue;
     const keyStart = start + index.text.slice(start, end).indexOf(m[1]);
-    records.push({ key: m[1], values: values as string[], keyToken: new SourceToken(index, keyStart, keyStart + m[1].length), line });
+    records.push({
+      key: m[1],
+      values: values as string[],
+      keyToken: new SourceToken(index, keyStart, keyStart + m[1].length),
+      line,
+    });
   }
   return { ast: { kind: 'host-report', version, records, complete, comments }, problems: [] };
 }

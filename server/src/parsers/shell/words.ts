@@ -74,7 +74,10 @@ export function readCommands(text: string, base = 0): SimpleCommand[] {
     if (c === '\n' || c === ';' || c === '&' || c === '|' || c === '(' || c === ')' || c === '{' || c === '}') {
       const pipe = c === '|' && text[i + 1] !== '|';
       finish(i, pipe);
-      i += (c === '&' && text[i + 1] === '&') || (c === '|' && text[i + 1] === '|') || (c === ';' && text[i + 1] === ';') ? 2 : 1;
+      i +=
+        (c === '&' && text[i + 1] === '&') || (c === '|' && text[i + 1] === '|') || (c === ';' && text[i + 1] === ';')
+          ? 2
+          : 1;
       cmdStart = i;
       continue;
     }

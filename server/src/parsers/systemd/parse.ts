@@ -7,7 +7,8 @@ import { splitWords } from './words';
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n';
 
 function makeValue(index: LineIndex, text: string, offsets: readonly number[], fallback: number): UnitValue {
-  const offsetOf = (i: number): number => (i < offsets.length ? (offsets[i] ?? fallback) : (offsets[offsets.length - 1] ?? fallback - 1) + 1);
+  const offsetOf = (i: number): number =>
+    i < offsets.length ? (offsets[i] ?? fallback) : (offsets[offsets.length - 1] ?? fallback - 1) + 1;
   let cached: Range | undefined;
   let split: SplitResult | undefined;
   return {

@@ -4,8 +4,19 @@ import type { SplitResult, UnitWord } from './ast';
 
 export type { SplitResult };
 
-const ESCAPES: Readonly<Record<string, string>> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', "'": "'", s: ' ' };
-
+const ESCAPES: Readonly<Record<string, string>> = {
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\\': '\\',
+  '"': '"',
+  "'": "'",
+  s: ' ',
+};
 
 /** One C escape at text[i] (the backslash): its value and length, as cunescape_one() reads it; undefined if unknown. */
 function cEscape(text: string, i: number): { value: string; length: number } | undefined {
@@ -24,7 +35,13 @@ function cEscape(text: string, i: number): { value: string; length: number } | u
     const digits = n === 'u' ? 4 : 8;
     const v = hex(digits, i + 2);
     // cunescape_one() refuses NUL and what unichar_is_valid() refuses: surrogates, non-characters, past U+10FFFF.
-    const invalid = v === undefined || v === 0 || v >= 0x110000 || (v & 0xfffff800) === 0xd800 || (v >= 0xfdd0 && v <= 0xfdef) || (v & 0xfffe) === 0xfffe;
+    const invalid =
+      v === undefined ||
+      v === 0 ||
+      v >= 0x110000 ||
+      (v & 0xfffff800) === 0xd800 ||
+      (v >= 0xfdd0 && v <= 0xfdef) ||
+      (v & 0xfffe) === 0xfffe;
     return invalid ? undefined : { value: String.fromCodePoint(v), length: 2 + digits };
   }
   if (/[0-7]/.test(n)) {
@@ -53,7 +70,12 @@ export function splitWords(text: string): SplitResult {
     while (i < text.length) {
       const c = text[i] ?? '';
       if (c === '\\') {
-        if (i + 1 >= text.length) return { words, unknownEscapes, broken: { start: i, end: i + 1, reason: 'the value ends in a lone backslash' } };
+        if (i + 1 >= text.length)
+          return {
+            words,
+            unknownEscapes,
+            broken: { start: i, end: i + 1, reason: 'the value ends in a lone backslash' },
+          };
         const e = cEscape(text, i);
         if (e === undefined) {
           // cunescape fails: systemd retries with EXTRACT_CUNESCAPE_RELAX and keeps both characters.
@@ -83,7 +105,12 @@ export function splitWords(text: string): SplitResult {
       value += c;
       i++;
     }
-    if (quote !== undefined) return { words, unknownEscapes, broken: { start: quoteAt, end: text.length, reason: `the ${quote} quote never closes` } };
+    if (quote !== undefined)
+      return {
+        words,
+        unknownEscapes,
+        broken: { start: quoteAt, end: text.length, reason: `the ${quote} quote never closes` },
+      };
     words.push({ value, start, end: i, quoted });
   }
   return { words, unknownEscapes };

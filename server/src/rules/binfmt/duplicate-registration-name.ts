@@ -18,7 +18,7 @@ export const duplicateRegistrationName = defineRule({
   fixSafety: 'none',
   docs: {
     summary: 'Registration name is defined twice',
-    what: 'Reports a registration whose name is registered again later, in the same file or in another binfmt.d file of the workspace, following systemd-binfmt\'s order (same basename: /etc over /run over /usr/local/lib over /usr/lib; then files by name).',
+    what: "Reports a registration whose name is registered again later, in the same file or in another binfmt.d file of the workspace, following systemd-binfmt's order (same basename: /etc over /run over /usr/local/lib over /usr/lib; then files by name).",
     why: 'systemd-binfmt removes the entry and registers the later line, so this definition never takes effect; editing it changes nothing.',
     example: ':jar:E::jar::/usr/bin/jexec:\n:jar:M::PK\\x03\\x04::/usr/bin/jexec:\n',
     useInstead: ':jar:M::PK\\x03\\x04::/usr/bin/jexec:\n',
@@ -37,11 +37,22 @@ export const duplicateRegistrationName = defineRule({
         const r = other.rangeOf(other.registration.name.start, other.registration.name.end);
         all.push({ order: [...mine, r.start.line], range: r, where: `on line ${r.start.line + 1}` });
       }
-      for (const d of input.otherDefinitions(name.text)) all.push({ order: d.order, range: d.range, uri: d.uri, where: `in ${d.hostPath}` });
+      for (const d of input.otherDefinitions(name.text))
+        all.push({ order: d.order, range: d.range, uri: d.uri, where: `in ${d.hostPath}` });
       const winner = all.reduce<Definition>((best, d) => (compareOrder(d.order, best.order) > 0 ? d : best), self);
       if (winner === self) continue;
-      const related: RelatedInfo[] = [{ range: winner.range, message: `\`${name.text}\` registered again here, applied later`, ...(winner.uri !== undefined ? { uri: winner.uri } : {}) }];
-      report({ range, message: `\`${name.text}\` is registered again ${winner.where}, which systemd-binfmt applies later: this definition is replaced`, related });
+      const related: RelatedInfo[] = [
+        {
+          range: winner.range,
+          message: `\`${name.text}\` registered again here, applied later`,
+          ...(winner.uri !== undefined ? { uri: winner.uri } : {}),
+        },
+      ];
+      report({
+        range,
+        message: `\`${name.text}\` is registered again ${winner.where}, which systemd-binfmt applies later: this definition is replaced`,
+        related,
+      });
     }
   },
 });

@@ -21,11 +21,20 @@ export const elfMagicMissesPie = defineRule({
   check(input, report) {
     for (const { node, elf, range } of elfRegistrations(input)) {
       // GDL320 owns patterns that leave the machine open; here the machine is pinned and only PIE is lost.
-      if (!elf.isElf || elf.unconstrained.length > 0 || elf.types === undefined || !elf.types.includes(2) || elf.types.includes(3) || elf.machine === undefined) continue;
+      if (
+        !elf.isElf ||
+        elf.unconstrained.length > 0 ||
+        elf.types === undefined ||
+        !elf.types.includes(2) ||
+        elf.types.includes(3) ||
+        elf.machine === undefined
+      )
+        continue;
       const q = qemuArchFor(elf.machine, elf.elfClass, elf.data);
       const fixes: FixInput[] = [];
       const edits = q === undefined ? undefined : setMagicAndMask(input, node, q.magic, q.mask);
-      if (q !== undefined && edits !== undefined) fixes.push({ title: `Use qemu's ${q.arch} magic and mask (EXEC and DYN)`, edits });
+      if (q !== undefined && edits !== undefined)
+        fixes.push({ title: `Use qemu's ${q.arch} magic and mask (EXEC and DYN)`, edits });
       report({
         range,
         message: 'The pattern matches only ET_EXEC: PIE binaries (ET_DYN, most today) never reach the emulator',

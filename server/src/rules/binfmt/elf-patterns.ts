@@ -15,7 +15,8 @@ export interface ElfRegistration {
 export function* elfRegistrations(input: BinfmtInput): Generator<ElfRegistration> {
   for (const node of input.file.registrations) {
     const reg = node.registration;
-    if (reg.rejection !== undefined || reg.kind !== 'M' || reg.magic === undefined || reg.magicField === undefined) continue;
+    if (reg.rejection !== undefined || reg.kind !== 'M' || reg.magic === undefined || reg.magicField === undefined)
+      continue;
     const end = reg.maskField !== undefined && reg.maskField.text !== '' ? reg.maskField.end : reg.magicField.end;
     yield { node, elf: decodeElf(reg.offset, reg.magic, reg.mask), range: node.rangeOf(reg.magicField.start, end) };
   }

@@ -6,5 +6,7 @@ import { decodeElf } from '../../knowledge/elf';
 export function isEmulator(reg: Registration): boolean {
   const interp = reg.interpreter?.text ?? '';
   if (/(^|\/)qemu-[^/]*$|-binfmt-P$|(^|\/)(box64|box86|fex\w*|rosetta)$/i.test(interp)) return true;
-  return reg.kind === 'M' && reg.magic !== undefined && decodeElf(reg.offset, reg.magic, reg.mask).machine !== undefined;
+  return (
+    reg.kind === 'M' && reg.magic !== undefined && decodeElf(reg.offset, reg.magic, reg.mask).machine !== undefined
+  );
 }

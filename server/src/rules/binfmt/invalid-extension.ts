@@ -23,13 +23,25 @@ export const invalidExtension = defineRule({
       if (reg.rejection !== undefined || reg.kind !== 'E' || reg.magicField === undefined) continue;
       const ext = reg.magicField;
       if (ext.text.startsWith('.')) {
-        report({ range: node.rangeOf(ext.start, ext.start + 1), message: `The extension \`${ext.text}\` starts with \`.\`: the kernel compares the text after the last dot, so this never matches` });
+        report({
+          range: node.rangeOf(ext.start, ext.start + 1),
+          message: `The extension \`${ext.text}\` starts with \`.\`: the kernel compares the text after the last dot, so this never matches`,
+        });
       }
       if (ext.text.includes('\\x')) {
-        report({ range: node.rangeOf(ext.start, ext.end), severity: 'warning', message: `\`\\x\` in the extension \`${ext.text}\` is not decoded for E registrations` });
+        report({
+          range: node.rangeOf(ext.start, ext.end),
+          severity: 'warning',
+          message: `\`\\x\` in the extension \`${ext.text}\` is not decoded for E registrations`,
+        });
       }
       for (const f of [reg.offsetField, reg.maskField]) {
-        if (f !== undefined && f.text !== '') report({ range: node.rangeOf(f.start, f.end), severity: 'warning', message: `\`${f.text}\` is ignored: the kernel skips the offset and mask fields of E registrations` });
+        if (f !== undefined && f.text !== '')
+          report({
+            range: node.rangeOf(f.start, f.end),
+            severity: 'warning',
+            message: `\`${f.text}\` is ignored: the kernel skips the offset and mask fields of E registrations`,
+          });
       }
     }
   },

@@ -12,8 +12,10 @@ export const invalidFlags = defineRule({
     summary: 'Invalid flags or trailing text',
     what: 'Reports anything after the flags that is not a single newline: unknown or lowercase flags, spaces, `\\r`, inline comments.',
     why: 'The kernel accepts only `P`, `O`, `C`, `F` and one `\\n` there and refuses everything else with EINVAL, including the `\\r` of a CRLF line written with echo, or a trailing `# comment` in binfmt.d.',
-    example: ':qemu-riscv64:M::\\x7fELF\\x02\\x01\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x02\\x00\\xf3\\x00:\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\x00\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\\xff\\xff:/usr/bin/qemu-riscv64-static:F # static qemu\n',
-    useInstead: ':qemu-riscv64:M::\\x7fELF\\x02\\x01\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x02\\x00\\xf3\\x00:\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\x00\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\\xff\\xff:/usr/bin/qemu-riscv64-static:F\n',
+    example:
+      ':qemu-riscv64:M::\\x7fELF\\x02\\x01\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x02\\x00\\xf3\\x00:\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\x00\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\\xff\\xff:/usr/bin/qemu-riscv64-static:F # static qemu\n',
+    useInstead:
+      ':qemu-riscv64:M::\\x7fELF\\x02\\x01\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x02\\x00\\xf3\\x00:\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\x00\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\\xff\\xff:/usr/bin/qemu-riscv64-static:F\n',
     exampleFile: 'binfmt.d/example.conf',
   },
   check(input, report) {
@@ -25,7 +27,15 @@ export const invalidFlags = defineRule({
       const range = node.rangeOf(t.start, t.start + Math.max(kept.length, 1));
       const upper = /^[pocf]+$/i.test(kept.trim()) ? kept.trim().toUpperCase() : '';
       return {
-        fixes: [{ title: upper === '' ? `Remove \`${JSON.stringify(kept).slice(1, -1)}\` after the flags` : `Write the flags as \`${upper}\``, edits: [{ range, newText: upper }] }],
+        fixes: [
+          {
+            title:
+              upper === ''
+                ? `Remove \`${JSON.stringify(kept).slice(1, -1)}\` after the flags`
+                : `Write the flags as \`${upper}\``,
+            edits: [{ range, newText: upper }],
+          },
+        ],
       };
     });
   },

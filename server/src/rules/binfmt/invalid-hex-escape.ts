@@ -13,7 +13,8 @@ export const invalidHexEscape = defineRule({
     what: 'Reports `\\x` not followed by exactly two hex digits in magic or mask (error), and `\\\\` or `\\n` there (warning): the kernel decodes only `\\xHH`.',
     why: 'A short or non-hex `\\x` makes the kernel refuse the registration with EINVAL. Any other backslash sequence is stored as two literal bytes, so `\\\\x7f` (a shell-escaping slip) matches a backslash, not 0x7f.',
     example: ':gobin:M::\\x7gELF::/usr/bin/runner:\n',
-    useInstead: ':gobin:M::\\x7fELF\\x02\\x01\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x02\\x00\\xb7\\x00::/usr/bin/runner:\n',
+    useInstead:
+      ':gobin:M::\\x7fELF\\x02\\x01\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x02\\x00\\xb7\\x00::/usr/bin/runner:\n',
     exampleFile: 'binfmt.d/example.conf',
   },
   check(input, report) {

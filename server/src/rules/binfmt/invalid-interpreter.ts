@@ -24,11 +24,22 @@ export const invalidInterpreter = defineRule({
       if (reg.rejection !== undefined || i === undefined) continue;
       const range = node.rangeOf(i.start, i.end);
       if (/\s/.test(i.text)) {
-        report({ range, message: `The interpreter \`${i.text}\` contains a space: the kernel takes it as one path, exec fails with ENOENT` });
+        report({
+          range,
+          message: `The interpreter \`${i.text}\` contains a space: the kernel takes it as one path, exec fails with ENOENT`,
+        });
       } else if (!i.text.startsWith('/')) {
-        report({ range, severity: 'warning', message: `The interpreter \`${i.text}\` is relative: it is resolved against each caller's directory` });
+        report({
+          range,
+          severity: 'warning',
+          message: `The interpreter \`${i.text}\` is relative: it is resolved against each caller's directory`,
+        });
       } else if (i.text.length > 127) {
-        report({ range, severity: 'information', message: `The interpreter path is ${i.text.length} characters; the kernel documentation allows 127` });
+        report({
+          range,
+          severity: 'information',
+          message: `The interpreter path is ${i.text.length} characters; the kernel documentation allows 127`,
+        });
       }
     }
   },

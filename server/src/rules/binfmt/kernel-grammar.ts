@@ -25,7 +25,11 @@ export function reportRejections(
     const r = node.registration.rejection;
     if (r === undefined || r.code !== code) continue;
     // In unit Exec lines systemd substitutes specifiers (`%i`) before the kernel sees the string: not judged.
-    if (node.surface === 'systemd-unit' && /%[A-Za-z]/.test(node.registration.raw.slice(r.start, Math.max(r.end, r.start + 1)))) continue;
+    if (
+      node.surface === 'systemd-unit' &&
+      /%[A-Za-z]/.test(node.registration.raw.slice(r.start, Math.max(r.end, r.start + 1)))
+    )
+      continue;
     // dash's echo prints `-e` literally: say that first, it is the real mistake.
     const dashE = node.registration.raw.startsWith('-e ') && (node.transformNote ?? '').includes('no `-e` option');
     const message = dashE
@@ -33,7 +37,12 @@ export function reportRejections(
       : `${capital(r.detail)}: ${errnoPhrase(r)}`;
     // What the shell did to the text is the reasoning: related information, not the message.
     const note = received(node).replace(/^ \((.*)\)$/, '$1');
-    report({ range: node.rangeOf(r.start, Math.max(r.end, r.start + 1)), message, ...(note !== '' ? { related: [{ range: node.statement, message: capital(note) }] } : {}), ...extra(node, r) });
+    report({
+      range: node.rangeOf(r.start, Math.max(r.end, r.start + 1)),
+      message,
+      ...(note !== '' ? { related: [{ range: node.statement, message: capital(note) }] } : {}),
+      ...extra(node, r),
+    });
   }
 }
 

@@ -17,6 +17,8 @@ export const magicBeyondBuffer = defineRule({
     exampleFile: 'binfmt.d/example.conf',
   },
   check(input, report) {
-    reportRejections(input, 'GDL307', report, (_node, r) => ({ message: `${r.detail.charAt(0).toUpperCase()}${r.detail.slice(1)}: the kernel refuses it with EINVAL` }));
+    reportRejections(input, 'GDL307', report, (_node, r) => ({
+      message: `${r.detail.charAt(0).toUpperCase()}${r.detail.slice(1)}: the kernel refuses it with EINVAL`,
+    }));
   },
 });

@@ -5,7 +5,12 @@ import type { RegField } from '../../parsers/binfmt/registration';
 import type { BinfmtInput } from '../../parsers/binfmt/input';
 
 /** Replaces a field of a verbatim registration (binfmt.d line, plain echo/printf text); undefined when not verbatim. */
-export function replaceField(input: BinfmtInput, node: RegistrationNode, field: RegField | undefined, newText: string): TextEdit | undefined {
+export function replaceField(
+  input: BinfmtInput,
+  node: RegistrationNode,
+  field: RegField | undefined,
+  newText: string,
+): TextEdit | undefined {
   if (field === undefined || node.verbatimOffset === undefined) return undefined;
   return { range: input.index.range(node.verbatimOffset + field.start, node.verbatimOffset + field.end), newText };
 }
@@ -21,8 +26,16 @@ export function setKey(input: BinfmtInput, node: RegistrationNode, key: string, 
 }
 
 /** Edits that give a registration qemu's magic and mask (binfmt.d fields or update-binfmts keys); undefined if not editable. */
-export function setMagicAndMask(input: BinfmtInput, node: RegistrationNode, magic: string, mask: string): TextEdit[] | undefined {
+export function setMagicAndMask(
+  input: BinfmtInput,
+  node: RegistrationNode,
+  magic: string,
+  mask: string,
+): TextEdit[] | undefined {
   const reg = node.registration;
-  const edits = node.keys !== undefined ? [setKey(input, node, 'magic', magic), setKey(input, node, 'mask', mask)] : [replaceField(input, node, reg.magicField, magic), replaceField(input, node, reg.maskField, mask)];
+  const edits =
+    node.keys !== undefined
+      ? [setKey(input, node, 'magic', magic), setKey(input, node, 'mask', mask)]
+      : [replaceField(input, node, reg.magicField, magic), replaceField(input, node, reg.maskField, mask)];
   return edits.every((e) => e !== undefined) ? edits.filter((e) => e !== undefined) : undefined;
 }

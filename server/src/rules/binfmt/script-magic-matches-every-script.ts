@@ -20,7 +20,14 @@ export const scriptMagicMatchesEveryScript = defineRule({
   check(input, report) {
     for (const node of input.file.registrations) {
       const reg = node.registration;
-      if (reg.rejection !== undefined || reg.kind !== 'M' || reg.offset !== 0 || reg.magic === undefined || reg.magicField === undefined) continue;
+      if (
+        reg.rejection !== undefined ||
+        reg.kind !== 'M' ||
+        reg.offset !== 0 ||
+        reg.magic === undefined ||
+        reg.magicField === undefined
+      )
+        continue;
       if (reg.magic.length === 0 || reg.magic.length > SHEBANG.length) continue;
       const mask = reg.mask !== undefined && reg.mask.length > 0 ? reg.mask : undefined;
       if (!reg.magic.every((b, i) => ((b ^ (SHEBANG[i] ?? -1)) & (mask?.[i] ?? 0xff)) === 0)) continue;

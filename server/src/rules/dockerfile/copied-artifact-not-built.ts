@@ -20,8 +20,10 @@ export const copiedArtifactNotBuilt = defineRule({
     summary: 'Copied path is never built',
     what: 'Reports `COPY --from=<stage> <src>` where `<src>` is neither a `go build -o` output of that stage (resolved against WORKDIR and `cd`) nor created by another instruction of it, and an exec-form `ENTRYPOINT` naming a path no instruction of the final stage creates. Only stages whose contents we can follow are checked.',
     why: 'The build fails with "failed to compute cache key: … not found", or the image starts with "exec /app: no such file or directory".',
-    example: 'FROM golang:1.27 AS build\nWORKDIR /src\nRUN CGO_ENABLED=0 go build -o app .\nFROM scratch\nCOPY --from=build /app /app\nENTRYPOINT ["/app"]\n',
-    useInstead: 'FROM golang:1.27 AS build\nWORKDIR /src\nRUN CGO_ENABLED=0 go build -o app .\nFROM scratch\nCOPY --from=build /src/app /app\nENTRYPOINT ["/app"]\n',
+    example:
+      'FROM golang:1.27 AS build\nWORKDIR /src\nRUN CGO_ENABLED=0 go build -o app .\nFROM scratch\nCOPY --from=build /app /app\nENTRYPOINT ["/app"]\n',
+    useInstead:
+      'FROM golang:1.27 AS build\nWORKDIR /src\nRUN CGO_ENABLED=0 go build -o app .\nFROM scratch\nCOPY --from=build /src/app /app\nENTRYPOINT ["/app"]\n',
     exampleFile: 'Dockerfile',
   },
   check({ model }, report) {
@@ -29,14 +31,26 @@ export const copiedArtifactNotBuilt = defineRule({
       for (const copy of stage.copies) {
         const from = copy.fromStage;
         // Only stages we can follow completely: they build Go and start from an image we know (not another stage's files).
-        if (from === undefined || from.goBuilds.length === 0 || from.goBuilds.some((b) => b.output === undefined && b.outputDir === undefined)) continue;
-        const hasOpaque = from.instructions.some((i) => /^(COPY|ADD)$/i.test(i.getKeyword())) || from.facts === undefined;
+        if (
+          from === undefined ||
+          from.goBuilds.length === 0 ||
+          from.goBuilds.some((b) => b.output === undefined && b.outputDir === undefined)
+        )
+          continue;
+        const hasOpaque =
+          from.instructions.some((i) => /^(COPY|ADD)$/i.test(i.getKeyword())) || from.facts === undefined;
         for (const src of copy.sources) {
           const path = posix.resolve(from.workdir, src.value);
           if (src.value.includes('$') || src.value.includes('*') || produced(from.creates, path)) continue;
-          const outputs = from.goBuilds.map((b) => b.output ?? (b.outputDir !== undefined ? `${b.outputDir}/` : undefined)).filter((o) => o !== undefined);
+          const outputs = from.goBuilds
+            .map((b) => b.output ?? (b.outputDir !== undefined ? `${b.outputDir}/` : undefined))
+            .filter((o) => o !== undefined);
           if (hasOpaque && !outputs.some((o) => posix.basename(o) === posix.basename(path))) continue;
-          report({ range: src.range, message: `\`${src.value}\` is not produced in stage ${from.name ?? from.index}: its go build writes ${outputs.map((o) => `\`${o}\``).join(', ')}`, related: [{ range: from.goBuilds[0]?.goWord ?? src.range, message: 'The go build' }] });
+          report({
+            range: src.range,
+            message: `\`${src.value}\` is not produced in stage ${from.name ?? from.index}: its go build writes ${outputs.map((o) => `\`${o}\``).join(', ')}`,
+            related: [{ range: from.goBuilds[0]?.goWord ?? src.range, message: 'The go build' }],
+          });
         }
       }
     }
@@ -55,7 +69,11 @@ export const copiedArtifactNotBuilt = defineRule({
       const exe = Array.isArray(argv) && typeof argv[0] === 'string' ? argv[0] : undefined;
       if (exe === undefined || !exe.startsWith('/') || produced(last.creates, exe)) continue;
       const range = argsRangeOf(inst);
-      if (range !== null) report({ range, message: `\`${exe}\` is not created by any instruction of the final stage (${last.image} is empty): "exec ${exe}: no such file or directory"` });
+      if (range !== null)
+        report({
+          range,
+          message: `\`${exe}\` is not created by any instruction of the final stage (${last.image} is empty): "exec ${exe}: no such file or directory"`,
+        });
     }
   },
 });

@@ -12,7 +12,8 @@ export const emulatedGoBuild = defineRule({
     what: 'In a Dockerfile that builds for several platforms (it uses TARGETARCH and friends), reports a stage that runs `go build` without `FROM --platform=$BUILDPLATFORM`.',
     why: 'The stage runs on each target platform, so BuildKit emulates arm64 with QEMU on an amd64 builder: compiles are many times slower. Go cross-compiles natively: build on $BUILDPLATFORM with GOOS/GOARCH set to the target.',
     example: 'FROM golang:1.27 AS build\nARG TARGETOS TARGETARCH\nRUN CGO_ENABLED=0 go build -o /out/app .\n',
-    useInstead: 'FROM --platform=$BUILDPLATFORM golang:1.27 AS build\nARG TARGETOS TARGETARCH\nRUN CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .\n',
+    useInstead:
+      'FROM --platform=$BUILDPLATFORM golang:1.27 AS build\nARG TARGETOS TARGETARCH\nRUN CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .\n',
     exampleFile: 'Dockerfile',
   },
   check({ model }, report) {
@@ -23,8 +24,14 @@ export const emulatedGoBuild = defineRule({
       if (image === null) continue;
       report({
         range: image,
-        message: 'go build runs on the target platform, under QEMU for foreign ones; build on $BUILDPLATFORM and cross-compile',
-        fixes: [{ title: 'Add --platform=$BUILDPLATFORM (then set GOOS/GOARCH from TARGETOS/TARGETARCH)', edits: [{ range: { start: image.start, end: image.start }, newText: '--platform=$BUILDPLATFORM ' }] }],
+        message:
+          'go build runs on the target platform, under QEMU for foreign ones; build on $BUILDPLATFORM and cross-compile',
+        fixes: [
+          {
+            title: 'Add --platform=$BUILDPLATFORM (then set GOOS/GOARCH from TARGETOS/TARGETARCH)',
+            edits: [{ range: { start: image.start, end: image.start }, newText: '--platform=$BUILDPLATFORM ' }],
+          },
+        ],
       });
     }
   },

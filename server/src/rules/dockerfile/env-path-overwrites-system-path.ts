@@ -21,13 +21,30 @@ export const envPathOverwritesSystemPath = defineRule({
       if (stage.facts?.windows === true) continue;
       for (const inst of stage.instructions) {
         if (inst.getKeyword().toUpperCase() !== 'ENV') continue;
-        for (const p of (inst as unknown as { getProperties(): { getName(): string; getValue(): string | null; getValueRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null }[] }).getProperties()) {
+        for (const p of (
+          inst as unknown as {
+            getProperties(): {
+              getName(): string;
+              getValue(): string | null;
+              getValueRange(): {
+                start: { line: number; character: number };
+                end: { line: number; character: number };
+              } | null;
+            }[];
+          }
+        ).getProperties()) {
           const vr = p.getValueRange();
           const raw = vr === null ? '' : index.text.slice(index.offsetAt(vr.start), index.offsetAt(vr.end));
           if (p.getName() !== 'PATH' || vr === null || /\$\{?PATH\b/.test(raw)) continue;
           const quoted = raw.startsWith('"') && raw.endsWith('"');
           const insertAt = quoted ? { line: vr.end.line, character: vr.end.character - 1 } : vr.end;
-          report({ range: vr, message: 'ENV PATH does not include $PATH: the system directories are no longer searched', fixes: [{ title: 'Append :$PATH', edits: [{ range: { start: insertAt, end: insertAt }, newText: ':$PATH' }] }] });
+          report({
+            range: vr,
+            message: 'ENV PATH does not include $PATH: the system directories are no longer searched',
+            fixes: [
+              { title: 'Append :$PATH', edits: [{ range: { start: insertAt, end: insertAt }, newText: ':$PATH' }] },
+            ],
+          });
         }
       }
     }

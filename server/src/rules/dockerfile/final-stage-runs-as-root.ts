@@ -18,7 +18,14 @@ function insertUser(index: LineIndex, line: number): TextEdit | undefined {
   if (/\\\s*$|<</.test(tail)) {
     const probe = DockerfileParser.parse(index.text.slice(0, insertAt) + newText + index.text.slice(insertAt));
     const lastFrom = probe.getFROMs().at(-1)?.getRange()?.start.line ?? 0;
-    const lands = probe.getInstructions().some((i) => i.getKeyword() === 'USER' && (i.getRange()?.start.line ?? -1) >= lastFrom && i.getRange()?.start.line === at.line + (pastEnd ? 1 : 0));
+    const lands = probe
+      .getInstructions()
+      .some(
+        (i) =>
+          i.getKeyword() === 'USER' &&
+          (i.getRange()?.start.line ?? -1) >= lastFrom &&
+          i.getRange()?.start.line === at.line + (pastEnd ? 1 : 0),
+      );
     if (!lands) return undefined;
   }
   return { range: { start: at, end: at }, newText };
@@ -49,15 +56,22 @@ export const finalStageRunsAsRoot = defineRule({
     // A new USER goes after the last RUN: every RUN after it would run unprivileged, and `apk add`/`apt-get`
     // fail there ("Permission denied"). Before the first ENTRYPOINT/CMD that follows, to read naturally.
     const lastRun = last.instructions.reduce((at, inst, i) => (inst.getKeyword().toUpperCase() === 'RUN' ? i : at), -1);
-    const stageEnd = (last.instructions[last.instructions.length - 1]?.getRange() ?? last.from.getRange())?.end.line ?? 0;
+    const stageEnd =
+      (last.instructions[last.instructions.length - 1]?.getRange() ?? last.from.getRange())?.end.line ?? 0;
     const lastRunEnd = last.instructions[lastRun]?.getRange()?.end.line;
-    const entry = last.instructions.slice(lastRun + 1).find((i) => /^(ENTRYPOINT|CMD)$/i.test(i.getKeyword()))?.getRange();
+    const entry = last.instructions
+      .slice(lastRun + 1)
+      .find((i) => /^(ENTRYPOINT|CMD)$/i.test(i.getKeyword()))
+      ?.getRange();
     const after = entry?.start.line ?? (lastRunEnd !== undefined ? lastRunEnd + 1 : stageEnd + 1);
     const insert = insertUser(index, after);
     const runsAfterUser = last.user !== undefined && (lastRunEnd ?? -1) > last.user.range.start.line;
     report({
       range,
-      message: last.user === undefined ? `The final stage runs as root (\`${last.facts.family}\` defaults to root, no USER)` : `The final stage runs as \`${last.user.value}\``,
+      message:
+        last.user === undefined
+          ? `The final stage runs as root (\`${last.facts.family}\` defaults to root, no USER)`
+          : `The final stage runs as \`${last.user.value}\``,
       fixes: [
         last.user === undefined
           ? insert === undefined
@@ -68,7 +82,11 @@ export const finalStageRunsAsRoot = defineRule({
             ? insert === undefined
               ? undefined
               : { title: 'Add USER 65532:65532 after the last RUN', edits: [insert], safe: false }
-            : { title: 'Use USER 65532:65532', edits: [{ range: last.user.range, newText: '65532:65532' }], safe: false },
+            : {
+                title: 'Use USER 65532:65532',
+                edits: [{ range: last.user.range, newText: '65532:65532' }],
+                safe: false,
+              },
       ].filter((f) => f !== undefined),
     });
   },

@@ -11,8 +11,10 @@ export const hardcodedGoarchInMultiplatformBuild = defineRule({
     summary: 'Constant GOARCH in a multi-platform build',
     what: 'Reports a constant `GOARCH=` on a go build in a stage that is `FROM --platform=$BUILDPLATFORM`, or in a Dockerfile that uses the TARGET* args.',
     why: 'Every platform of the image gets the same architecture\'s binary: the arm64 image contains an amd64 program and fails with "exec format error".',
-    example: 'FROM --platform=$BUILDPLATFORM golang:1.27 AS build\nARG TARGETARCH\nRUN CGO_ENABLED=0 GOARCH=amd64 go build -o /out/app .\n',
-    useInstead: 'FROM --platform=$BUILDPLATFORM golang:1.27 AS build\nARG TARGETARCH\nRUN CGO_ENABLED=0 GOARCH=$TARGETARCH go build -o /out/app .\n',
+    example:
+      'FROM --platform=$BUILDPLATFORM golang:1.27 AS build\nARG TARGETARCH\nRUN CGO_ENABLED=0 GOARCH=amd64 go build -o /out/app .\n',
+    useInstead:
+      'FROM --platform=$BUILDPLATFORM golang:1.27 AS build\nARG TARGETARCH\nRUN CGO_ENABLED=0 GOARCH=$TARGETARCH go build -o /out/app .\n',
     exampleFile: 'Dockerfile',
   },
   check({ model, index }, report) {
@@ -22,12 +24,20 @@ export const hardcodedGoarchInMultiplatformBuild = defineRule({
       for (const b of stage.goBuilds) {
         const arch = b.env.get('GOARCH');
         if (arch === undefined || arch.range === undefined || arch.value === '' || arch.value.includes('$')) continue;
-        const valueStart = index.offsetAt(arch.range.start) + (arch.source === 'prefix' || arch.source === 'export' ? 'GOARCH='.length : 0);
-        const range = arch.source === 'prefix' || arch.source === 'export' ? index.range(valueStart, index.offsetAt(arch.range.end)) : arch.range;
+        const valueStart =
+          index.offsetAt(arch.range.start) +
+          (arch.source === 'prefix' || arch.source === 'export' ? 'GOARCH='.length : 0);
+        const range =
+          arch.source === 'prefix' || arch.source === 'export'
+            ? index.range(valueStart, index.offsetAt(arch.range.end))
+            : arch.range;
         report({
           range,
           message: `GOARCH is fixed to \`${arch.value}\` in a multi-platform build: every platform gets ${/^[aeiou]/i.test(arch.value) ? 'an' : 'a'} ${arch.value} binary`,
-          fixes: arch.source === 'prefix' || arch.source === 'export' ? [{ title: 'Use GOARCH=$TARGETARCH', edits: [{ range, newText: '$TARGETARCH' }] }] : [],
+          fixes:
+            arch.source === 'prefix' || arch.source === 'export'
+              ? [{ title: 'Use GOARCH=$TARGETARCH', edits: [{ range, newText: '$TARGETARCH' }] }]
+              : [],
         });
       }
     }

@@ -2,7 +2,13 @@
 import { defineRule } from '../rule';
 import { finalStage } from '../../parsers/dockerfile/linkage';
 
-const BUNDLES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/ssl/certs', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/cert.pem', '/etc/ssl'];
+const BUNDLES = [
+  '/etc/ssl/certs/ca-certificates.crt',
+  '/etc/ssl/certs',
+  '/etc/pki/tls/certs/ca-bundle.crt',
+  '/etc/ssl/cert.pem',
+  '/etc/ssl',
+];
 
 export const missingCaCertificates = defineRule({
   id: 'GDL403',
@@ -14,14 +20,21 @@ export const missingCaCertificates = defineRule({
     summary: 'No CA certificates in the final image',
     what: 'Reports a final stage whose image has no CA bundle (scratch) when nothing copies one in and the Dockerfile builds Go code.',
     why: 'Go reads the system CA bundle for TLS: every HTTPS call fails with "x509: certificate signed by unknown authority".',
-    example: 'FROM golang:1.27 AS build\nRUN CGO_ENABLED=0 go build -o /out/app .\nFROM scratch\nCOPY --from=build /out/app /app\nENTRYPOINT ["/app"]\n',
-    useInstead: 'FROM golang:1.27 AS build\nRUN CGO_ENABLED=0 go build -o /out/app .\nFROM scratch\nCOPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\nCOPY --from=build /out/app /app\nENTRYPOINT ["/app"]\n',
+    example:
+      'FROM golang:1.27 AS build\nRUN CGO_ENABLED=0 go build -o /out/app .\nFROM scratch\nCOPY --from=build /out/app /app\nENTRYPOINT ["/app"]\n',
+    useInstead:
+      'FROM golang:1.27 AS build\nRUN CGO_ENABLED=0 go build -o /out/app .\nFROM scratch\nCOPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\nCOPY --from=build /out/app /app\nENTRYPOINT ["/app"]\n',
     exampleFile: 'Dockerfile',
   },
   check({ model, index }, report) {
     const last = finalStage(model);
-    if (last === undefined || last.facts?.caBundle !== false || !model.stages.some((s) => s.goBuilds.length > 0)) return;
-    if (last.creates.some((c) => BUNDLES.some((b) => c === b || c.startsWith(`${b}/`))) || last.copies.some((c) => c.sources.some((s) => /ca-certificates|ssl|pki|cert/.test(s.value)))) return;
+    if (last === undefined || last.facts?.caBundle !== false || !model.stages.some((s) => s.goBuilds.length > 0))
+      return;
+    if (
+      last.creates.some((c) => BUNDLES.some((b) => c === b || c.startsWith(`${b}/`))) ||
+      last.copies.some((c) => c.sources.some((s) => /ca-certificates|ssl|pki|cert/.test(s.value)))
+    )
+      return;
     const builder = model.stages.find((s) => s.goBuilds.length > 0);
     const fromName = builder?.name ?? String(builder?.index ?? 0);
     const range = last.from.getRange();
@@ -31,7 +44,20 @@ export const missingCaCertificates = defineRule({
     report({
       range: last.from.getImageRange() ?? range,
       message: `${last.image} has no CA certificates and none are copied in: TLS fails ("certificate signed by unknown authority")`,
-      fixes: builder?.facts?.caBundle === true ? [{ title: `Copy the CA bundle from ${fromName}`, edits: [{ range: { start: after, end: after }, newText: `${pastEnd ? '\n' : ''}COPY --from=${fromName} /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n` }] }] : [],
+      fixes:
+        builder?.facts?.caBundle === true
+          ? [
+              {
+                title: `Copy the CA bundle from ${fromName}`,
+                edits: [
+                  {
+                    range: { start: after, end: after },
+                    newText: `${pastEnd ? '\n' : ''}COPY --from=${fromName} /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n`,
+                  },
+                ],
+              },
+            ]
+          : [],
     });
   },
 });

@@ -21,8 +21,21 @@ export const shellFormInShelllessImage = defineRule({
       if (stage.facts?.shell !== null || stage.shell !== undefined) continue;
       // A shell copied in (COPY --from=busybox /bin/sh /bin/sh) makes later shell forms work.
       // So does a whole tree with a shell: `COPY --from=build / /`, or a /bin directory copied to /bin.
-      const tree = (c: (typeof stage.copies)[number]): boolean => c.sources.some((x) => (x.value === '/' && c.dest.replace(/\/+$/, '') === '') || (/^\/(usr\/)?bin\/?$/.test(x.value) && /^\/(usr\/)?bin\/?$/.test(c.dest)));
-      const shellAt = stage.copies.find((c) => c.dest === '/bin/sh' || (c.destIsDir && c.dest === '/bin' && c.sources.some((x) => x.value.endsWith('/sh'))) || tree(c))?.instruction.getRange()?.start.line ?? Infinity;
+      const tree = (c: (typeof stage.copies)[number]): boolean =>
+        c.sources.some(
+          (x) =>
+            (x.value === '/' && c.dest.replace(/\/+$/, '') === '') ||
+            (/^\/(usr\/)?bin\/?$/.test(x.value) && /^\/(usr\/)?bin\/?$/.test(c.dest)),
+        );
+      const shellAt =
+        stage.copies
+          .find(
+            (c) =>
+              c.dest === '/bin/sh' ||
+              (c.destIsDir && c.dest === '/bin' && c.sources.some((x) => x.value.endsWith('/sh'))) ||
+              tree(c),
+          )
+          ?.instruction.getRange()?.start.line ?? Infinity;
       for (const inst of stage.instructions) {
         if ((inst.getRange()?.start.line ?? 0) > shellAt) break;
         const kw = inst.getKeyword().toUpperCase();
@@ -30,7 +43,10 @@ export const shellFormInShelllessImage = defineRule({
         const args = argsRangeOf(inst);
         if (args === null || raw === '' || raw.startsWith('[')) continue;
         if (kw === 'RUN') {
-          report({ range: inst.getInstructionRange(), message: `RUN needs /bin/sh, which ${stage.facts.family} does not have: the build fails` });
+          report({
+            range: inst.getInstructionRange(),
+            message: `RUN needs /bin/sh, which ${stage.facts.family} does not have: the build fails`,
+          });
           continue;
         }
         if (kw !== 'CMD' && kw !== 'ENTRYPOINT' && !(kw === 'HEALTHCHECK' && /^(--\S+\s+)*CMD\s/i.test(raw))) continue;
@@ -43,7 +59,20 @@ export const shellFormInShelllessImage = defineRule({
         report({
           range: inst.getInstructionRange(),
           message: `Shell-form ${kw} runs /bin/sh, which ${stage.facts.family} does not have: "exec: /bin/sh: no such file or directory"`,
-          fixes: simple ? [{ title: `Convert to exec form ${exec}`, edits: [{ range: kw === 'HEALTHCHECK' ? { start: argsRangeOf(inst)?.start ?? args.start, end: args.end } : args, newText: kw === 'HEALTHCHECK' ? raw.replace(body, exec) : exec }] }] : [],
+          fixes: simple
+            ? [
+                {
+                  title: `Convert to exec form ${exec}`,
+                  edits: [
+                    {
+                      range:
+                        kw === 'HEALTHCHECK' ? { start: argsRangeOf(inst)?.start ?? args.start, end: args.end } : args,
+                      newText: kw === 'HEALTHCHECK' ? raw.replace(body, exec) : exec,
+                    },
+                  ],
+                },
+              ]
+            : [],
         });
       }
     }

@@ -15,7 +15,10 @@ function multiStage(stage: Stage, index: LineIndex): FixInput[] {
   const build = stage.goBuilds.length === 1 ? stage.goBuilds[0] : undefined;
   const imageRange = stage.from.getImageRange();
   if (build?.output === undefined || stage.name !== undefined || imageRange === null || build.execForm) return [];
-  const runtime = linkage(build).kind === 'static' ? 'gcr.io/distroless/static-debian12:nonroot' : 'gcr.io/distroless/base-debian12:nonroot';
+  const runtime =
+    linkage(build).kind === 'static'
+      ? 'gcr.io/distroless/static-debian12:nonroot'
+      : 'gcr.io/distroless/base-debian12:nonroot';
   const dest = `/usr/local/bin/${posix.basename(build.output)}`;
   const end = index.positionAt(index.text.length);
   const lines = ['', `FROM ${runtime}`, `COPY --from=build ${build.output} ${dest}`, `ENTRYPOINT ["${dest}"]`, ''];
@@ -24,7 +27,12 @@ function multiStage(stage: Stage, index: LineIndex): FixInput[] {
       title: `Build in a \`build\` stage and run the binary on ${runtime}`,
       edits: [
         { range: { start: imageRange.end, end: imageRange.end }, newText: ' AS build' },
-        { range: { start: end, end }, newText: (index.text.endsWith('\n') ? '' : '\n') + lines.join('\n').replace(/^\n/, index.text.endsWith('\n') ? '\n' : '') },
+        {
+          range: { start: end, end },
+          newText:
+            (index.text.endsWith('\n') ? '' : '\n') +
+            lines.join('\n').replace(/^\n/, index.text.endsWith('\n') ? '\n' : ''),
+        },
       ],
       safe: false,
     },
@@ -42,7 +50,8 @@ export const toolchainImageAsFinalStage = defineRule({
     what: 'Reports a final stage built on a `golang:*` image.',
     why: 'The image ships the compiler, the module cache and a shell (about 800 MB): slow pulls and a large attack surface, often running `go run` at startup. A multi-stage build copies only the binary into a small runtime image.',
     example: 'FROM golang:1.27\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n',
-    useInstead: 'FROM golang:1.27 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /app /app\nCMD ["/app"]\n',
+    useInstead:
+      'FROM golang:1.27 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /app /app\nCMD ["/app"]\n',
     exampleFile: 'Dockerfile',
   },
   check({ model, index }, report) {

@@ -1,7 +1,16 @@
 // Owns GDL407: $TARGETARCH and friends used in a stage that does not declare them.
 import { defineRule } from '../rule';
 
-const PLATFORM_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT'];
+const PLATFORM_ARGS = [
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT',
+];
 
 export const undeclaredBuildPlatformArg = defineRule({
   id: 'GDL407',
@@ -13,8 +22,10 @@ export const undeclaredBuildPlatformArg = defineRule({
     summary: 'Platform ARG used without declaring it',
     what: 'Reports `$TARGETOS`, `$TARGETARCH`, `$TARGETVARIANT`, `$BUILDPLATFORM`… used in a stage (RUN, ENV, COPY…) that has no `ARG` for it. FROM lines and global ARGs do not count: BuildKit provides these args to a stage only when it declares them.',
     why: 'Undeclared, they expand to an empty string: `GOARCH=$TARGETARCH` becomes `GOARCH=` and every platform gets a binary for the build machine.',
-    example: 'FROM --platform=$BUILDPLATFORM golang:1.27 AS build\nRUN CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .\n',
-    useInstead: 'FROM --platform=$BUILDPLATFORM golang:1.27 AS build\nARG TARGETOS TARGETARCH\nRUN CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .\n',
+    example:
+      'FROM --platform=$BUILDPLATFORM golang:1.27 AS build\nRUN CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .\n',
+    useInstead:
+      'FROM --platform=$BUILDPLATFORM golang:1.27 AS build\nARG TARGETOS TARGETARCH\nRUN CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .\n',
     exampleFile: 'Dockerfile',
   },
   check({ model, index }, report) {
@@ -40,7 +51,12 @@ export const undeclaredBuildPlatformArg = defineRule({
         report({
           range: index.range(span.start, span.end),
           message: `\`$${name}\` is used but this stage has no \`ARG ${name}\`: it expands to an empty string`,
-          fixes: [{ title: `Insert ARG ${names.join(' ')} after FROM`, edits: [{ range: { start: at, end: at }, newText: `ARG ${names.join(' ')}\n` }] }],
+          fixes: [
+            {
+              title: `Insert ARG ${names.join(' ')} after FROM`,
+              edits: [{ range: { start: at, end: at }, newText: `ARG ${names.join(' ')}\n` }],
+            },
+          ],
         });
       }
     }

@@ -17,10 +17,19 @@ export const userNameWithoutPasswd = defineRule({
   },
   check({ model }, report) {
     for (const stage of model.stages) {
-      if (stage.facts?.passwd !== false || stage.user === undefined || stage.creates.some((c) => c === '/etc/passwd' || c === '/etc')) continue;
+      if (
+        stage.facts?.passwd !== false ||
+        stage.user === undefined ||
+        stage.creates.some((c) => c === '/etc/passwd' || c === '/etc')
+      )
+        continue;
       const user = stage.user.value.split(':')[0] ?? '';
       if (/^[0-9]+$/.test(user) || user.includes('$')) continue;
-      report({ range: stage.user.range, message: `\`USER ${stage.user.value}\` needs /etc/passwd, which ${stage.image} does not have: the container fails to start`, fixes: [{ title: 'Use USER 65532:65532', edits: [{ range: stage.user.range, newText: '65532:65532' }] }] });
+      report({
+        range: stage.user.range,
+        message: `\`USER ${stage.user.value}\` needs /etc/passwd, which ${stage.image} does not have: the container fails to start`,
+        fixes: [{ title: 'Use USER 65532:65532', edits: [{ range: stage.user.range, newText: '65532:65532' }] }],
+      });
     }
   },
 });

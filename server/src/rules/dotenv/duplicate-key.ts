@@ -30,7 +30,13 @@ export const duplicateKey = defineRule({
       // dead. dotenv-expand reads only each key's last value, but expands keys in the order of their first line:
       // the earlier line fixes when the key is expanded, so a line in between that reads the key depends on it too.
       const key = entry.key.text;
-      const reader = bindings.slice(earlier.at + 1, at).find((b) => b.readsFrom.some((i) => (dialect === 'dotenv-expand' ? bindings[i]?.entry.key.text === key : i === earlier.at)));
+      const reader = bindings
+        .slice(earlier.at + 1, at)
+        .find((b) =>
+          b.readsFrom.some((i) =>
+            dialect === 'dotenv-expand' ? bindings[i]?.entry.key.text === key : i === earlier.at,
+          ),
+        );
       if (reader !== undefined) {
         report({
           range: entry.key.range,
@@ -51,7 +57,15 @@ export const duplicateKey = defineRule({
         message: `\`${entry.key.text}\` is already set on line ${line}; that line has no effect`,
         related: [{ range: earlier.entry.key.range, message: 'Earlier assignment, overridden' }],
         // A multi-line earlier entry is only one entry where quotes span lines; removing it could drop other lines.
-        fixes: earlier.entry.range.start.line === earlier.entry.range.end.line ? [{ title: `Remove the earlier \`${entry.key.text}\` on line ${line}`, edits: [deleteLines(index, earlier.entry.range)] }] : [],
+        fixes:
+          earlier.entry.range.start.line === earlier.entry.range.end.line
+            ? [
+                {
+                  title: `Remove the earlier \`${entry.key.text}\` on line ${line}`,
+                  edits: [deleteLines(index, earlier.entry.range)],
+                },
+              ]
+            : [],
       });
     });
   },

@@ -18,11 +18,19 @@ export const exportPrefixUnsupported = defineRule({
     if (dialect !== 'systemd' && dialect !== 'docker') return;
     for (const e of file.entries) {
       if ((e.kind !== 'assignment' && e.kind !== 'bare-key') || e.exportKeyword === undefined) continue;
-      const what = dialect === 'systemd' ? 'systemd drops this line (invalid name)' : 'docker --env-file rejects the whole file (the key holds a space)';
+      const what =
+        dialect === 'systemd'
+          ? 'systemd drops this line (invalid name)'
+          : 'docker --env-file rejects the whole file (the key holds a space)';
       report({
         range: e.exportKeyword.range,
         message: `\`export ${e.key.text}\`: ${what}`,
-        fixes: [{ title: 'Remove `export `', edits: [{ range: index.range(e.exportKeyword.offset, e.key.offset), newText: '' }] }],
+        fixes: [
+          {
+            title: 'Remove `export `',
+            edits: [{ range: index.range(e.exportKeyword.offset, e.key.offset), newText: '' }],
+          },
+        ],
       });
     }
   },

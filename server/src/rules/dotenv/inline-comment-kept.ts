@@ -32,7 +32,10 @@ export const inlineCommentKept = defineRule({
         fixes: [
           {
             title: 'Move the comment to its own line above',
-            edits: [insertLinesBefore(index, line, [indent + comment]), { range: index.range(cutStart, host.offset + host.text.length), newText: '' }],
+            edits: [
+              insertLinesBefore(index, line, [indent + comment]),
+              { range: index.range(cutStart, host.offset + host.text.length), newText: '' },
+            ],
           },
         ],
       });

@@ -8,7 +8,9 @@ function consequence(dialect: EnvDialect, key: string): string {
   switch (dialect) {
     case 'docker':
       // docker/cli opts/file.go refuses keys with a space or tab and empty keys, and fails the whole file.
-      return key === '' || /[ \t]/.test(key) ? 'docker --env-file rejects the whole file' : 'docker --env-file passes it on, but systemd drops it and shells cannot export it';
+      return key === '' || /[ \t]/.test(key)
+        ? 'docker --env-file rejects the whole file'
+        : 'docker --env-file passes it on, but systemd drops it and shells cannot export it';
     case 'systemd':
       return 'systemd drops the line';
     case 'godotenv':
@@ -38,7 +40,10 @@ export const invalidKey = defineRule({
   check({ file, dialect }, report) {
     for (const e of file.entries) {
       if (e.kind === 'invalid') {
-        report({ range: e.text.range, message: `\`${e.text.text}\` is not a KEY=value line; ${consequence(dialect, e.text.text)}` });
+        report({
+          range: e.text.range,
+          message: `\`${e.text.text}\` is not a KEY=value line; ${consequence(dialect, e.text.text)}`,
+        });
         continue;
       }
       if (e.kind !== 'assignment' && e.kind !== 'bare-key') continue;
@@ -46,9 +51,15 @@ export const invalidKey = defineRule({
       if (key === '') {
         report({ range: e.range, message: `The line has no key before \`=\`; ${consequence(dialect, '')}` });
       } else if (!PORTABLE.test(key)) {
-        report({ range: e.key.range, message: `\`${key}\` is not a valid variable name; ${consequence(dialect, key)}` });
+        report({
+          range: e.key.range,
+          message: `\`${key}\` is not a valid variable name; ${consequence(dialect, key)}`,
+        });
       } else if (dialect === 'go-env' && !/^[A-Z]/.test(key)) {
-        report({ range: e.key.range, message: `\`${key}\` does not start with \`A\`–\`Z\`; the go command skips the line` });
+        report({
+          range: e.key.range,
+          message: `\`${key}\` does not start with \`A\`–\`Z\`; the go command skips the line`,
+        });
       }
     }
   },

@@ -25,15 +25,19 @@ export const keyWithoutValue = defineRule({
   fixSafety: 'none',
   docs: {
     summary: 'Key without `=`',
-    what: 'Reports a line that is only a key, and says what the file\'s loader does with it.',
-    why: 'Docker and Compose pass the host\'s value through, dotenv and systemd ignore the line, godotenv fails: the same line means three things. Write `KEY=` to set it empty, or a comment to document it.',
+    what: "Reports a line that is only a key, and says what the file's loader does with it.",
+    why: "Docker and Compose pass the host's value through, dotenv and systemd ignore the line, godotenv fails: the same line means three things. Write `KEY=` to set it empty, or a comment to document it.",
     example: 'HTTP_PROXY\n',
     useInstead: 'HTTP_PROXY=\n',
   },
   check({ file, dialect }, report) {
     for (const e of file.entries) {
       if (e.kind !== 'bare-key' || e.key.text === '') continue;
-      report({ range: e.key.range, message: meaning(dialect, e.key.text), severity: dialect === 'godotenv' ? 'error' : 'information' });
+      report({
+        range: e.key.range,
+        message: meaning(dialect, e.key.text),
+        severity: dialect === 'godotenv' ? 'error' : 'information',
+      });
     }
   },
 });

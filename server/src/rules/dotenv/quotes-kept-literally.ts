@@ -23,7 +23,9 @@ export const quotesKeptLiterally = defineRule({
       const fixable = !/\s/.test(v.body.text) && !v.body.text.includes(v.quote ?? '');
       report({
         range: v.raw.range,
-        message: isSecretName(e.key.text) ? `${DIALECT_LOADER[dialect]} keeps the quotes: they are part of the value of \`${e.key.text}\`` : `${DIALECT_LOADER[dialect]} keeps the quotes: \`${e.key.text}\` is \`${v.raw.text}\`, quotes included`,
+        message: isSecretName(e.key.text)
+          ? `${DIALECT_LOADER[dialect]} keeps the quotes: they are part of the value of \`${e.key.text}\``
+          : `${DIALECT_LOADER[dialect]} keeps the quotes: \`${e.key.text}\` is \`${v.raw.text}\`, quotes included`,
         fixes: fixable ? [{ title: 'Remove the quotes', edits: [{ range: v.raw.range, newText: v.body.text }] }] : [],
       });
     }

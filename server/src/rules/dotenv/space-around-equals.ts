@@ -5,9 +5,13 @@ import type { EnvDialect } from '../../parsers/dotenv/dialects';
 function effect(dialect: EnvDialect, key: string, before: boolean): string {
   switch (dialect) {
     case 'go-env':
-      return before ? `the go command reads the key as \`${key} \` and ignores the line` : 'the go command keeps the space in the value';
+      return before
+        ? `the go command reads the key as \`${key} \` and ignores the line`
+        : 'the go command keeps the space in the value';
     case 'docker':
-      return before ? 'docker --env-file rejects the whole file (the key holds the space)' : 'docker --env-file keeps the space in the value';
+      return before
+        ? 'docker --env-file rejects the whole file (the key holds the space)'
+        : 'docker --env-file keeps the space in the value';
     case 'dotenv':
     case 'dotenv-expand':
     case 'compose':

@@ -49,7 +49,8 @@ export const unterminatedQuote = defineRule({
     for (const e of file.entries) {
       if (e.kind !== 'assignment' || e.value === undefined || e.value.closed) continue;
       const start = e.value.raw.offset;
-      const end = dialect === 'systemd' ? index.text.replace(/\s+$/, '').length : e.value.raw.offset + e.value.raw.text.length;
+      const end =
+        dialect === 'systemd' ? index.text.replace(/\s+$/, '').length : e.value.raw.offset + e.value.raw.text.length;
       report({
         range: index.range(start, Math.max(end, start + 1)),
         message: `The \`${e.value.quote ?? ''}\` opened for \`${e.key.text}\` is never closed; ${effect(dialect)}`,

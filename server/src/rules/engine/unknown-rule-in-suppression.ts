@@ -19,7 +19,11 @@ export const unknownRuleInSuppression = defineRule({
     for (const s of input.suppressions) {
       for (const c of s.codes) {
         if (input.knownCodes.has(c.code)) continue;
-        report({ range: c.range, message: `\`${c.code}\` is not a Go Deploy Lint rule`, fixes: [suppressionCodeRemoval(s, c)] });
+        report({
+          range: c.range,
+          message: `\`${c.code}\` is not a Go Deploy Lint rule`,
+          fixes: [suppressionCodeRemoval(s, c)],
+        });
       }
     }
   },

@@ -16,6 +16,7 @@ export const unparsableFile = defineRule({
   },
   check(input, report) {
     const u = input.unparsable;
-    if (u !== undefined) report({ range: u.range, message: u.reason, ...(u.severity !== undefined ? { severity: u.severity } : {}) });
+    if (u !== undefined)
+      report({ range: u.range, message: u.reason, ...(u.severity !== undefined ? { severity: u.severity } : {}) });
   },
 });

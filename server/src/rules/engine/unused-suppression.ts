@@ -22,7 +22,11 @@ export const unusedSuppression = defineRule({
       for (const c of s.codes) {
         if (input.used.has(c) || !input.knownCodes.has(c.code)) continue;
         const where = s.scope === 'file' ? 'in this file' : 'on the next line';
-        report({ range: c.range, message: `\`${c.code}\` suppresses nothing ${where}`, fixes: [suppressionCodeRemoval(s, c)] });
+        report({
+          range: c.range,
+          message: `\`${c.code}\` suppresses nothing ${where}`,
+          fixes: [suppressionCodeRemoval(s, c)],
+        });
       }
     }
   },

@@ -32,15 +32,30 @@ export const goPathNotAbsolute = defineRule({
         // `~/go` → `${HOME}/go` where the loader expands variables (env files), `%h/go` in units (systemd's home
         // specifier); Dockerfile ENV has no HOME unless the file sets it, so no fix there. A suggestion: %h is the
         // manager's user's home, and HOME may differ from the `~` meant.
-        const home = !tilde || !p.text.startsWith('~/') ? undefined : scope.surface === 'env-file' && scope.expanding ? '${HOME}' : scope.surface === 'systemd' ? '%h' : undefined;
+        const home =
+          !tilde || !p.text.startsWith('~/')
+            ? undefined
+            : scope.surface === 'env-file' && scope.expanding
+              ? '${HOME}'
+              : scope.surface === 'systemd'
+                ? '%h'
+                : undefined;
         const verbatim = value === b.literal && b.exactOffset !== undefined;
-        const edit = home === undefined || !verbatim ? undefined : home === '%h' ? { range: valueSubRange(scope, b, p.start, p.start + 1), newText: '%h' } : b.replaceValue(b.literal.slice(0, p.start) + home + p.text.slice(1) + b.literal.slice(p.end));
+        const edit =
+          home === undefined || !verbatim
+            ? undefined
+            : home === '%h'
+              ? { range: valueSubRange(scope, b, p.start, p.start + 1), newText: '%h' }
+              : b.replaceValue(b.literal.slice(0, p.start) + home + p.text.slice(1) + b.literal.slice(p.end));
         report({
           range: value === b.literal ? valueSubRange(scope, b, p.start, p.end) : b.valueRange,
           message: tilde
             ? `\`${p.text}\` in ${b.name} starts with \`~\`, which nothing expands here; the go command exits with an error`
             : `\`${p.text}\` in ${b.name} is a relative path; the go command requires an absolute one`,
-          fixes: edit === undefined || home === undefined ? [] : [{ title: `Use \`${home}${p.text.slice(1)}\``, edits: [edit] }],
+          fixes:
+            edit === undefined || home === undefined
+              ? []
+              : [{ title: `Use \`${home}${p.text.slice(1)}\``, edits: [edit] }],
         });
       }
     }

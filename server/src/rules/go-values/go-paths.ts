@@ -13,7 +13,13 @@ export const SHADOWING_DIRS = ['/usr/bin', '/bin', '/usr/local/bin', '/snap/bin'
 /** True when a PATH entry is the Go toolchain's bin directory, as written. */
 export function isGoBinEntry(entry: string, goroot: string | undefined): boolean {
   const e = normalizeDir(entry);
-  if (e === '$GOROOT/bin' || e === '${GOROOT}/bin' || e === '/usr/local/go/bin' || /^\/usr\/lib\/go(-[0-9.]+)?\/bin$/.test(e)) return true;
+  if (
+    e === '$GOROOT/bin' ||
+    e === '${GOROOT}/bin' ||
+    e === '/usr/local/go/bin' ||
+    /^\/usr\/lib\/go(-[0-9.]+)?\/bin$/.test(e)
+  )
+    return true;
   return goroot !== undefined && e === normalizeDir(`${goroot}/bin`);
 }
 

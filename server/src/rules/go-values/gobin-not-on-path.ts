@@ -28,7 +28,8 @@ export const gobinNotOnPath = defineRule({
     if (!dir.startsWith('/')) return;
     const aliases = gobin !== undefined ? [dir, '$GOBIN', '${GOBIN}'] : [dir, '$GOPATH/bin', '${GOPATH}/bin'];
     const entries = pathParts(path).map((p) => normalizeDir(p.text));
-    if (entries.some((e) => aliases.includes(e)) || entries.some((e) => isGoBinEntry(e, undefined) && e === dir)) return;
+    if (entries.some((e) => aliases.includes(e)) || entries.some((e) => isGoBinEntry(e, undefined) && e === dir))
+      return;
     const appended = `${path.literal}:${dir}`;
     report({
       range: path.valueRange,

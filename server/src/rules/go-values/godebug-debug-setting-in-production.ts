@@ -23,7 +23,10 @@ export const godebugDebugSettingInProduction = defineRule({
       for (const e of godebugEntries(b.literal).entries) {
         const knob = GODEBUG_DEBUG_KNOBS[e.key];
         if (knob === undefined || e.value === undefined || !knob.when(godebugValue(e.value))) continue;
-        report({ range: valueSubRange(scope, b, e.part.start, e.part.end), message: `\`${e.part.text}\` ${knob.what}; it is a debugging setting, not for production` });
+        report({
+          range: valueSubRange(scope, b, e.part.start, e.part.end),
+          message: `\`${e.part.text}\` ${knob.what}; it is a debugging setting, not for production`,
+        });
       }
     }
   },

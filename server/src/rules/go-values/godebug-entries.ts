@@ -15,7 +15,12 @@ export function godebugEntries(value: string): { parts: ListPart[]; entries: God
   parts.forEach((part, index) => {
     if (part.text === '') return;
     const eq = part.text.indexOf('=');
-    entries.push({ part, key: eq === -1 ? part.text : part.text.slice(0, eq), value: eq === -1 ? undefined : part.text.slice(eq + 1), index });
+    entries.push({
+      part,
+      key: eq === -1 ? part.text : part.text.slice(0, eq),
+      value: eq === -1 ? undefined : part.text.slice(eq + 1),
+      index,
+    });
   });
   return { parts, entries };
 }

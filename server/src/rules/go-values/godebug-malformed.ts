@@ -52,11 +52,18 @@ export const godebugMalformed = defineRule({
         }
         if (!GODEBUG_KNOWN.has(e.key)) {
           const near = closest(e.key, [...GODEBUG_KNOWN], 2);
-          report({ range, message: `\`${e.key}\` is not a GODEBUG setting Go knows; it is silently ignored${near === undefined ? '' : ` (did you mean \`${near}\`?)`}` });
+          report({
+            range,
+            message: `\`${e.key}\` is not a GODEBUG setting Go knows; it is silently ignored${near === undefined ? '' : ` (did you mean \`${near}\`?)`}`,
+          });
           continue;
         }
         if (e.key === 'fips140' && !FIPS.includes(godebugValue(e.value))) {
-          report({ range, severity: 'error', message: `\`fips140=${e.value}\` panics at init in every program that links crypto; use off, on, only or debug` });
+          report({
+            range,
+            severity: 'error',
+            message: `\`fips140=${e.value}\` panics at init in every program that links crypto; use off, on, only or debug`,
+          });
         }
       }
     }

@@ -28,7 +28,8 @@ export const godebugRemovedSetting = defineRule({
       const { parts, entries } = godebugEntries(b.literal);
       for (const e of entries) {
         const removed = GODEBUG_REMOVED[e.key];
-        if (removed === undefined || e.value === undefined || !removed.fatalValues.includes(godebugValue(e.value))) continue;
+        if (removed === undefined || e.value === undefined || !removed.fatalValues.includes(godebugValue(e.value)))
+          continue;
         const message = fatal
           ? `\`${e.part.text}\`: ${e.key} was removed in Go ${removed.removedIn}; Go ${ver} (from ${scope.goVersion.source}) exits at startup`
           : `\`${e.part.text}\`: ${e.key} was removed in Go ${removed.removedIn} and is ignored by Go ${ver}; from Go 1.27 it is fatal at startup`;

@@ -30,7 +30,8 @@ export const gopathEqualsGoroot = defineRule({
       report({
         range: valueSubRange(scope, gopath, p.start, p.end),
         message: `GOPATH entry \`${p.text}\` ${entry === goroot ? 'is' : 'is inside'} GOROOT \`${goroot}\``,
-        related: gorootBinding === undefined ? [] : [{ range: gorootBinding.valueRange, message: 'GOROOT is set here' }],
+        related:
+          gorootBinding === undefined ? [] : [{ range: gorootBinding.valueRange, message: 'GOROOT is set here' }],
       });
     }
   },

@@ -10,7 +10,8 @@ export function gorootProblem(value: string): { message: string; fix?: string } 
     const root = v.slice(0, v.length - suffix[1].length - 1) || '/';
     return { message: `ends in \`/${suffix[1]}\`; GOROOT is the installation root`, fix: root };
   }
-  if (/^(~|\/root|\/home\/[^/]+)\/go$/.test(v) || v === '/go') return { message: 'looks like a GOPATH (workspace), not a Go installation' };
+  if (/^(~|\/root|\/home\/[^/]+)\/go$/.test(v) || v === '/go')
+    return { message: 'looks like a GOPATH (workspace), not a Go installation' };
   return undefined;
 }
 
@@ -36,7 +37,10 @@ export const gorootNotInstallRoot = defineRule({
       report({
         range: b.valueRange,
         message: `GOROOT \`${b.literal}\` ${problem.message}`,
-        fixes: problem.fix === undefined ? [] : [{ title: `Change to \`${problem.fix}\``, edits: [b.replaceValue(problem.fix)] }],
+        fixes:
+          problem.fix === undefined
+            ? []
+            : [{ title: `Change to \`${problem.fix}\``, edits: [b.replaceValue(problem.fix)] }],
       });
     }
   },

@@ -3,7 +3,10 @@ import { defineRule } from '../rule';
 import { bindingsFor, hasReference } from './go-values';
 
 export function suggestCgoEnabled(value: string): string | undefined {
-  const v = value.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  const v = value
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '');
   if (['0', 'false', 'no', 'off', 'n', 'f'].includes(v)) return '0';
   if (['1', 'true', 'yes', 'on', 'y', 't'].includes(v)) return '1';
   return undefined;

@@ -21,9 +21,15 @@ export const invalidGomaxprocs = defineRule({
       if (hasReference(value)) continue;
       const n = parseInt32(value);
       if (n === undefined || n <= 0) {
-        report({ range: b.valueRange, message: `\`${value}\` is not a positive integer: the runtime ignores GOMAXPROCS and uses its default` });
+        report({
+          range: b.valueRange,
+          message: `\`${value}\` is not a positive integer: the runtime ignores GOMAXPROCS and uses its default`,
+        });
       } else if (n > 10000) {
-        report({ range: b.valueRange, message: `GOMAXPROCS \`${value}\` is absurdly large: startup was seen to hang or crash above 10⁵` });
+        report({
+          range: b.valueRange,
+          message: `GOMAXPROCS \`${value}\` is absurdly large: startup was seen to hang or crash above 10⁵`,
+        });
       }
     }
   },

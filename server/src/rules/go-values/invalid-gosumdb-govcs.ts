@@ -10,8 +10,10 @@ export function gosumdbProblem(value: string): string | undefined {
   if (fields.length > 2) return 'too many fields';
   const name = fields[0] ?? '';
   const host = name.includes('+') ? name.slice(0, name.indexOf('+')) : name;
-  if (name.includes('+') && !/^[^+]+\+[0-9a-f]{8}\+[A-Za-z0-9+/=]+$/.test(name)) return `malformed verifier key \`${name}\``;
-  if (!/^[A-Za-z0-9.-]+(\/[A-Za-z0-9._~/-]*)?$/.test(host) || !host.includes('.')) return `invalid sumdb name (must be host[/path]): ${host}`;
+  if (name.includes('+') && !/^[^+]+\+[0-9a-f]{8}\+[A-Za-z0-9+/=]+$/.test(name))
+    return `malformed verifier key \`${name}\``;
+  if (!/^[A-Za-z0-9.-]+(\/[A-Za-z0-9._~/-]*)?$/.test(host) || !host.includes('.'))
+    return `invalid sumdb name (must be host[/path]): ${host}`;
   const url = fields[1];
   if (url !== undefined && !/^https?:\/\//.test(url)) return `the URL \`${url}\` must start with https:// or http://`;
   return undefined;
@@ -28,7 +30,8 @@ export function govcsProblem(value: string): string | undefined {
     const list = item.slice(colon + 1).trim();
     if (pattern === '') return 'empty pattern in GOVCS';
     if (list === '') return 'empty VCS list in GOVCS';
-    if (pattern === '.' || pattern === '..' || pattern.startsWith('./') || pattern.startsWith('../')) return 'relative pattern not allowed in GOVCS';
+    if (pattern === '.' || pattern === '..' || pattern.startsWith('./') || pattern.startsWith('../'))
+      return 'relative pattern not allowed in GOVCS';
     if (seen.includes(pattern)) return `unreachable pattern in GOVCS: "${pattern}"`;
     seen.push(pattern);
     if (list === 'all' || list === 'off') continue;

@@ -8,15 +8,22 @@ export function gotoolchainProblem(value: string): { message: string; fix?: stri
   const plus = value.indexOf('+');
   const name = plus === -1 ? value : value.slice(0, plus);
   const suffix = plus === -1 ? undefined : value.slice(plus + 1);
-  if (suffix !== undefined && suffix !== 'auto' && suffix !== 'path') return { message: 'only version suffixes are +auto and +path' };
+  if (suffix !== undefined && suffix !== 'auto' && suffix !== 'path')
+    return { message: 'only version suffixes are +auto and +path' };
   const m = /^go1\.(\d+)(\.\d+)?((?:rc|beta)\d+)?([-\s\t].*)?$/.exec(name);
   if (m === null) {
     const bare = /^(?:go)?(1\.\d+(?:\.\d+)?)$/i.exec(name);
-    return { message: 'a toolchain name is local, auto, path or goX.Y.Z', ...(bare?.[1] !== undefined ? { fix: `go${bare[1]}${suffix === undefined ? '' : `+${suffix}`}` } : {}) };
+    return {
+      message: 'a toolchain name is local, auto, path or goX.Y.Z',
+      ...(bare?.[1] !== undefined ? { fix: `go${bare[1]}${suffix === undefined ? '' : `+${suffix}`}` } : {}),
+    };
   }
   const minor = Number(m[1]);
   if (m[2] === undefined && m[3] === undefined && minor >= 21) {
-    return { message: `go1.${minor} is a language version, not a toolchain (use go1.${minor}.0 or a patch release)`, fix: `go1.${minor}.0${suffix === undefined ? '' : `+${suffix}`}` };
+    return {
+      message: `go1.${minor} is a language version, not a toolchain (use go1.${minor}.0 or a patch release)`,
+      fix: `go1.${minor}.0${suffix === undefined ? '' : `+${suffix}`}`,
+    };
   }
   return undefined;
 }
@@ -43,7 +50,10 @@ export const invalidGotoolchain = defineRule({
       report({
         range: b.valueRange,
         message: `\`${value}\` is not a valid GOTOOLCHAIN: ${problem.message}`,
-        fixes: problem.fix === undefined ? [] : [{ title: `Change to \`${problem.fix}\``, edits: [b.replaceValue(problem.fix)] }],
+        fixes:
+          problem.fix === undefined
+            ? []
+            : [{ title: `Change to \`${problem.fix}\``, edits: [b.replaceValue(problem.fix)] }],
       });
     }
   },

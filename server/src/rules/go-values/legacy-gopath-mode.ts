@@ -21,11 +21,24 @@ export const legacyGopathMode = defineRule({
       if (hasReference(value)) continue;
       const remove = [{ title: 'Remove `GO111MODULE`', edits: [b.remove()] }];
       if (value === 'on') {
-        report({ range: b.valueRange, severity: 'hint', message: '`GO111MODULE=on` is the default since Go 1.16 and can go', fixes: remove });
+        report({
+          range: b.valueRange,
+          severity: 'hint',
+          message: '`GO111MODULE=on` is the default since Go 1.16 and can go',
+          fixes: remove,
+        });
       } else if (value === 'off' || value === 'auto') {
-        report({ range: b.valueRange, message: `\`GO111MODULE=${value}\` builds in legacy GOPATH mode, with Go 1.20 runtime defaults`, fixes: remove });
+        report({
+          range: b.valueRange,
+          message: `\`GO111MODULE=${value}\` builds in legacy GOPATH mode, with Go 1.20 runtime defaults`,
+          fixes: remove,
+        });
       } else {
-        report({ range: b.valueRange, severity: 'error', message: `\`${value}\` is not on, off or auto: every go command fails with "unknown environment setting GO111MODULE=${value}"` });
+        report({
+          range: b.valueRange,
+          severity: 'error',
+          message: `\`${value}\` is not on, off or auto: every go command fails with "unknown environment setting GO111MODULE=${value}"`,
+        });
       }
     }
   },

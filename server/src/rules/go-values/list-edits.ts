@@ -12,13 +12,16 @@ export function removeListItem(scope: GoValues, b: EnvBinding, parts: readonly L
   // The only item: the variable stays, set to nothing. Removing the line could let an earlier assignment of the
   // same name win, and on some surfaces an empty value must be written `""` (the legacy `ENV KEY value` form).
   if (next === undefined && prev === undefined) return b.replaceValue('');
-  const [start, end] = next !== undefined ? [part.start, next.start] : prev !== undefined ? [prev.end, part.end] : [part.start, part.end];
-  if (b.exactOffset !== undefined) return { range: scope.index.range(b.exactOffset + start, b.exactOffset + end), newText: '' };
+  const [start, end] =
+    next !== undefined ? [part.start, next.start] : prev !== undefined ? [prev.end, part.end] : [part.start, part.end];
+  if (b.exactOffset !== undefined)
+    return { range: scope.index.range(b.exactOffset + start, b.exactOffset + end), newText: '' };
   return b.replaceValue(b.literal.slice(0, start) + b.literal.slice(end));
 }
 
 /** Replaces parts[i] with new text. */
 export function replaceListItem(scope: GoValues, b: EnvBinding, part: ListPart, newText: string): TextEdit {
-  if (b.exactOffset !== undefined) return { range: scope.index.range(b.exactOffset + part.start, b.exactOffset + part.end), newText };
+  if (b.exactOffset !== undefined)
+    return { range: scope.index.range(b.exactOffset + part.start, b.exactOffset + part.end), newText };
   return b.replaceValue(b.literal.slice(0, part.start) + newText + b.literal.slice(part.end));
 }

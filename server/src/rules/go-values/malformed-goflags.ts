@@ -4,9 +4,95 @@ import { valueSubRange } from './input';
 import { bindingsFor, hasReference } from './go-values';
 
 /** Boolean flags of go build/test/get/list/run/install/mod (and -w/-x known to cmd/go). */
-const BOOL_FLAGS = new Set(['a', 'n', 'x', 'v', 'race', 'msan', 'asan', 'cover', 'trimpath', 'linkshared', 'modcacherw', 'work', 'json', 'buildvcs', 'i', 'w', 'u', 't', 'd', 'e', 'm', 'f', 'benchmem', 'failfast', 'short', 'fullpath', 'insecure', 'fix', 'retracted', 'reuse', 'deps', 'export', 'find', 'compiled', 'test', 'c', 'modfile-bool', 'l', 's']);
+const BOOL_FLAGS = new Set([
+  'a',
+  'n',
+  'x',
+  'v',
+  'race',
+  'msan',
+  'asan',
+  'cover',
+  'trimpath',
+  'linkshared',
+  'modcacherw',
+  'work',
+  'json',
+  'buildvcs',
+  'i',
+  'w',
+  'u',
+  't',
+  'd',
+  'e',
+  'm',
+  'f',
+  'benchmem',
+  'failfast',
+  'short',
+  'fullpath',
+  'insecure',
+  'fix',
+  'retracted',
+  'reuse',
+  'deps',
+  'export',
+  'find',
+  'compiled',
+  'test',
+  'c',
+  'modfile-bool',
+  'l',
+  's',
+]);
 /** Flags that take a value and must be written `-flag=value` in GOFLAGS. */
-const VALUE_FLAGS = new Set(['ldflags', 'gcflags', 'asmflags', 'gccgoflags', 'tags', 'mod', 'modfile', 'o', 'p', 'pkgdir', 'buildmode', 'compiler', 'installsuffix', 'overlay', 'pgo', 'coverpkg', 'covermode', 'C', 'toolexec', 'exec', 'count', 'run', 'skip', 'timeout', 'bench', 'benchtime', 'cpu', 'parallel', 'vet', 'coverprofile', 'cpuprofile', 'memprofile', 'blockprofile', 'mutexprofile', 'outputdir', 'trace', 'shuffle', 'fuzz', 'fuzztime', 'fuzzminimizetime', 'reuse', 'debug-actiongraph', 'debug-runtime-trace', 'debug-trace', 'fuzzworker']);
+const VALUE_FLAGS = new Set([
+  'ldflags',
+  'gcflags',
+  'asmflags',
+  'gccgoflags',
+  'tags',
+  'mod',
+  'modfile',
+  'o',
+  'p',
+  'pkgdir',
+  'buildmode',
+  'compiler',
+  'installsuffix',
+  'overlay',
+  'pgo',
+  'coverpkg',
+  'covermode',
+  'C',
+  'toolexec',
+  'exec',
+  'count',
+  'run',
+  'skip',
+  'timeout',
+  'bench',
+  'benchtime',
+  'cpu',
+  'parallel',
+  'vet',
+  'coverprofile',
+  'cpuprofile',
+  'memprofile',
+  'blockprofile',
+  'mutexprofile',
+  'outputdir',
+  'trace',
+  'shuffle',
+  'fuzz',
+  'fuzztime',
+  'fuzzminimizetime',
+  'reuse',
+  'debug-actiongraph',
+  'debug-runtime-trace',
+  'debug-trace',
+  'fuzzworker',
+]);
 
 interface Field {
   readonly text: string;
@@ -69,11 +155,22 @@ export const malformedGoflags = defineRule({
         }
         const prev = fields[i - 1];
         if (!f.text.startsWith('-')) {
-          const joined = prev !== undefined && /^--?[A-Za-z-]+$/.test(prev.text) && VALUE_FLAGS.has(prev.text.replace(/^--?/, '')) ? `${prev.text}=${f.text}` : undefined;
+          const joined =
+            prev !== undefined && /^--?[A-Za-z-]+$/.test(prev.text) && VALUE_FLAGS.has(prev.text.replace(/^--?/, ''))
+              ? `${prev.text}=${f.text}`
+              : undefined;
           report({
             range,
             message: `\`${f.text}\` is not a flag; every go command fails with "parsing $GOFLAGS: non-flag"`,
-            fixes: joined === undefined || prev === undefined ? [] : [{ title: `Write \`${joined}\``, edits: [b.replaceValue(b.literal.slice(0, prev.start) + joined + b.literal.slice(f.end))] }],
+            fixes:
+              joined === undefined || prev === undefined
+                ? []
+                : [
+                    {
+                      title: `Write \`${joined}\``,
+                      edits: [b.replaceValue(b.literal.slice(0, prev.start) + joined + b.literal.slice(f.end))],
+                    },
+                  ],
           });
           return;
         }
@@ -91,12 +188,20 @@ export const malformedGoflags = defineRule({
           report({
             range: valueSubRange(scope, b, f.start, last.end),
             message: `The quote in \`${f.text}\` does not start the field, so GOFLAGS splits inside it`,
-            fixes: [{ title: `Quote the whole field: \`'${inner}'\``, edits: [b.replaceValue(b.literal.slice(0, f.start) + `'${inner}'` + b.literal.slice(last.end))] }],
+            fixes: [
+              {
+                title: `Quote the whole field: \`'${inner}'\``,
+                edits: [b.replaceValue(b.literal.slice(0, f.start) + `'${inner}'` + b.literal.slice(last.end))],
+              },
+            ],
           });
           return;
         }
         if (!BOOL_FLAGS.has(name) && !VALUE_FLAGS.has(name)) {
-          report({ range, message: `\`-${name}\` is not a go command flag; every go command fails with "unknown flag"` });
+          report({
+            range,
+            message: `\`-${name}\` is not a go command flag; every go command fails with "unknown flag"`,
+          });
           return;
         }
         if (VALUE_FLAGS.has(name) && !BOOL_FLAGS.has(name) && m[2] === undefined) {
@@ -107,7 +212,12 @@ export const malformedGoflags = defineRule({
             report({
               range: valueSubRange(scope, b, f.start, next.end),
               message: `\`${f.text} ${next.text}\` splits into the flag \`${f.text}\` without a value and the non-flag \`${next.text}\`; every go command fails`,
-              fixes: [{ title: `Write \`${joined}\``, edits: [b.replaceValue(b.literal.slice(0, f.start) + joined + b.literal.slice(next.end))] }],
+              fixes: [
+                {
+                  title: `Write \`${joined}\``,
+                  edits: [b.replaceValue(b.literal.slice(0, f.start) + joined + b.literal.slice(next.end))],
+                },
+              ],
             });
             return;
           }

@@ -40,12 +40,22 @@ export const malformedGomemlimit = defineRule({
       const value = b.value ?? '';
       if (hasReference(value) || isValidGoMemLimit(value)) continue;
       const suggestion = suggestGoMemLimit(value);
-      const fixed = suggestion !== undefined && suggestion !== value && isValidGoMemLimit(suggestion) ? suggestion : undefined;
+      const fixed =
+        suggestion !== undefined && suggestion !== value && isValidGoMemLimit(suggestion) ? suggestion : undefined;
       report({
         range: b.valueRange,
         message: `\`${value}\` is not a valid GOMEMLIMIT: every Go program exits at startup with "malformed GOMEMLIMIT"`,
         // `512Mi` and `OFF` say what they mean; `512M`, `512MB`, `1G` may mean decimal megabytes: a suggestion.
-        fixes: fixed === undefined ? [] : [{ title: `Change to \`${fixed}\``, edits: [b.replaceValue(fixed)], safe: /^off$/i.test(value) || /^\s*\+?[0-9]+\s*[kKmMgGtT]i[bB]?\s*$/.test(value) }],
+        fixes:
+          fixed === undefined
+            ? []
+            : [
+                {
+                  title: `Change to \`${fixed}\``,
+                  edits: [b.replaceValue(fixed)],
+                  safe: /^off$/i.test(value) || /^\s*\+?[0-9]+\s*[kKmMgGtT]i[bB]?\s*$/.test(value),
+                },
+              ],
       });
     }
   },

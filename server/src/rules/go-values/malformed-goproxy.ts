@@ -10,7 +10,8 @@ export function goproxyEntryProblem(entry: string): string | undefined {
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(entry);
   if (scheme?.[1] !== undefined) {
     const s = scheme[1].toLowerCase();
-    if (s !== 'https' && s !== 'http' && s !== 'file') return `invalid proxy URL scheme (must be https, http, file): ${entry}`;
+    if (s !== 'https' && s !== 'http' && s !== 'file')
+      return `invalid proxy URL scheme (must be https, http, file): ${entry}`;
     return undefined;
   }
   if (entry.startsWith('/')) return undefined;
@@ -48,8 +49,14 @@ export const malformedGoproxy = defineRule({
         const range = valueSubRange(scope, b, p.start, p.end);
         if (terminal !== undefined) {
           // `direct` first is usually a reordering mistake: offer to move it last; after `off`, drop the entry.
-          const reordered = terminal === 'direct' ? [...live.filter((x) => x.text.trim() !== 'direct').map((x) => x.text.trim()), 'direct'].join(',') : undefined;
-          const fix = reordered !== undefined ? { title: 'Move `direct` to the end of GOPROXY', edits: [b.replaceValue(reordered)] } : { title: `Remove \`${entry}\``, edits: [removeListItem(scope, b, parts, i)] };
+          const reordered =
+            terminal === 'direct'
+              ? [...live.filter((x) => x.text.trim() !== 'direct').map((x) => x.text.trim()), 'direct'].join(',')
+              : undefined;
+          const fix =
+            reordered !== undefined
+              ? { title: 'Move `direct` to the end of GOPROXY', edits: [b.replaceValue(reordered)] }
+              : { title: `Remove \`${entry}\``, edits: [removeListItem(scope, b, parts, i)] };
           report({ range, message: `\`${entry}\` comes after \`${terminal}\` and is never tried`, fixes: [fix] });
           return;
         }

@@ -50,7 +50,8 @@ export const malformedModulePatternList = defineRule({
           continue;
         }
         const problem = globProblem(p.text);
-        if (problem !== undefined) report({ range, message: `\`${p.text}\` in ${b.name} ${problem}; the go command silently ignores it` });
+        if (problem !== undefined)
+          report({ range, message: `\`${p.text}\` in ${b.name} ${problem}; the go command silently ignores it` });
       }
     }
   },

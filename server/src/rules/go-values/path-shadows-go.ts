@@ -28,7 +28,9 @@ export const pathShadowsGo = defineRule({
       const goIndex = own >= 0 ? own : parts.findIndex((p) => isGoBinEntry(p.text, goroot));
       const goPart = parts[goIndex];
       if (goPart === undefined) continue;
-      const shadow = parts.slice(0, goIndex).find((p) => SHADOWING_DIRS.includes(normalizeDir(p.text)) || (own >= 0 && isGoBinEntry(p.text, undefined)));
+      const shadow = parts
+        .slice(0, goIndex)
+        .find((p) => SHADOWING_DIRS.includes(normalizeDir(p.text)) || (own >= 0 && isGoBinEntry(p.text, undefined)));
       if (shadow === undefined) continue;
       const reordered = [goPart, ...parts.filter((_, i) => i !== goIndex)].map((p) => p.text).join(':');
       report({

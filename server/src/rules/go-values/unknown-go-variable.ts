@@ -4,9 +4,20 @@ import { GO_VARIABLES, isKnownGoName } from '../../knowledge/go-env';
 import { closest } from './go-values';
 
 /** Misnames seen in the wild that edit distance alone would not find. */
-const MISNAMES: Readonly<Record<string, string>> = { GONOSUMCHECK: 'GONOSUMDB', GOPROXY_URL: 'GOPROXY', GO_111MODULE: 'GO111MODULE', GOMEMORYLIMIT: 'GOMEMLIMIT', GO_MAXPROCS: 'GOMAXPROCS', GOMEM_LIMIT: 'GOMEMLIMIT', CGO_ENABLE: 'CGO_ENABLED', CGO_DISABLED: 'CGO_ENABLED' };
+const MISNAMES: Readonly<Record<string, string>> = {
+  GONOSUMCHECK: 'GONOSUMDB',
+  GOPROXY_URL: 'GOPROXY',
+  GO_111MODULE: 'GO111MODULE',
+  GOMEMORYLIMIT: 'GOMEMLIMIT',
+  GO_MAXPROCS: 'GOMAXPROCS',
+  GOMEM_LIMIT: 'GOMEMLIMIT',
+  CGO_ENABLE: 'CGO_ENABLED',
+  CGO_DISABLED: 'CGO_ENABLED',
+};
 // Read-only or informational names are never what a misspelt setting meant (GO_VERSION is a common build ARG).
-const NAMES = GO_VARIABLES.filter((v) => v.effect === undefined).map((v) => v.name).concat('CGO_ENABLED');
+const NAMES = GO_VARIABLES.filter((v) => v.effect === undefined)
+  .map((v) => v.name)
+  .concat('CGO_ENABLED');
 
 export function suggestGoName(name: string): string | undefined {
   const c = name.charCodeAt(0);

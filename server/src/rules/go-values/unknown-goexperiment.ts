@@ -36,8 +36,10 @@ export const unknownGoexperiment = defineRule({
         const removedIn = GOEXPERIMENTS_REMOVED[name];
         const removed = removedIn === undefined ? undefined : parseGoVersion(removedIn);
         let why: string | undefined;
-        if (/[^a-z0-9]/.test(name)) why = /\s/.test(name) ? 'the space is part of the name' : 'names are lowercase letters and digits';
-        else if (removed !== undefined) why = goAtLeast(v, removed.minor) ? `it was removed in Go ${removedIn ?? ''}` : undefined;
+        if (/[^a-z0-9]/.test(name))
+          why = /\s/.test(name) ? 'the space is part of the name' : 'names are lowercase letters and digits';
+        else if (removed !== undefined)
+          why = goAtLeast(v, removed.minor) ? `it was removed in Go ${removedIn ?? ''}` : undefined;
         // The full list is known for Go 1.27; for older releases an unlisted name may be one of theirs.
         else if (is127) why = 'no such experiment';
         if (why === undefined) continue;

@@ -23,14 +23,20 @@ export const unreadCcVariable = defineRule({
       if (!TRIPLE.test(b.name)) continue;
       const base = b.name.startsWith('CXX') ? 'CXX' : 'CC';
       if (b.name.startsWith(`${base}_FOR_`)) {
-        report({ range: b.nameRange, severity: 'information', message: `\`${b.name}\` is read only when building the Go toolchain (make.bash); go build uses \`${base}\`` });
+        report({
+          range: b.nameRange,
+          severity: 'information',
+          message: `\`${b.name}\` is read only when building the Go toolchain (make.bash); go build uses \`${base}\``,
+        });
         continue;
       }
       report({
         range: b.nameRange,
         message: `go build never reads \`${b.name}\`: cgo uses \`${base}\`, so this compiler is not used`,
         // A suggestion: renaming changes the compiler for every cgo build that reads this environment.
-        fixes: names.has(base) ? [] : [{ title: `Rename to \`${base}\``, edits: [{ range: b.nameRange, newText: base }] }],
+        fixes: names.has(base)
+          ? []
+          : [{ title: `Rename to \`${base}\``, edits: [{ range: b.nameRange, newText: base }] }],
       });
     }
   },

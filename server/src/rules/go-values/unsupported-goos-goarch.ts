@@ -21,7 +21,8 @@ export const unsupportedGoosGoarch = defineRule({
     for (const b of bindingsFor(scope, 'GOOS')) {
       const value = b.value ?? '';
       if (hasReference(value) || GO_PORTS[value] !== undefined) continue;
-      const fixed = GOOS_ALIASES[value] ?? (GO_PORTS[value.toLowerCase()] !== undefined ? value.toLowerCase() : undefined);
+      const fixed =
+        GOOS_ALIASES[value] ?? (GO_PORTS[value.toLowerCase()] !== undefined ? value.toLowerCase() : undefined);
       report({
         range: b.valueRange,
         message: `\`${value}\` is not a GOOS${fixed === undefined ? '' : `; Go calls it \`${fixed}\``}`,
@@ -31,7 +32,10 @@ export const unsupportedGoosGoarch = defineRule({
     for (const b of bindingsFor(scope, 'GOARCH')) {
       const value = b.value ?? '';
       if (hasReference(value) || GOARCH_NAMES.includes(value)) continue;
-      const fixed = GOARCH_ALIASES[value] ?? GOARCH_ALIASES[value.toLowerCase()] ?? (GOARCH_NAMES.includes(value.toLowerCase()) ? value.toLowerCase() : undefined);
+      const fixed =
+        GOARCH_ALIASES[value] ??
+        GOARCH_ALIASES[value.toLowerCase()] ??
+        (GOARCH_NAMES.includes(value.toLowerCase()) ? value.toLowerCase() : undefined);
       report({
         range: b.valueRange,
         message: `\`${value}\` is not a GOARCH${fixed === undefined ? '' : `; Go calls it \`${fixed}\``}`,
@@ -41,7 +45,8 @@ export const unsupportedGoosGoarch = defineRule({
     const last = lastBindings(scope);
     const os = last.get('GOOS');
     const arch = last.get('GOARCH');
-    if (os?.value === undefined || arch?.value === undefined || hasReference(os.value) || hasReference(arch.value)) return;
+    if (os?.value === undefined || arch?.value === undefined || hasReference(os.value) || hasReference(arch.value))
+      return;
     const arches = GO_PORTS[os.value];
     if (arches === undefined || !GOARCH_NAMES.includes(arch.value) || arches.includes(arch.value)) return;
     report({

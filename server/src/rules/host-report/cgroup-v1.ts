@@ -4,7 +4,20 @@ import { defineRule } from '../rule';
 import { probe } from './probe-example';
 import { CGROUP_V1_TWIN } from '../../knowledge/systemd-directives';
 
-const V2_ONLY = ['MemoryMax', 'MemoryHigh', 'MemoryLow', 'MemoryMin', 'MemorySwapMax', 'CPUWeight', 'StartupCPUWeight', 'IOWeight', 'StartupIOWeight', 'IODeviceWeight', 'IOReadBandwidthMax', 'IOWriteBandwidthMax'];
+const V2_ONLY = [
+  'MemoryMax',
+  'MemoryHigh',
+  'MemoryLow',
+  'MemoryMin',
+  'MemorySwapMax',
+  'CPUWeight',
+  'StartupCPUWeight',
+  'IOWeight',
+  'StartupIOWeight',
+  'IODeviceWeight',
+  'IOReadBandwidthMax',
+  'IOWriteBandwidthMax',
+];
 
 export const cgroupV1 = defineRule({
   id: 'GDL516',
@@ -24,18 +37,40 @@ export const cgroupV1 = defineRule({
     const r = recordOf(probe, 'cgroup');
     if (r?.values[0] !== 'v1') return;
     // A v2 setting with its v1 twin in the same unit (MemoryMax= and MemoryLimit=) works on both hierarchies.
-    const uses = units().flatMap((u) => u.directives.filter((d) => V2_ONLY.includes(d.key) && !u.directives.some((t) => t.key === CGROUP_V1_TWIN[d.key] && t.section === d.section)).map((d) => ({ u, d })));
+    const uses = units().flatMap((u) =>
+      u.directives
+        .filter(
+          (d) =>
+            V2_ONLY.includes(d.key) &&
+            !u.directives.some((t) => t.key === CGROUP_V1_TWIN[d.key] && t.section === d.section),
+        )
+        .map((d) => ({ u, d })),
+    );
     if (uses.length === 0) {
-      report({ range: r.keyToken.range, severity: 'information', message: 'The host uses cgroup v1: MemoryMax=, CPUWeight= and IOWeight= do not apply as written, and systemd 258 removes v1 support' });
+      report({
+        range: r.keyToken.range,
+        severity: 'information',
+        message:
+          'The host uses cgroup v1: MemoryMax=, CPUWeight= and IOWeight= do not apply as written, and systemd 258 removes v1 support',
+      });
       return;
     }
     const keys = [...new Set(uses.map((x) => `${x.d.key}=`))];
-    const twins = [...new Set(uses.map((x) => CGROUP_V1_TWIN[x.d.key]).filter((t) => t !== undefined).map((t) => `${t}=`))];
+    const twins = [
+      ...new Set(
+        uses
+          .map((x) => CGROUP_V1_TWIN[x.d.key])
+          .filter((t) => t !== undefined)
+          .map((t) => `${t}=`),
+      ),
+    ];
     report({
       range: r.keyToken.range,
       message: `cgroup v1 host, but ${firstFew(keys)} in workspace units need${keys.length === 1 ? 's' : ''} v2; boot with cgroup v2 or add ${twins.length > 0 ? firstFew(twins) : 'v1 settings'} too`,
       // One location per setting, so each one the message counts can be reached.
-      related: keys.flatMap((k) => uses.filter((x) => `${x.d.key}=` === k).slice(0, 1)).map(({ u, d }) => ({ uri: u.uri, range: d.range, message: `${d.key}= in ${u.name}` })),
+      related: keys
+        .flatMap((k) => uses.filter((x) => `${x.d.key}=` === k).slice(0, 1))
+        .map(({ u, d }) => ({ uri: u.uri, range: d.range, message: `${d.key}= in ${u.name}` })),
     });
   },
 });

@@ -15,10 +15,18 @@ export const glibcTooOld = defineRule({
   fixSafety: 'none',
   docs: {
     summary: 'Host glibc is older than the binary needs',
-    what: 'Reports a binary (named with `--binary`) that requires `GLIBC_x.y` symbols newer than the host\'s glibc.',
+    what: "Reports a binary (named with `--binary`) that requires `GLIBC_x.y` symbols newer than the host's glibc.",
     why: 'A cgo build on a new distribution does not start on an older one: "version \'GLIBC_2.34\' not found (required by ./app)". Build with CGO_ENABLED=0 or on the oldest target.',
-    example: probe([['glibc_version', 'glibc 2.28'], ['binary', '/opt/app'], ['binary_glibc', '/opt/app GLIBC_2.2.5 GLIBC_2.34 ']]),
-    useInstead: probe([['glibc_version', 'glibc 2.36'], ['binary', '/opt/app'], ['binary_glibc', '/opt/app GLIBC_2.2.5 GLIBC_2.34 ']]),
+    example: probe([
+      ['glibc_version', 'glibc 2.28'],
+      ['binary', '/opt/app'],
+      ['binary_glibc', '/opt/app GLIBC_2.2.5 GLIBC_2.34 '],
+    ]),
+    useInstead: probe([
+      ['glibc_version', 'glibc 2.36'],
+      ['binary', '/opt/app'],
+      ['binary_glibc', '/opt/app GLIBC_2.2.5 GLIBC_2.34 '],
+    ]),
     exampleFile: 'host.gdlprobe',
   },
   check({ facts }, report) {
@@ -26,7 +34,10 @@ export const glibcTooOld = defineRule({
     for (const b of facts.binaries) {
       const needed = b.glibc.map((g) => g.replace(/^GLIBC_/, '')).sort((x, y) => num(y) - num(x))[0];
       if (needed === undefined || num(needed) <= num(facts.glibcVersion)) continue;
-      report({ range: b.record.keyToken.range, message: `\`${b.path}\` needs GLIBC_${needed} but the host has glibc ${facts.glibcVersion}: "version 'GLIBC_${needed}' not found"; build with CGO_ENABLED=0` });
+      report({
+        range: b.record.keyToken.range,
+        message: `\`${b.path}\` needs GLIBC_${needed} but the host has glibc ${facts.glibcVersion}: "version 'GLIBC_${needed}' not found"; build with CGO_ENABLED=0`,
+      });
     }
   },
 });

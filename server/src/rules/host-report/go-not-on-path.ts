@@ -13,14 +13,26 @@ export const goNotOnPath = defineRule({
     summary: 'go is not on PATH',
     what: 'Reports a host where no `go` is on the login PATH; says where one was found (`/usr/local/go/bin`, `/snap/bin`, `~/go/bin`…).',
     why: 'Build and deploy scripts run over ssh use the login PATH: "go: command not found", although Go is installed.',
-    example: probe([['path', '/usr/bin:/bin'], ['go_elsewhere', '/usr/local/go/bin/go']]),
-    useInstead: probe([['path', '/usr/local/go/bin:/usr/bin:/bin'], ['go_bin', '/usr/local/go/bin/go']]),
+    example: probe([
+      ['path', '/usr/bin:/bin'],
+      ['go_elsewhere', '/usr/local/go/bin/go'],
+    ]),
+    useInstead: probe([
+      ['path', '/usr/local/go/bin:/usr/bin:/bin'],
+      ['go_bin', '/usr/local/go/bin/go'],
+    ]),
     exampleFile: 'host.gdlprobe',
   },
   check({ probe, facts }, report) {
     if (facts.goOnPath.length > 0) return;
     const path = recordOf(probe, 'path');
     if (path === undefined) return;
-    report({ range: path.keyToken.range, message: facts.goElsewhere.length > 0 ? `go is not on the login PATH but is at ${facts.goElsewhere.join(', ')}; add its bin directory to PATH` : 'go is not on the login PATH; install Go or add its bin directory to PATH in the login profile' });
+    report({
+      range: path.keyToken.range,
+      message:
+        facts.goElsewhere.length > 0
+          ? `go is not on the login PATH but is at ${facts.goElsewhere.join(', ')}; add its bin directory to PATH`
+          : 'go is not on the login PATH; install Go or add its bin directory to PATH in the login profile',
+    });
   },
 });

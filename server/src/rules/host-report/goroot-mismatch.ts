@@ -15,8 +15,14 @@ export const gorootMismatch = defineRule({
     summary: 'GOROOT is another installation',
     what: 'Reports a host where the `GOROOT` environment variable differs from the root of the first `go` on PATH.',
     why: 'The go binary then compiles with another installation\'s standard library: "compile: version go1.26 does not match go tool version go1.27".',
-    example: probe([['goroot_env', '/usr/local/go1.26'], ['go_bin', '/usr/local/go/bin/go']]),
-    useInstead: probe([['goroot_env', ''], ['go_bin', '/usr/local/go/bin/go']]),
+    example: probe([
+      ['goroot_env', '/usr/local/go1.26'],
+      ['go_bin', '/usr/local/go/bin/go'],
+    ]),
+    useInstead: probe([
+      ['goroot_env', ''],
+      ['go_bin', '/usr/local/go/bin/go'],
+    ]),
     exampleFile: 'host.gdlprobe',
   },
   check({ probe, facts }, report) {
@@ -26,6 +32,10 @@ export const gorootMismatch = defineRule({
     const root = goRootOf(first.path);
     if (posix.normalize(env).replace(/\/$/, '') === root) return;
     const rec = recordOf(probe, 'goroot_env');
-    if (rec !== undefined) report({ range: rec.keyToken.range, message: `GOROOT=${env} but the go on PATH is ${first.path} (root ${root}): builds mix two installations; unset GOROOT` });
+    if (rec !== undefined)
+      report({
+        range: rec.keyToken.range,
+        message: `GOROOT=${env} but the go on PATH is ${first.path} (root ${root}): builds mix two installations; unset GOROOT`,
+      });
   },
 });

@@ -19,6 +19,10 @@ export const lowSomaxconn = defineRule({
   },
   check({ probe }, report) {
     const r = recordOf(probe, 'somaxconn');
-    if (r !== undefined && Number(r.values[0]) > 0 && Number(r.values[0]) < 4096) report({ range: r.keyToken.range, message: `net.core.somaxconn is ${r.values[0] ?? ''}: connection bursts overflow the backlog; raise it (\`sysctl -w net.core.somaxconn=4096\`)` });
+    if (r !== undefined && Number(r.values[0]) > 0 && Number(r.values[0]) < 4096)
+      report({
+        range: r.keyToken.range,
+        message: `net.core.somaxconn is ${r.values[0] ?? ''}: connection bursts overflow the backlog; raise it (\`sysctl -w net.core.somaxconn=4096\`)`,
+      });
   },
 });

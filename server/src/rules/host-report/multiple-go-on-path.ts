@@ -12,8 +12,16 @@ export const multipleGoOnPath = defineRule({
     summary: 'Several go binaries on PATH',
     what: 'Reports a host with more than one `go` on the login PATH, with their versions; the first one wins.',
     why: 'A distro `go` in /usr/bin before /usr/local/go/bin builds with an older toolchain than the one you installed, with different defaults.',
-    example: probe([['go_bin', '/usr/bin/go'], ['go_version', '/usr/bin/go go1.19.8'], ['go_bin', '/usr/local/go/bin/go'], ['go_version', '/usr/local/go/bin/go go1.27.4']]),
-    useInstead: probe([['go_bin', '/usr/local/go/bin/go'], ['go_version', '/usr/local/go/bin/go go1.27.4']]),
+    example: probe([
+      ['go_bin', '/usr/bin/go'],
+      ['go_version', '/usr/bin/go go1.19.8'],
+      ['go_bin', '/usr/local/go/bin/go'],
+      ['go_version', '/usr/local/go/bin/go go1.27.4'],
+    ]),
+    useInstead: probe([
+      ['go_bin', '/usr/local/go/bin/go'],
+      ['go_version', '/usr/local/go/bin/go go1.27.4'],
+    ]),
     exampleFile: 'host.gdlprobe',
   },
   check({ facts }, report) {

@@ -19,6 +19,11 @@ export const noBinSh = defineRule({
   },
   check({ probe }, report) {
     const r = probe.records.find((x) => isRecord(x, 'bin_sh') && x.values[0] === 'missing');
-    if (r !== undefined) report({ range: r.keyToken.range, message: '/bin/sh is missing: shell-form commands and scripts cannot run; use exec form (ExecStart=/path/to/binary) or add a shell' });
+    if (r !== undefined)
+      report({
+        range: r.keyToken.range,
+        message:
+          '/bin/sh is missing: shell-form commands and scripts cannot run; use exec form (ExecStart=/path/to/binary) or add a shell',
+      });
   },
 });

@@ -20,6 +20,10 @@ export const nofileLimitLow = defineRule({
   check({ probe }, report) {
     const r = recordOf(probe, 'nofile_hard');
     const n = Number(r?.values[0]);
-    if (r !== undefined && Number.isFinite(n) && n > 0 && n < 65536) report({ range: r.keyToken.range, message: `Hard file descriptor limit ${n}: servers hit "too many open files"; raise it (LimitNOFILE= in the unit)` });
+    if (r !== undefined && Number.isFinite(n) && n > 0 && n < 65536)
+      report({
+        range: r.keyToken.range,
+        message: `Hard file descriptor limit ${n}: servers hit "too many open files"; raise it (LimitNOFILE= in the unit)`,
+      });
   },
 });

@@ -19,6 +19,10 @@ export const resolvConfMissing = defineRule({
   },
   check({ probe }, report) {
     const r = probe.records.find((x) => isRecord(x, 'resolv_conf') && x.values[0] !== 'present');
-    if (r !== undefined) report({ range: r.keyToken.range, message: `/etc/resolv.conf is ${r.values[0] ?? ''}: Go resolves names against localhost only; provide one` });
+    if (r !== undefined)
+      report({
+        range: r.keyToken.range,
+        message: `/etc/resolv.conf is ${r.values[0] ?? ''}: Go resolves names against localhost only; provide one`,
+      });
   },
 });

@@ -12,7 +12,7 @@ export const systemdTooOldForDirective = defineRule({
   fixSafety: 'none',
   docs: {
     summary: 'Host systemd is older than a directive',
-    what: 'Reports directives of the workspace\'s units that appeared after the host\'s systemd version (from `systemctl --version`), with a link to the unit line. The version each directive was added in comes from systemd\'s man pages ("Added in version N."); directives the pages do not annotate are long-standing and never reported; directives newer than the pages read count as added after 247.',
+    what: "Reports directives of the workspace's units that appeared after the host's systemd version (from `systemctl --version`), with a link to the unit line. The version each directive was added in comes from systemd's man pages (\"Added in version N.\"); directives the pages do not annotate are long-standing and never reported; directives newer than the pages read count as added after 247.",
     why: 'Older systemd ignores unknown directives with a log line only: the limit, sandboxing or restart behaviour you wrote silently does not exist on that host.',
     example: probe([['systemd_version', 'systemd 241 (241)']]),
     useInstead: probe([['systemd_version', 'systemd 257 (257.13-1)']]),
@@ -27,7 +27,11 @@ export const systemdTooOldForDirective = defineRule({
     const newer = units().flatMap((u) => u.directives.filter((d) => unknownTo(d.directive, v)).map((d) => ({ u, d })));
     for (const { u, d } of newer) {
       const added = addedInText(d.directive) ?? '';
-      report({ range: r.keyToken.range, message: `${d.key}= in ${u.name}: ${added.charAt(0).toLowerCase()}${added.slice(1)}; this host has ${v} and ignores it`, related: [{ uri: u.uri, range: d.range, message: `${d.key}= (${added})` }] });
+      report({
+        range: r.keyToken.range,
+        message: `${d.key}= in ${u.name}: ${added.charAt(0).toLowerCase()}${added.slice(1)}; this host has ${v} and ignores it`,
+        related: [{ uri: u.uri, range: d.range, message: `${d.key}= (${added})` }],
+      });
     }
   },
 });

@@ -17,12 +17,17 @@ export const assignmentOutsideSection = defineRule({
   },
   check({ file }, report) {
     for (const a of file.assignments) {
-      if (a.section === undefined) report({ range: a.key.range, message: `\`${a.key.text}=\` comes before any [Section] header; systemd ignores it` });
+      if (a.section === undefined)
+        report({
+          range: a.key.range,
+          message: `\`${a.key.text}=\` comes before any [Section] header; systemd ignores it`,
+        });
     }
     // A line without `=` before the first section is refused for the same reason (conf-parser.c checks the section first).
     const firstSection = file.sections[0]?.header.start.line ?? Infinity;
     for (const p of file.problems) {
-      if ((p.kind === 'missing-equals' || p.kind === 'empty-key') && p.range.start.line < firstSection) report({ range: p.range, message: 'This line comes before any [Section] header; systemd ignores it' });
+      if ((p.kind === 'missing-equals' || p.kind === 'empty-key') && p.range.start.line < firstSection)
+        report({ range: p.range, message: 'This line comes before any [Section] header; systemd ignores it' });
     }
   },
 });

@@ -26,8 +26,13 @@ export const deprecatedDirective = defineRule({
       const dep = DEPRECATIONS[key];
       if (dep !== undefined && known !== undefined && dep.cgroupV1 === true) {
         // Old hosts (cgroup v1) read MemoryLimit=, newer ones MemoryMax=: next to its v2 twin it is the portable pair.
-        if (section === undefined || file.assignments.some((x) => x.section?.name.text === section && x.key.text === dep.replacement)) continue;
-        const converted = dep.convert === undefined || a.value.text.trim() === '' ? a.value.text : dep.convert(a.value.text);
+        if (
+          section === undefined ||
+          file.assignments.some((x) => x.section?.name.text === section && x.key.text === dep.replacement)
+        )
+          continue;
+        const converted =
+          dep.convert === undefined || a.value.text.trim() === '' ? a.value.text : dep.convert(a.value.text);
         const twin = converted === undefined ? undefined : `${dep.replacement}=${converted}`;
         report({
           range: a.key.range,
@@ -37,7 +42,11 @@ export const deprecatedDirective = defineRule({
               ? []
               : [
                   { title: `Add ${twin} (keep ${key}= for cgroup v1 hosts)`, edits: [insertAbove(index, a, twin)] },
-                  { title: `Replace with ${twin} (cgroup v1 hosts lose the setting)`, edits: [{ range: a.range, newText: twin }], safe: false },
+                  {
+                    title: `Replace with ${twin} (cgroup v1 hosts lose the setting)`,
+                    edits: [{ range: a.range, newText: twin }],
+                    safe: false,
+                  },
                 ],
         });
         continue;
@@ -45,33 +54,69 @@ export const deprecatedDirective = defineRule({
       if (dep !== undefined && known !== undefined) {
         const fixes: FixInput[] = [];
         if (!dep.replacement.includes(' ')) {
-          const converted = dep.convert === undefined || a.value.text.trim() === '' ? a.value.text : dep.convert(a.value.text);
+          const converted =
+            dep.convert === undefined || a.value.text.trim() === '' ? a.value.text : dep.convert(a.value.text);
           if (converted !== undefined) {
             const targetSection = dep.section ?? section;
-            const edits = targetSection === section
-              ? [{ range: a.key.range, newText: dep.replacement }, ...(converted !== a.value.text ? [{ range: a.value.range, newText: converted }] : [])]
-              : [deleteAssignment(index, a), appendToSection(file, index, targetSection, `${dep.replacement}=${converted}`)];
-            fixes.push({ title: `Use ${dep.replacement}=${converted !== a.value.text ? ` (${a.value.text} → ${converted})` : ''}${targetSection !== section ? ` in [${targetSection}]` : ''}`, edits });
+            const edits =
+              targetSection === section
+                ? [
+                    { range: a.key.range, newText: dep.replacement },
+                    ...(converted !== a.value.text ? [{ range: a.value.range, newText: converted }] : []),
+                  ]
+                : [
+                    deleteAssignment(index, a),
+                    appendToSection(file, index, targetSection, `${dep.replacement}=${converted}`),
+                  ];
+            fixes.push({
+              title: `Use ${dep.replacement}=${converted !== a.value.text ? ` (${a.value.text} → ${converted})` : ''}${targetSection !== section ? ` in [${targetSection}]` : ''}`,
+              edits,
+            });
           }
         }
-        report({ range: a.key.range, message: `\`${key}=\` is deprecated (${dep.why}); use ${dep.replacement.includes(' ') ? dep.replacement : `\`${dep.replacement}=\``}`, fixes });
+        report({
+          range: a.key.range,
+          message: `\`${key}=\` is deprecated (${dep.why}); use ${dep.replacement.includes(' ') ? dep.replacement : `\`${dep.replacement}=\``}`,
+          fixes,
+        });
         continue;
       }
       if (section === 'Service' && SERVICE_COMPAT_UNIT_KEYS.includes(key) && key !== 'StartLimitInterval') {
         const line = `${key}=${a.value.text}`;
-        report({ range: a.key.range, message: `\`${key}=\` belongs in [Unit]; [Service] accepts it only for compatibility`, fixes: [{ title: 'Move to [Unit]', edits: [deleteAssignment(index, a), appendToSection(file, index, 'Unit', line)] }] });
+        report({
+          range: a.key.range,
+          message: `\`${key}=\` belongs in [Unit]; [Service] accepts it only for compatibility`,
+          fixes: [
+            {
+              title: 'Move to [Unit]',
+              edits: [deleteAssignment(index, a), appendToSection(file, index, 'Unit', line)],
+            },
+          ],
+        });
         continue;
       }
       if (known?.status === 'legacy') {
-        report({ range: a.key.range, message: `Support for \`${key}=\` has been removed; systemd ignores it`, fixes: [{ title: `Remove \`${key}=\``, edits: [deleteAssignment(index, a)] }] });
+        report({
+          range: a.key.range,
+          message: `Support for \`${key}=\` has been removed; systemd ignores it`,
+          fixes: [{ title: `Remove \`${key}=\``, edits: [deleteAssignment(index, a)] }],
+        });
         continue;
       }
       const v = a.value.text.trim();
       if ((key === 'StandardOutput' || key === 'StandardError') && (v === 'syslog' || v === 'syslog+console')) {
         const to = v === 'syslog' ? 'journal' : 'journal+console';
-        report({ range: a.value.range, message: `\`${v}\` is obsolete; systemd rewrites it to \`${to}\``, fixes: [{ title: `Use ${to}`, edits: [{ range: a.value.range, newText: to }] }] });
+        report({
+          range: a.value.range,
+          message: `\`${v}\` is obsolete; systemd rewrites it to \`${to}\``,
+          fixes: [{ title: `Use ${to}`, edits: [{ range: a.value.range, newText: to }] }],
+        });
       } else if (key === 'KillMode' && v === 'none') {
-        report({ range: a.value.range, message: '`KillMode=none` is deprecated and unsafe: processes survive the stop and escape resource control', fixes: [{ title: 'Use KillMode=mixed', edits: [{ range: a.value.range, newText: 'mixed', }], safe: false }] });
+        report({
+          range: a.value.range,
+          message: '`KillMode=none` is deprecated and unsafe: processes survive the stop and escape resource control',
+          fixes: [{ title: 'Use KillMode=mixed', edits: [{ range: a.value.range, newText: 'mixed' }], safe: false }],
+        });
       }
     }
   },

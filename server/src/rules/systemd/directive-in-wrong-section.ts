@@ -22,14 +22,24 @@ export const directiveInWrongSection = defineRule({
     for (const a of file.assignments) {
       const section = a.section?.name.text;
       // Keys in a section systemd ignores as a whole are covered by GDL202.
-      if (section === undefined || !UNIT_SECTIONS[unitType].includes(section) || directive(section, a.key.text) !== undefined) continue;
+      if (
+        section === undefined ||
+        !UNIT_SECTIONS[unitType].includes(section) ||
+        directive(section, a.key.text) !== undefined
+      )
+        continue;
       const target = sectionsKnowing(a.key.text, unitType)[0];
       if (target === undefined) continue;
       const line = index.text.slice(index.offsetAt(a.range.start), index.offsetAt(a.range.end));
       report({
         range: a.key.range,
         message: `\`${a.key.text}=\` belongs in [${target}]; in [${section}] systemd ignores it as an unknown key`,
-        fixes: [{ title: `Move to [${target}]`, edits: [deleteAssignment(index, a), appendToSection(file, index, target, line)] }],
+        fixes: [
+          {
+            title: `Move to [${target}]`,
+            edits: [deleteAssignment(index, a), appendToSection(file, index, target, line)],
+          },
+        ],
       });
     }
   },

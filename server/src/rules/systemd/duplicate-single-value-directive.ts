@@ -8,7 +8,21 @@ import { deleteAssignment } from './unit-edits';
  * Settings whose repeated lines add up although they take one item per line (load-fragment.c appends them):
  * StandardInputText=/StandardInputData= concatenate, RestrictNamespaces= and the per-device IO*= settings merge.
  */
-const ACCUMULATING: ReadonlySet<string> = new Set(['StandardInputText', 'StandardInputData', 'RestrictNamespaces', 'SetCredential', 'SetCredentialEncrypted', 'LoadCredential', 'LoadCredentialEncrypted', 'ImportCredential', 'LogExtraFields', 'Environment', 'SocketBindAllow', 'SocketBindDeny', 'DeviceAllow']);
+const ACCUMULATING: ReadonlySet<string> = new Set([
+  'StandardInputText',
+  'StandardInputData',
+  'RestrictNamespaces',
+  'SetCredential',
+  'SetCredentialEncrypted',
+  'LoadCredential',
+  'LoadCredentialEncrypted',
+  'ImportCredential',
+  'LogExtraFields',
+  'Environment',
+  'SocketBindAllow',
+  'SocketBindDeny',
+  'DeviceAllow',
+]);
 
 export const duplicateSingleValueDirective = defineRule({
   id: 'GDL219',
@@ -29,7 +43,13 @@ export const duplicateSingleValueDirective = defineRule({
       const last = new Map<string, UnitAssignment>();
       for (const a of s.assignments) {
         const d = directive(s.name.text, a.key.text);
-        if (d === undefined || d.list || ACCUMULATING.has(d.key) || /^IODevice|^IO(Read|Write)(Bandwidth|IOPS)Max$/.test(d.key)) continue;
+        if (
+          d === undefined ||
+          d.list ||
+          ACCUMULATING.has(d.key) ||
+          /^IODevice|^IO(Read|Write)(Bandwidth|IOPS)Max$/.test(d.key)
+        )
+          continue;
         const before = last.get(a.key.text);
         last.set(a.key.text, a);
         if (before === undefined) continue;

@@ -21,7 +21,10 @@ export const environmentfileNotAbsolute = defineRule({
       const v = a.value.text.trim();
       const p = v.startsWith('-') ? v.slice(1) : v;
       if (p === '' || p.startsWith('/') || p.startsWith('%')) continue;
-      report({ range: a.value.range, message: `\`${p}\` is not an absolute path: systemd ignores this EnvironmentFile=` });
+      report({
+        range: a.value.range,
+        message: `\`${p}\` is not an absolute path: systemd ignores this EnvironmentFile=`,
+      });
     }
   },
 });

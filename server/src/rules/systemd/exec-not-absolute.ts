@@ -27,7 +27,10 @@ export const execNotAbsolute = defineRule({
       if (cmd === '' || cmd.startsWith('/') || cmd.startsWith('$') || cmd.includes('/')) continue;
       const old = systemdVersion < 239;
       // Base system tools are in systemd's search path on every distribution; a custom binary may not be.
-      const system = /^(sh|bash|dash|sleep|true|false|test|kill|echo|env|cat|rm|mkdir|chown|chmod|ln|touch|mount|umount|flock|logger|systemd-[a-z-]+|systemctl|journalctl|udevadm|loginctl)$/.test(cmd);
+      const system =
+        /^(sh|bash|dash|sleep|true|false|test|kill|echo|env|cat|rm|mkdir|chown|chmod|ln|touch|mount|umount|flock|logger|systemd-[a-z-]+|systemctl|journalctl|udevadm|loginctl)$/.test(
+          cmd,
+        );
       report({
         range: a.value.rangeOf(first.start + prefix.length, first.end),
         severity: old ? 'error' : system ? 'information' : 'warning',

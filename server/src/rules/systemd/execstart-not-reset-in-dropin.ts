@@ -31,7 +31,12 @@ export const execstartNotResetInDropin = defineRule({
       report({
         range: a.key.range,
         message: `This drop-in adds a second \`ExecStart=\` to ${input.unitName}; without an empty \`ExecStart=\` first, systemd refuses the unit`,
-        fixes: [{ title: 'Insert `ExecStart=` above to clear the original command', edits: [insertAbove(input.index, a, 'ExecStart=')] }],
+        fixes: [
+          {
+            title: 'Insert `ExecStart=` above to clear the original command',
+            edits: [insertAbove(input.index, a, 'ExecStart=')],
+          },
+        ],
       });
       reset = true;
     }

@@ -5,7 +5,23 @@ import { parseBool } from '../../knowledge/systemd-values';
 import { appendToSection } from './unit-edits';
 
 const PRIVILEGED_PORT = /(?:^|[\s=])(?:[0-9.]*|\[[^\]]*\]):([0-9]{1,4})(?=\s|$)/;
-const NNP_IMPLIED = ['NoNewPrivileges', 'DynamicUser', 'SystemCallFilter', 'ProtectKernelTunables', 'RestrictNamespaces', 'MemoryDenyWriteExecute', 'LockPersonality', 'RestrictRealtime', 'RestrictSUIDSGID', 'ProtectHostname', 'ProtectClock', 'ProtectKernelLogs', 'ProtectKernelModules', 'PrivateDevices', 'SystemCallArchitectures'];
+const NNP_IMPLIED = [
+  'NoNewPrivileges',
+  'DynamicUser',
+  'SystemCallFilter',
+  'ProtectKernelTunables',
+  'RestrictNamespaces',
+  'MemoryDenyWriteExecute',
+  'LockPersonality',
+  'RestrictRealtime',
+  'RestrictSUIDSGID',
+  'ProtectHostname',
+  'ProtectClock',
+  'ProtectKernelLogs',
+  'ProtectKernelModules',
+  'PrivateDevices',
+  'SystemCallArchitectures',
+];
 
 export const fileCapabilitiesWithNonewprivileges = defineRule({
   id: 'GDL236',
@@ -18,7 +34,8 @@ export const fileCapabilitiesWithNonewprivileges = defineRule({
     what: 'Reports a service that runs as a non-root `User=` (or `DynamicUser=yes`), binds a port below 1024 (seen in ExecStart= arguments such as `:80` or `-addr=:443`), has `NoNewPrivileges=` or an option that implies it, and no `AmbientCapabilities=`.',
     why: '`setcap cap_net_bind_service=+ep` on the binary is ignored under NoNewPrivileges, so the bind fails with "permission denied". Ambient capabilities survive.',
     example: '[Service]\nUser=api\nNoNewPrivileges=yes\nExecStart=/usr/local/bin/api -addr=:443\n',
-    useInstead: '[Service]\nUser=api\nNoNewPrivileges=yes\nAmbientCapabilities=CAP_NET_BIND_SERVICE\nExecStart=/usr/local/bin/api -addr=:443\n',
+    useInstead:
+      '[Service]\nUser=api\nNoNewPrivileges=yes\nAmbientCapabilities=CAP_NET_BIND_SERVICE\nExecStart=/usr/local/bin/api -addr=:443\n',
     exampleFile: 'api.service',
   },
   check(input, report) {
@@ -26,7 +43,11 @@ export const fileCapabilitiesWithNonewprivileges = defineRule({
     const dynamic = parseBool(lastValue(input, 'Service', 'DynamicUser')?.value ?? '') === true;
     if ((user === undefined || user === 'root' || user === '0') && !dynamic) return;
     if (lastValue(input, 'Service', 'AmbientCapabilities') !== undefined) return;
-    const nnp = NNP_IMPLIED.map((k) => lastValue(input, 'Service', k)).find((m) => m !== undefined && (m.key === 'SystemCallFilter' || m.key === 'SystemCallArchitectures' || parseBool(m.value) !== false));
+    const nnp = NNP_IMPLIED.map((k) => lastValue(input, 'Service', k)).find(
+      (m) =>
+        m !== undefined &&
+        (m.key === 'SystemCallFilter' || m.key === 'SystemCallArchitectures' || parseBool(m.value) !== false),
+    );
     if (nnp === undefined && !dynamic) return;
     for (const a of input.file.assignments) {
       if (a.key.text !== 'ExecStart') continue;
@@ -36,7 +57,12 @@ export const fileCapabilitiesWithNonewprivileges = defineRule({
       report({
         range: a.value.rangeOf(at, at + 1 + m[1].length),
         message: `Port ${m[1]} needs CAP_NET_BIND_SERVICE; a non-root service under ${nnp?.key ?? 'DynamicUser'}= ignores setcap file capabilities`,
-        fixes: [{ title: 'Add AmbientCapabilities=CAP_NET_BIND_SERVICE', edits: [appendToSection(input.file, input.index, 'Service', 'AmbientCapabilities=CAP_NET_BIND_SERVICE')] }],
+        fixes: [
+          {
+            title: 'Add AmbientCapabilities=CAP_NET_BIND_SERVICE',
+            edits: [appendToSection(input.file, input.index, 'Service', 'AmbientCapabilities=CAP_NET_BIND_SERVICE')],
+          },
+        ],
       });
     }
   },

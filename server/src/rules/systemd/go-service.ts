@@ -32,5 +32,4 @@ export function suggestedGoMemLimit(capBytes: number): string {
 /** The message part that explains why Go advice applies, or a softer note when there is no evidence. */
 export function goEvidence(input: SystemdInput): string {
   return input.goSignal === undefined ? '' : ` (Go service: ${input.goSignal})`;
-
 }

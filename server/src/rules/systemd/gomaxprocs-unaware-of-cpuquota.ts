@@ -12,10 +12,11 @@ export const gomaxprocsUnawareOfCpuquota = defineRule({
   fixSafety: 'safe',
   docs: {
     summary: 'GOMAXPROCS does not follow CPUQuota=',
-    what: 'On a Go service with `CPUQuota=`: when the Go version (go.mod, else the setting) is below 1.25 and no `GOMAXPROCS` is set, suggests one; on Go 1.25+ a hard-coded `GOMAXPROCS` is a hint, since it disables the runtime\'s own tracking.',
-    why: 'Before Go 1.25, GOMAXPROCS is the host\'s CPU count: with `CPUQuota=200%` on 32 cores the program runs 32 threads in a 2-CPU budget and is throttled. Go 1.25+ reads the quota itself, unless GOMAXPROCS is set.',
+    what: "On a Go service with `CPUQuota=`: when the Go version (go.mod, else the setting) is below 1.25 and no `GOMAXPROCS` is set, suggests one; on Go 1.25+ a hard-coded `GOMAXPROCS` is a hint, since it disables the runtime's own tracking.",
+    why: "Before Go 1.25, GOMAXPROCS is the host's CPU count: with `CPUQuota=200%` on 32 cores the program runs 32 threads in a 2-CPU budget and is throttled. Go 1.25+ reads the quota itself, unless GOMAXPROCS is set.",
     example: '[Service]\nEnvironment=GOGC=100\nExecStart=/usr/local/bin/api\nCPUQuota=200%\n',
-    useInstead: '[Service]\nEnvironment=GOGC=100\nExecStart=/usr/local/bin/api\nCPUQuota=200%\nEnvironment=GOMAXPROCS=2\n',
+    useInstead:
+      '[Service]\nEnvironment=GOGC=100\nExecStart=/usr/local/bin/api\nCPUQuota=200%\nEnvironment=GOMAXPROCS=2\n',
     exampleFile: 'api.service',
     exampleSettings: { goVersion: '1.24' },
   },
@@ -32,10 +33,19 @@ export const gomaxprocsUnawareOfCpuquota = defineRule({
       report({
         range: quota.assignment.value.range,
         message: `CPUQuota=${pct[1]}% but Go ${formatGoVersion(v.version)} (from ${v.source}) sizes GOMAXPROCS by the host's CPUs, not the quota: it gets throttled`,
-        fixes: [{ title: `Add Environment=GOMAXPROCS=${procs}`, edits: [appendToSection(input.file, input.index, 'Service', `Environment=GOMAXPROCS=${procs}`)] }],
+        fixes: [
+          {
+            title: `Add Environment=GOMAXPROCS=${procs}`,
+            edits: [appendToSection(input.file, input.index, 'Service', `Environment=GOMAXPROCS=${procs}`)],
+          },
+        ],
       });
     } else if (modern && set !== undefined) {
-      report({ range: quota.assignment.value.range, severity: 'hint', message: `Go ${formatGoVersion(v.version)} follows CPUQuota= by itself; GOMAXPROCS (${set.where}) turns that off` });
+      report({
+        range: quota.assignment.value.range,
+        severity: 'hint',
+        message: `Go ${formatGoVersion(v.version)} follows CPUQuota= by itself; GOMAXPROCS (${set.where}) turns that off`,
+      });
     }
   },
 });

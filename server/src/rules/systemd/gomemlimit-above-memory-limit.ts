@@ -11,7 +11,7 @@ export const gomemlimitAboveMemoryLimit = defineRule({
   fixSafety: 'safe',
   docs: {
     summary: 'GOMEMLIMIT at or above the memory limit',
-    what: 'Reports a `GOMEMLIMIT` in `Environment=` that is above 95% of the service\'s `MemoryMax=` (or `MemoryHigh=`).',
+    what: "Reports a `GOMEMLIMIT` in `Environment=` that is above 95% of the service's `MemoryMax=` (or `MemoryHigh=`).",
     why: 'A soft limit above the hard one never triggers: the kernel kills the service before the GC reacts. Memory outside the Go heap (stacks, cgo, the binary) needs headroom too.',
     example: '[Service]\nExecStart=/usr/local/bin/api\nMemoryMax=512M\nEnvironment=GOMEMLIMIT=512MiB\n',
     useInstead: '[Service]\nExecStart=/usr/local/bin/api\nMemoryMax=512M\nEnvironment=GOMEMLIMIT=460MiB\n',
@@ -31,8 +31,14 @@ export const gomemlimitAboveMemoryLimit = defineRule({
       report({
         range: a.value.rangeOf(start, start + m[1].length),
         message: `GOMEMLIMIT ${m[1]} is ${bytes >= cap.bytes ? 'at or above' : 'within 5% of'} ${cap.from.key}=${cap.from.value.trim()} (${formatBytes(cap.bytes)}): the kernel kills the service before the GC reacts`,
-        related: cap.from.uri === undefined ? [{ range: cap.from.assignment.key.range, message: 'The cgroup limit' }] : [],
-        fixes: [{ title: `Lower to ${fixed} (about 90%)`, edits: [{ range: a.value.rangeOf(start, start + m[1].length), newText: fixed }] }],
+        related:
+          cap.from.uri === undefined ? [{ range: cap.from.assignment.key.range, message: 'The cgroup limit' }] : [],
+        fixes: [
+          {
+            title: `Lower to ${fixed} (about 90%)`,
+            edits: [{ range: a.value.rangeOf(start, start + m[1].length), newText: fixed }],
+          },
+        ],
       });
     }
   },

@@ -26,7 +26,11 @@ export const inlineCommentInValue = defineRule({
       const i = inlineCommentStart(d, a.key.text, text);
       if (i === undefined) continue;
       // For typed values the comment makes the value invalid and systemd drops the line (what verify reports).
-      const drops = d !== undefined && valueProblem(d, text) !== undefined && valueProblem(d, text)?.warning !== true && valueProblem(d, text.slice(0, i).trimEnd()) === undefined;
+      const drops =
+        d !== undefined &&
+        valueProblem(d, text) !== undefined &&
+        valueProblem(d, text)?.warning !== true &&
+        valueProblem(d, text.slice(0, i).trimEnd()) === undefined;
       const comment = text.slice(i).trimEnd();
       let cut = i;
       while (cut > 0 && /\s/.test(text[cut - 1] ?? '')) cut--;
@@ -35,7 +39,15 @@ export const inlineCommentInValue = defineRule({
         message: drops
           ? `systemd has no inline comments: with \`${comment}\` the ${a.key.text}= value is invalid and the line is ignored`
           : `systemd has no inline comments: \`${comment}\` is part of the ${a.key.text}= value`,
-        fixes: [{ title: 'Move the comment to its own line above', edits: [insertAbove(index, a, comment.startsWith('#') ? comment : `#${comment.slice(1)}`), { range: a.value.rangeOf(cut, text.length), newText: '' }] }],
+        fixes: [
+          {
+            title: 'Move the comment to its own line above',
+            edits: [
+              insertAbove(index, a, comment.startsWith('#') ? comment : `#${comment.slice(1)}`),
+              { range: a.value.rangeOf(cut, text.length), newText: '' },
+            ],
+          },
+        ],
       });
     }
   },

@@ -1,7 +1,8 @@
 // Owns GDL218: WantedBy=/RequiredBy=/UpheldBy=/Alias= names without a unit suffix.
 import { defineRule } from '../rule';
 
-const TARGETS = /^(multi-user|graphical|default|network|network-online|sockets|timers|basic|sysinit|local-fs|remote-fs|rescue|emergency|shutdown|reboot|getty|paths|slices)$/;
+const TARGETS =
+  /^(multi-user|graphical|default|network|network-online|sockets|timers|basic|sysinit|local-fs|remote-fs|rescue|emergency|shutdown|reboot|getty|paths|slices)$/;
 
 export const installTargetWithoutSuffix = defineRule({
   id: 'GDL218',
@@ -28,7 +29,12 @@ export const installTargetWithoutSuffix = defineRule({
         report({
           range: a.value.rangeOf(w.start, w.end),
           message: `\`${w.value}\` has no unit suffix; \`systemctl enable\` would link a unit that does not exist`,
-          fixes: [{ title: `Write \`${w.value}${suffix}\``, edits: [{ range: { start: end.start, end: end.start }, newText: suffix }] }],
+          fixes: [
+            {
+              title: `Write \`${w.value}${suffix}\``,
+              edits: [{ range: { start: end.start, end: end.start }, newText: suffix }],
+            },
+          ],
         });
       }
     }

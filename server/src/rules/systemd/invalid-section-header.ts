@@ -16,6 +16,8 @@ export const invalidSectionHeader = defineRule({
     exampleFile: 'api.service',
   },
   check({ file }, report) {
-    for (const p of file.problems) if (p.kind === 'invalid-section-header') report({ range: p.range, message: `\`${p.text}\` is not a section header: it must end with \`]\`` });
+    for (const p of file.problems)
+      if (p.kind === 'invalid-section-header')
+        report({ range: p.range, message: `\`${p.text}\` is not a section header: it must end with \`]\`` });
   },
 });

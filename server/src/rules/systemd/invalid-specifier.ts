@@ -10,7 +10,12 @@ import { specifiersIn } from './specifiers';
 function expandsSpecifiers(section: string, key: string): boolean {
   const d = directive(section, key);
   if (d === undefined) return false;
-  return ['command', 'environment', 'environment-file', 'path', 'unit-list', 'install-list'].includes(d.kind) || d.parser.includes('printf') || d.parser === 'device_allow' || d.parser === 'timer';
+  return (
+    ['command', 'environment', 'environment-file', 'path', 'unit-list', 'install-list'].includes(d.kind) ||
+    d.parser.includes('printf') ||
+    d.parser === 'device_allow' ||
+    d.parser === 'timer'
+  );
 }
 
 export const invalidSpecifier = defineRule({
@@ -34,14 +39,31 @@ export const invalidSpecifier = defineRule({
         // A specifier newer than the target systemd is as unknown there (asked of systemd-analyze 252: only %D).
         const since = SPECIFIER_UNKNOWN_TO_252.has(s.letter) && systemdVersion <= 252 ? 252 : undefined;
         if (s.known && since !== undefined) {
-          report({ range: a.value.rangeOf(s.start, s.start + 2), message: `\`%${s.letter}\` is unknown to systemd ${systemdVersion} (the target): the unit fails to load` });
+          report({
+            range: a.value.rangeOf(s.start, s.start + 2),
+            message: `\`%${s.letter}\` is unknown to systemd ${systemdVersion} (the target): the unit fails to load`,
+          });
           continue;
         }
         if (s.known) continue;
         const range = a.value.rangeOf(s.start, s.start + (s.letter === '' ? 1 : 2));
-        const fix = { title: 'Write `%%` for a literal percent sign', edits: [{ range: a.value.rangeOf(s.start, s.start + 1), newText: '%%' }] };
-        if (s.letter === '') report({ range, severity: 'warning', message: `A \`%\` at the end of the ${a.key.text}= value; write \`%%\` for a literal percent sign`, fixes: [fix] });
-        else report({ range, message: `\`%${s.letter}\` is not a systemd specifier: the unit fails to load ("Failed to resolve unit specifiers")`, fixes: [fix] });
+        const fix = {
+          title: 'Write `%%` for a literal percent sign',
+          edits: [{ range: a.value.rangeOf(s.start, s.start + 1), newText: '%%' }],
+        };
+        if (s.letter === '')
+          report({
+            range,
+            severity: 'warning',
+            message: `A \`%\` at the end of the ${a.key.text}= value; write \`%%\` for a literal percent sign`,
+            fixes: [fix],
+          });
+        else
+          report({
+            range,
+            message: `\`%${s.letter}\` is not a systemd specifier: the unit fails to load ("Failed to resolve unit specifiers")`,
+            fixes: [fix],
+          });
       }
     }
   },

@@ -15,8 +15,16 @@ type Problem = ValueProblem & { readonly range?: readonly [number, number] };
 function commandEscapeProblem(d: Directive, value: string, words: (end: number) => SplitResult): Problem | undefined {
   if (d.kind !== 'command') return undefined;
   const split = words(value.length);
-  const esc = split.unknownEscapes.find((e) => !split.words.some((w) => w.start === e.start && w.end === e.end && value.slice(e.start, e.end) === '\\;'));
-  return esc === undefined ? undefined : { message: `\`${value.slice(esc.start, esc.end)}\` is not an escape systemd knows: it keeps the backslash (write \`\\\\\`)`, warning: true, range: [esc.start, esc.end] };
+  const esc = split.unknownEscapes.find(
+    (e) => !split.words.some((w) => w.start === e.start && w.end === e.end && value.slice(e.start, e.end) === '\\;'),
+  );
+  return esc === undefined
+    ? undefined
+    : {
+        message: `\`${value.slice(esc.start, esc.end)}\` is not an escape systemd knows: it keeps the backslash (write \`\\\\\`)`,
+        warning: true,
+        range: [esc.start, esc.end],
+      };
 }
 
 export const invalidValue = defineRule({
@@ -26,7 +34,7 @@ export const invalidValue = defineRule({
   defaultSeverity: 'error',
   fixSafety: 'unsafe',
   docs: {
-    summary: 'Value outside the directive\'s grammar',
+    summary: "Value outside the directive's grammar",
     what: 'Reports values systemd cannot parse for their directive: sizes (`K M G T`, base 1024; `512MiB` and `512MB` are rejected), time spans (`ns` is rejected, `m` is minutes, `M` months), booleans, enumerations (`Type=`, `Restart=`, `KillMode=`…), ranges (`CPUWeight` 1–10000, `Nice` −20–19, `OOMScoreAdjust` ±1000), `CPUQuota=` without `%`, `LimitNOFILE=` soft above hard, calendar times and ports.',
     why: 'systemd logs the error and ignores the line, so the service runs with no memory limit, the default restart policy or no timeout, and nothing fails visibly.',
     example: '[Service]\nExecStart=/usr/local/bin/api\nMemoryMax=512MiB\n',
@@ -45,7 +53,9 @@ export const invalidValue = defineRule({
       if (a.value.text.trim() === '' && EMPTY_VALUE_REJECTED.has(id)) {
         report({
           range: a.key.range,
-          message: EMPTY_VALUE_FATAL.has(id) ? `\`${a.key.text}=\` with no value makes the unit fail to load` : `\`${a.key.text}=\` with no value resets nothing: systemd ignores the line and keeps the earlier value`,
+          message: EMPTY_VALUE_FATAL.has(id)
+            ? `\`${a.key.text}=\` with no value makes the unit fail to load`
+            : `\`${a.key.text}=\` with no value resets nothing: systemd ignores the line and keeps the earlier value`,
         });
         continue;
       }
@@ -54,19 +64,40 @@ export const invalidValue = defineRule({
       const meant = comment === undefined ? a.value.text : a.value.text.slice(0, comment).trimEnd();
       const valueRange = comment === undefined ? a.value.range : a.value.rangeOf(0, meant.length);
       // Every other empty value is accepted (a reset): the table above is what the parser said.
-      const problem: Problem | undefined = a.value.text.trim() === '' && d.key !== 'Delegate' ? undefined : (valueProblem(d, meant, unitType) ?? commandEscapeProblem(d, meant, (end) => a.value.words(end)));
+      const problem: Problem | undefined =
+        a.value.text.trim() === '' && d.key !== 'Delegate'
+          ? undefined
+          : (valueProblem(d, meant, unitType) ?? commandEscapeProblem(d, meant, (end) => a.value.words(end)));
       if (problem !== undefined) {
         report({
-          range: problem.range !== undefined ? a.value.rangeOf(problem.range[0], problem.range[1]) : problem.onKey === true || a.value.text === '' ? a.key.range : valueRange,
+          range:
+            problem.range !== undefined
+              ? a.value.rangeOf(problem.range[0], problem.range[1])
+              : problem.onKey === true || a.value.text === ''
+                ? a.key.range
+                : valueRange,
           ...(problem.warning === true ? { severity: 'warning' as const } : {}),
-          message: problem.warning === true ? problem.message : `${problem.message}; systemd ignores this ${a.key.text}= line`,
-          fixes: problem.suggestion === undefined ? [] : [{ title: `Change to \`${problem.suggestion}\``, edits: [{ range: valueRange, newText: problem.suggestion }] }],
+          message:
+            problem.warning === true ? problem.message : `${problem.message}; systemd ignores this ${a.key.text}= line`,
+          fixes:
+            problem.suggestion === undefined
+              ? []
+              : [
+                  {
+                    title: `Change to \`${problem.suggestion}\``,
+                    edits: [{ range: valueRange, newText: problem.suggestion }],
+                  },
+                ],
         });
         continue;
       }
       const since = ENUM_VALUE_SINCE[`${d.parser}:${meant.trim()}`];
       if (since !== undefined && since > systemdVersion) {
-        report({ range: valueRange, severity: 'warning', message: `\`${a.key.text}=${a.value.text.trim()}\` needs systemd ${since}; the target has ${systemdVersion} (goDeployLint.systemdVersion)` });
+        report({
+          range: valueRange,
+          severity: 'warning',
+          message: `\`${a.key.text}=${a.value.text.trim()}\` needs systemd ${since}; the target has ${systemdVersion} (goDeployLint.systemdVersion)`,
+        });
       }
     }
   },

@@ -11,8 +11,8 @@ export const limitnofileLowersGoDefault = defineRule({
   fixSafety: 'unsafe',
   docs: {
     summary: 'LimitNOFILE= lowers the Go default',
-    what: 'On a Go service, reports `LimitNOFILE=` whose hard limit is below 524288, systemd\'s default hard limit.',
-    why: 'Since Go 1.19 every program raises its soft file limit to the hard limit at startup, so a Go service already gets 524288 file descriptors; `LimitNOFILE=65536` lowers that. systemd\'s own documentation advises against setting it.',
+    what: "On a Go service, reports `LimitNOFILE=` whose hard limit is below 524288, systemd's default hard limit.",
+    why: "Since Go 1.19 every program raises its soft file limit to the hard limit at startup, so a Go service already gets 524288 file descriptors; `LimitNOFILE=65536` lowers that. systemd's own documentation advises against setting it.",
     example: '[Service]\nEnvironment=GOGC=100\nExecStart=/usr/local/bin/api\nLimitNOFILE=65536\n',
     useInstead: '[Service]\nEnvironment=GOGC=100\nExecStart=/usr/local/bin/api\n',
     exampleFile: 'api.service',

@@ -13,9 +13,10 @@ export const memoryLimitWithoutGomemlimit = defineRule({
   docs: {
     summary: 'Memory limit without GOMEMLIMIT',
     what: 'On a Go service (a go.mod above the unit, or GO* variables in its environment), reports `MemoryMax=` or `MemoryHigh=` when neither `Environment=` nor an `EnvironmentFile=` sets `GOMEMLIMIT`.',
-    why: 'The Go GC only knows GOMEMLIMIT, not the cgroup limit: the heap grows past MemoryMax and the kernel OOM-kills the service instead of the GC working harder. The Go GC guide advises 5–10% headroom, so about 90% of the limit, written in Go\'s units (`MemoryMax=512M` → `GOMEMLIMIT=460MiB`).',
+    why: "The Go GC only knows GOMEMLIMIT, not the cgroup limit: the heap grows past MemoryMax and the kernel OOM-kills the service instead of the GC working harder. The Go GC guide advises 5–10% headroom, so about 90% of the limit, written in Go's units (`MemoryMax=512M` → `GOMEMLIMIT=460MiB`).",
     example: '[Service]\nEnvironment=GOGC=100\nExecStart=/usr/local/bin/api\nMemoryMax=512M\n',
-    useInstead: '[Service]\nEnvironment=GOGC=100\nExecStart=/usr/local/bin/api\nMemoryMax=512M\nEnvironment=GOMEMLIMIT=460MiB\n',
+    useInstead:
+      '[Service]\nEnvironment=GOGC=100\nExecStart=/usr/local/bin/api\nMemoryMax=512M\nEnvironment=GOMEMLIMIT=460MiB\n',
     exampleFile: 'api.service',
   },
   check(input, report) {
@@ -26,7 +27,12 @@ export const memoryLimitWithoutGomemlimit = defineRule({
     report({
       range: cap.from.assignment.key.range,
       message: `\`${cap.from.key}=${cap.from.value.trim()}\` (${formatBytes(cap.bytes)}) but no GOMEMLIMIT: the GC ignores the limit, the service gets OOM-killed${goEvidence(input)}`,
-      fixes: [{ title: `Add Environment=GOMEMLIMIT=${limit} (about 90%)`, edits: [appendToSection(input.file, input.index, 'Service', `Environment=GOMEMLIMIT=${limit}`)] }],
+      fixes: [
+        {
+          title: `Add Environment=GOMEMLIMIT=${limit} (about 90%)`,
+          edits: [appendToSection(input.file, input.index, 'Service', `Environment=GOMEMLIMIT=${limit}`)],
+        },
+      ],
     });
   },
 });

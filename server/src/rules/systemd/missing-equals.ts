@@ -20,8 +20,13 @@ export const missingEquals = defineRule({
     const firstSection = file.sections[0]?.header.start.line ?? Infinity;
     for (const p of file.problems) {
       if (p.range.start.line < firstSection) continue;
-      if (p.kind === 'missing-equals') report({ range: p.range, message: `\`${p.text.length > 40 ? `${p.text.slice(0, 39)}…` : p.text}\` has no \`=\`; systemd ignores the line` });
-      if (p.kind === 'empty-key') report({ range: p.range, message: 'Nothing before `=`; systemd ignores the line (missing key name)' });
+      if (p.kind === 'missing-equals')
+        report({
+          range: p.range,
+          message: `\`${p.text.length > 40 ? `${p.text.slice(0, 39)}…` : p.text}\` has no \`=\`; systemd ignores the line`,
+        });
+      if (p.kind === 'empty-key')
+        report({ range: p.range, message: 'Nothing before `=`; systemd ignores the line (missing key name)' });
     }
   },
 });

@@ -24,6 +24,9 @@ export const missingExecstart = defineRule({
     if (lastValue(input, 'Unit', 'SuccessAction') !== undefined) return;
     const service = input.file.sections.find((s) => s.name.text === 'Service');
     const range = service?.name.range ?? input.file.sections[0]?.name.range ?? input.index.lineRange(0);
-    report({ range, message: `${input.unitName} has no \`ExecStart=\`${input.merged.some((m) => m.uri !== undefined) ? ' (drop-ins included)' : ''}; systemd refuses to start it` });
+    report({
+      range,
+      message: `${input.unitName} has no \`ExecStart=\`${input.merged.some((m) => m.uri !== undefined) ? ' (drop-ins included)' : ''}; systemd refuses to start it`,
+    });
   },
 });

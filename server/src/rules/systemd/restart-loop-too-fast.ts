@@ -26,14 +26,42 @@ export const restartLoopTooFast = defineRule({
       const sec = lastValue(input, 'Service', 'RestartSec');
       const seconds = sec === undefined ? 0.1 : parseTimespan(sec.value);
       if (seconds === undefined || seconds >= 1) continue;
-      if (lastValue(input, 'Unit', 'StartLimitIntervalSec') !== undefined || lastValue(input, 'Unit', 'StartLimitBurst') !== undefined || lastValue(input, 'Service', 'StartLimitBurst') !== undefined) continue;
+      if (
+        lastValue(input, 'Unit', 'StartLimitIntervalSec') !== undefined ||
+        lastValue(input, 'Unit', 'StartLimitBurst') !== undefined ||
+        lastValue(input, 'Service', 'StartLimitBurst') !== undefined
+      )
+        continue;
       report({
         range: a.value.range,
-        related: sec === undefined ? [] : [{ range: sec.assignment.range, message: 'RestartSec= is set here', ...(sec.uri !== undefined ? { uri: sec.uri } : {}) }],
+        related:
+          sec === undefined
+            ? []
+            : [
+                {
+                  range: sec.assignment.range,
+                  message: 'RestartSec= is set here',
+                  ...(sec.uri !== undefined ? { uri: sec.uri } : {}),
+                },
+              ],
         message: `\`Restart=${v}\` with RestartSec=${sec === undefined ? '100ms (default)' : sec.value.trim()}: five quick crashes stop the restarts ("start request repeated too quickly")`,
-        fixes: sec === undefined ? [{ title: 'Add RestartSec=2s', edits: [appendToSection(input.file, input.index, 'Service', 'RestartSec=2s')] }] : sec.uri === undefined
+        fixes:
+          sec === undefined
+            ? [
+                {
+                  title: 'Add RestartSec=2s',
+                  edits: [appendToSection(input.file, input.index, 'Service', 'RestartSec=2s')],
+                },
+              ]
+            : sec.uri === undefined
               ? // An explicit RestartSec= is the author's choice: rewriting it is only a suggestion.
-                [{ title: 'Use RestartSec=2s', edits: [{ range: sec.assignment.value.range, newText: '2s' }], safe: false }]
+                [
+                  {
+                    title: 'Use RestartSec=2s',
+                    edits: [{ range: sec.assignment.value.range, newText: '2s' }],
+                    safe: false,
+                  },
+                ]
               : [],
       });
     }

@@ -22,7 +22,11 @@ export const restartOnOneshot = defineRule({
       if (a.section?.name.text !== 'Service' || a.key.text !== 'Restart') continue;
       const v = a.value.text.trim();
       if (v !== 'always' && v !== 'on-success') continue;
-      report({ range: a.value.range, message: `\`Restart=${v}\` is not allowed with \`Type=oneshot\`: systemd refuses the unit`, fixes: [{ title: 'Use Restart=on-failure', edits: [{ range: a.value.range, newText: 'on-failure' }] }] });
+      report({
+        range: a.value.range,
+        message: `\`Restart=${v}\` is not allowed with \`Type=oneshot\`: systemd refuses the unit`,
+        fixes: [{ title: 'Use Restart=on-failure', edits: [{ range: a.value.range, newText: 'on-failure' }] }],
+      });
     }
   },
 });

@@ -27,12 +27,22 @@ export const runsAsRoot = defineRule({
     if (user !== undefined && user.value.trim() !== 'root' && user.value.trim() !== '0') return;
     if (parseBool(lastValue(input, 'Service', 'DynamicUser')?.value ?? '') === true) return;
     const exec = lastValue(input, 'Service', 'ExecStart');
-    const range = user?.uri === undefined && user !== undefined ? user.assignment.value.range : exec?.uri === undefined ? exec?.assignment.key.range : undefined;
+    const range =
+      user?.uri === undefined && user !== undefined
+        ? user.assignment.value.range
+        : exec?.uri === undefined
+          ? exec?.assignment.key.range
+          : undefined;
     if (range === undefined) return;
     report({
       range,
       message: `${input.unitName} runs as root (no User= or DynamicUser=yes)`,
-      fixes: [{ title: 'Add DynamicUser=yes', edits: [appendToSection(input.file, input.index, 'Service', 'DynamicUser=yes')] }],
+      fixes: [
+        {
+          title: 'Add DynamicUser=yes',
+          edits: [appendToSection(input.file, input.index, 'Service', 'DynamicUser=yes')],
+        },
+      ],
     });
   },
 });

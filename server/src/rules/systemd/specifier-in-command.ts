@@ -11,7 +11,7 @@ export const specifierInCommand = defineRule({
   docs: {
     summary: 'Specifier expanded in a format string',
     what: 'In Exec*= lines, reports known specifiers inside arguments that look like date or printf formats (`+%Y-%m-%d`, arguments of `printf` and `date`).',
-    why: 'systemd expands them before exec: `%Y` becomes the unit file\'s directory and `%m` the machine ID, so the command silently gets the wrong argument (`systemd-analyze verify` prints nothing).',
+    why: "systemd expands them before exec: `%Y` becomes the unit file's directory and `%m` the machine ID, so the command silently gets the wrong argument (`systemd-analyze verify` prints nothing).",
     example: '[Service]\nExecStart=/usr/local/bin/api\nExecStartPost=/bin/date +%Y-%m-%d\n',
     useInstead: '[Service]\nExecStart=/usr/local/bin/api\nExecStartPost=/bin/date +%%Y-%%m-%%d\n',
     exampleFile: 'api.service',
@@ -30,7 +30,9 @@ export const specifierInCommand = defineRule({
           report({
             range: a.value.rangeOf(at, at + 2),
             message: `systemd expands \`%${s.letter}\` before running \`${command}\`; write \`%%${s.letter}\` to pass it through`,
-            fixes: [{ title: `Write \`%%${s.letter}\``, edits: [{ range: a.value.rangeOf(at, at + 1), newText: '%%' }] }],
+            fixes: [
+              { title: `Write \`%%${s.letter}\``, edits: [{ range: a.value.rangeOf(at, at + 1), newText: '%%' }] },
+            ],
           });
         }
       }

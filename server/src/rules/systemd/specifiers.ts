@@ -17,7 +17,11 @@ export function specifiersIn(text: string): SpecifierUse[] {
       i++;
       continue;
     }
-    out.push({ start: i, letter, known: letter !== '' && (SPECIFIERS.includes(letter) || DEPRECATED_SPECIFIERS.includes(letter)) });
+    out.push({
+      start: i,
+      letter,
+      known: letter !== '' && (SPECIFIERS.includes(letter) || DEPRECATED_SPECIFIERS.includes(letter)),
+    });
     if (letter !== '') i++;
   }
   return out;

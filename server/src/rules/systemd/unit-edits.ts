@@ -40,7 +40,10 @@ export function insertAbove(index: LineIndex, a: UnitAssignment, line: string): 
 
 /** Replaces the value of an assignment (all continuation lines). */
 export function replaceValueOf(a: UnitAssignment, newValue: string): TextEdit {
-  return { range: a.value.text === '' ? { start: a.key.range.end, end: a.range.end } : a.value.range, newText: a.value.text === '' ? `=${newValue}` : newValue };
+  return {
+    range: a.value.text === '' ? { start: a.key.range.end, end: a.range.end } : a.value.range,
+    newText: a.value.text === '' ? `=${newValue}` : newValue,
+  };
 }
 
 /** The original text of an assignment with a different key. */

@@ -4,10 +4,42 @@ import { mergedValues } from '../../parsers/systemd/input';
 import type { UnitType } from '../../knowledge/systemd-directives';
 
 /** What each unit type needs (src/core/{timer,path,socket,mount}.c *_verify), and systemd's words when it is missing. */
-const REQUIRED: Partial<Record<UnitType, { readonly section: string; readonly keys: readonly string[]; readonly refusal: string }>> = {
-  timer: { section: 'Timer', keys: ['OnActiveSec', 'OnBootSec', 'OnStartupSec', 'OnUnitActiveSec', 'OnUnitInactiveSec', 'OnCalendar', 'OnClockChange', 'OnTimezoneChange'], refusal: 'Timer unit lacks value setting' },
-  path: { section: 'Path', keys: ['PathExists', 'PathExistsGlob', 'PathChanged', 'PathModified', 'DirectoryNotEmpty'], refusal: 'Path unit lacks path setting' },
-  socket: { section: 'Socket', keys: ['ListenStream', 'ListenDatagram', 'ListenSequentialPacket', 'ListenFIFO', 'ListenSpecial', 'ListenNetlink', 'ListenMessageQueue', 'ListenUSBFunction'], refusal: 'Unit has no Listen setting' },
+const REQUIRED: Partial<
+  Record<UnitType, { readonly section: string; readonly keys: readonly string[]; readonly refusal: string }>
+> = {
+  timer: {
+    section: 'Timer',
+    keys: [
+      'OnActiveSec',
+      'OnBootSec',
+      'OnStartupSec',
+      'OnUnitActiveSec',
+      'OnUnitInactiveSec',
+      'OnCalendar',
+      'OnClockChange',
+      'OnTimezoneChange',
+    ],
+    refusal: 'Timer unit lacks value setting',
+  },
+  path: {
+    section: 'Path',
+    keys: ['PathExists', 'PathExistsGlob', 'PathChanged', 'PathModified', 'DirectoryNotEmpty'],
+    refusal: 'Path unit lacks path setting',
+  },
+  socket: {
+    section: 'Socket',
+    keys: [
+      'ListenStream',
+      'ListenDatagram',
+      'ListenSequentialPacket',
+      'ListenFIFO',
+      'ListenSpecial',
+      'ListenNetlink',
+      'ListenMessageQueue',
+      'ListenUSBFunction',
+    ],
+    refusal: 'Unit has no Listen setting',
+  },
   mount: { section: 'Mount', keys: ['What'], refusal: 'What= setting is missing' },
 };
 
@@ -31,6 +63,16 @@ export const unitLacksRequiredSetting = defineRule({
     if (need.keys.some((k) => mergedValues(input, need.section, k).some((m) => m.value.trim() !== ''))) return;
     const section = input.file.sections.find((s) => s.name.text === need.section);
     const range = section?.name.range ?? input.file.sections[0]?.name.range ?? input.index.lineRange(0);
-    report({ range, message: `${input.unitName} has no ${need.keys.length === 1 ? `\`${need.keys[0] ?? ''}=\`` : `${need.section} trigger (${need.keys.slice(0, 3).map((k) => `${k}=`).join(', ')}…)`}: systemd refuses it ("${need.refusal}")` });
+    report({
+      range,
+      message: `${input.unitName} has no ${
+        need.keys.length === 1
+          ? `\`${need.keys[0] ?? ''}=\``
+          : `${need.section} trigger (${need.keys
+              .slice(0, 3)
+              .map((k) => `${k}=`)
+              .join(', ')}…)`
+      }: systemd refuses it ("${need.refusal}")`,
+    });
   },
 });

@@ -30,7 +30,10 @@ export const unknownDirective = defineRule({
       report({
         range: a.key.range,
         message: `\`${key}\` is not a [${section}] directive; systemd ignores it${near !== undefined ? ` (did you mean \`${near}\`?)` : ''}`,
-        fixes: near === undefined ? [] : [{ title: `Rename to \`${near}\``, edits: [{ range: a.key.range, newText: near }] }],
+        fixes:
+          near === undefined
+            ? []
+            : [{ title: `Rename to \`${near}\``, edits: [{ range: a.key.range, newText: near }] }],
       });
     }
   },

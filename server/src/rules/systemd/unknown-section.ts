@@ -27,7 +27,8 @@ export const unknownSection = defineRule({
       report({
         range: s.name.range,
         message: `[${name}] is not a section of .${unitType} units; systemd ignores it and everything in it${near !== undefined ? ` (did you mean [${near}]?)` : ''}`,
-        fixes: near === undefined ? [] : [{ title: `Rename to [${near}]`, edits: [{ range: s.name.range, newText: near }] }],
+        fixes:
+          near === undefined ? [] : [{ title: `Rename to [${near}]`, edits: [{ range: s.name.range, newText: near }] }],
       });
     }
   },
