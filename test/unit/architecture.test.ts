@@ -147,3 +147,13 @@ test('every source file opens with a one-sentence comment', () => {
     assert.match(fs.readFileSync(f, 'utf8'), /^\/\/ \S/, `${rel(f)} needs an opening comment`);
   }
 });
+
+test('ARCHITECTURE.md lists the folders of server/src in the order of the layers', () => {
+  const doc = fs.readFileSync(path.join(ROOT, 'ARCHITECTURE.md'), 'utf8');
+  const block = /```\nserver\/src\/[^\n]*\n([\s\S]*?)\nclient\/src\//.exec(doc)?.[1] ?? '';
+  const listed = [...block.matchAll(/^ {2}([a-z-]+(?:\/|\.ts))/gm)].map((m) => (m[1] ?? '').replace(/\/$/, ''));
+  const layers = LAYERS.flat().filter((l) => l !== 'main.ts');
+  assert.deepEqual(listed, layers);
+  const present = fs.readdirSync(SERVER).filter((n) => n !== 'main.ts');
+  assert.deepEqual([...present].sort(), [...layers].sort());
+});
