@@ -1,4 +1,5 @@
 // Owns finding registration strings written to binfmt_misc/register by echo or printf, as the kernel will receive them.
+import { C_ESCAPES } from '../../knowledge/c-escapes';
 import { append } from '../../text/append';
 import type { LineIndex } from '../../text/line-index';
 import type { SimpleCommand, ShellWord } from '../shell/words';
@@ -30,14 +31,7 @@ function unescape(
   const ends: number[] = [];
   const endOf = (k: number): number => ((map[k] ?? -1) < 0 ? -1 : (map[k] ?? 0) + 1);
   const simple: Record<string, string> = {
-    '\\': '\\',
-    a: '\x07',
-    b: '\b',
-    f: '\f',
-    n: '\n',
-    r: '\r',
-    t: '\t',
-    v: '\v',
+    ...C_ESCAPES,
     e: '\x1b',
   };
   for (let i = 0; i < value.length; i++) {

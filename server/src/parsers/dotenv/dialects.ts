@@ -1,4 +1,5 @@
 // Owns what each env-file consumer (dotenv, compose, docker, systemd, godotenv, go env) makes of an entry.
+import { C_ESCAPES } from '../../knowledge/c-escapes';
 import { QUOTE_AWARE_VARIABLES } from '../../knowledge/go-env';
 import type { EnvAssignment, EnvBareKey, EnvEntry, EnvFile } from './ast';
 import type { Token } from '../../text/token';
@@ -40,18 +41,7 @@ function unescapeDouble(body: string, dialect: EnvDialect): string {
     case 'godotenv':
       return body.replace(/\\(.)/g, (_m, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c === '$' ? '\\$' : c));
     case 'compose': {
-      const map: Record<string, string> = {
-        a: '\x07',
-        b: '\b',
-        f: '\f',
-        n: '\n',
-        r: '\r',
-        t: '\t',
-        v: '\v',
-        '\\': '\\',
-        '"': '"',
-        $: '$',
-      };
+      const map: Record<string, string> = { ...C_ESCAPES, '"': '"', $: '$' };
       return body.replace(/\\(.)/g, (m, c: string) => map[c] ?? m);
     }
     case 'systemd':

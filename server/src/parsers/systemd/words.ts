@@ -1,22 +1,11 @@
 // Owns splitting Environment= and Exec* values into words as systemd's extract_first_word() does (src/basic/extract-word.c): a quote
 // opens anywhere in a word, mid-word included, and the pieces join like in a shell; C escapes are decoded.
+import { C_ESCAPES } from '../../knowledge/c-escapes';
 import type { SplitResult, UnitWord } from './ast';
 
 export type { SplitResult };
 
-const ESCAPES: Readonly<Record<string, string>> = {
-  a: '\x07',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-  v: '\v',
-  '\\': '\\',
-  '"': '"',
-  "'": "'",
-  s: ' ',
-};
+const ESCAPES: Readonly<Record<string, string>> = { ...C_ESCAPES, '"': '"', "'": "'", s: ' ' };
 
 /** One C escape at text[i] (the backslash): its value and length, as cunescape_one() reads it; undefined if unknown. */
 function cEscape(text: string, i: number): { value: string; length: number } | undefined {
