@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageclient/node';
 import { RestartPolicy } from './restart-policy';
 import { redactingChannel } from './redacting-output-channel';
-import { SYNCED_LANGUAGE_IDS } from '../../server/src/protocol';
+import { SYNCED_LANGUAGE_IDS, UNIT_TYPES } from '../../server/src/protocol';
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -46,6 +46,11 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/go.mod'),
         vscode.workspace.createFileSystemWatcher('**/.go-deploy-lint.json'),
+        // Other documents' findings depend on these (binfmt.d precedence, drop-ins, EnvironmentFile= targets): the
+        // server's workspace index is rebuilt when one changes on disk.
+        vscode.workspace.createFileSystemWatcher('**/binfmt.d/*.conf'),
+        vscode.workspace.createFileSystemWatcher(`**/*.{${UNIT_TYPES.join(',')}}`),
+        vscode.workspace.createFileSystemWatcher('**/*.d/*.conf'),
       ],
     },
     // Traces show message payloads; env files hold secrets, so document text and values are masked.

@@ -19,6 +19,21 @@ export const SYNCED_LANGUAGE_IDS = LANGUAGE_IDS.filter(
   (l): l is Exclude<LanguageId, 'host-report'> => l !== 'host-report',
 );
 
+/** systemd unit types, which are also the unit files' extensions (systemd.unit(5)). */
+export const UNIT_TYPES = [
+  'service',
+  'socket',
+  'timer',
+  'path',
+  'mount',
+  'automount',
+  'swap',
+  'target',
+  'slice',
+  'scope',
+] as const;
+export type UnitType = (typeof UNIT_TYPES)[number];
+
 /** A scan's probe output is shown under this URI scheme, as `<scheme>:/<host>.<extension>` (saved copies keep the extension). */
 export const HOST_REPORT_SCHEME = 'go-deploy-lint-host-report';
 export const HOST_REPORT_EXTENSION = 'gdlprobe';

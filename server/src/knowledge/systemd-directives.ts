@@ -2,19 +2,9 @@
 import { DIRECTIVE_ADDED_IN } from './systemd-directive-versions.generated';
 import { DIRECTIVE_ROWS } from './systemd-directives.generated';
 
-export const UNIT_TYPES = [
-  'service',
-  'socket',
-  'timer',
-  'path',
-  'mount',
-  'automount',
-  'swap',
-  'target',
-  'slice',
-  'scope',
-] as const;
-export type UnitType = (typeof UNIT_TYPES)[number];
+import { UNIT_TYPES, type UnitType } from '../protocol';
+
+export { UNIT_TYPES, type UnitType };
 
 /** The sections each unit type reads; any other section is unknown (X- sections are ignored silently). */
 export const UNIT_SECTIONS: Readonly<Record<UnitType, readonly string[]>> = {

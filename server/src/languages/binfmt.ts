@@ -27,7 +27,7 @@ export function binfmtInput(
     hostArch: ctx.settings.hostArch,
     inBinfmtD,
     order: inBinfmtD && doc.path !== undefined ? ctx.project.binfmtOrder(doc.path) : undefined,
-    otherDefinitions: (name) => (inBinfmtD ? ctx.project.binfmtDefinitions(name, doc.path) : []),
+    latestElsewhere: (name) => (inBinfmtD ? ctx.project.latestBinfmtDefinition(name, doc.path) : undefined),
   };
 }
 

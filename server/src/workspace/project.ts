@@ -7,7 +7,7 @@ import { goVersionFromGoMod, LATEST_GO, parseGoVersion, type ResolvedGoVersion }
 import type { EnvDialect } from '../parsers/dotenv/dialects';
 import type { Settings } from '../settings';
 import type { NameDefinition } from '../parsers/binfmt/input';
-import { BinfmtIndex, binfmtOrder } from './binfmt-index';
+import { BinfmtIndex } from './binfmt-index';
 import { hostRootOf } from './files';
 import { UnitIndex } from './unit-index';
 
@@ -23,8 +23,8 @@ export interface ProjectContext {
   referencedDialect(filePath: string | undefined): DialectReference | undefined;
   /** Path used for glob settings: relative to the workspace root containing it, else the absolute path. */
   globPath(filePath: string): string;
-  /** Registrations of `name` in the workspace's other binfmt.d files. */
-  binfmtDefinitions(name: string, exceptPath: string | undefined): readonly NameDefinition[];
+  /** The registration of `name` in the workspace's other binfmt.d files that systemd-binfmt applies last. */
+  latestBinfmtDefinition(name: string, exceptPath: string | undefined): NameDefinition | undefined;
   /** This file's place in systemd-binfmt's order among the workspace's binfmt.d files. */
   binfmtOrder(filePath: string): readonly number[];
   /** Workspace files that may stand for an absolute host path named in `fromFile` (first existing one first). */
@@ -132,13 +132,12 @@ export class FsProject implements ProjectContext {
     return refs;
   }
 
-  binfmtDefinitions(name: string, exceptPath: string | undefined): readonly NameDefinition[] {
-    return this.binfmt.definitions(name, exceptPath);
+  latestBinfmtDefinition(name: string, exceptPath: string | undefined): NameDefinition | undefined {
+    return this.binfmt.latestDefinition(name, exceptPath);
   }
 
   binfmtOrder(filePath: string): readonly number[] {
-    const all = this.binfmt.allFiles();
-    return binfmtOrder(filePath, all.includes(filePath) ? all : [...all, filePath]);
+    return this.binfmt.order(filePath);
   }
 
   goVersion(filePath: string | undefined, settings: Settings): ResolvedGoVersion {

@@ -23,8 +23,8 @@ export interface BinfmtInput {
   readonly inBinfmtD: boolean;
   /** Sort key of this file in systemd-binfmt's order, when it is a binfmt.d file. */
   readonly order: readonly number[] | undefined;
-  /** Definitions of a name in other workspace binfmt.d files. */
-  readonly otherDefinitions: (name: string) => readonly NameDefinition[];
+  /** The definition of a name in the other workspace binfmt.d files that systemd-binfmt applies last. */
+  readonly latestElsewhere: (name: string) => NameDefinition | undefined;
 }
 
 /** Compares two positions in systemd-binfmt's order (positive: `a` applies later and wins). */

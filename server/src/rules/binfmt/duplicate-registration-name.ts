@@ -26,20 +26,29 @@ export const duplicateRegistrationName = defineRule({
   },
   check(input, report) {
     const mine = input.order ?? [0];
+    // The last definition of each name in this file (later lines replace earlier ones within a file).
+    const lastHere = new Map<string, Definition>();
+    for (const node of input.file.registrations) {
+      const name = node.registration.name;
+      if (name === undefined) continue;
+      const r = node.rangeOf(name.start, name.end);
+      lastHere.set(name.text, { order: [...mine, r.start.line], range: r, where: `on line ${r.start.line + 1}` });
+    }
+    const elsewhere = new Map<string, Definition | undefined>();
     for (const node of input.file.registrations) {
       const name = node.registration.name;
       if (name === undefined || node.registration.rejection !== undefined) continue;
       const range = node.rangeOf(name.start, name.end);
       const self: Definition = { order: [...mine, range.start.line], range, where: 'here' };
-      const all: Definition[] = [];
-      for (const other of input.file.registrations) {
-        if (other === node || other.registration.name?.text !== name.text) continue;
-        const r = other.rangeOf(other.registration.name.start, other.registration.name.end);
-        all.push({ order: [...mine, r.start.line], range: r, where: `on line ${r.start.line + 1}` });
+      if (!elsewhere.has(name.text)) {
+        const d = input.latestElsewhere(name.text);
+        elsewhere.set(name.text, d && { order: d.order, range: d.range, uri: d.uri, where: `in ${d.hostPath}` });
       }
-      for (const d of input.otherDefinitions(name.text))
-        all.push({ order: d.order, range: d.range, uri: d.uri, where: `in ${d.hostPath}` });
-      const winner = all.reduce<Definition>((best, d) => (compareOrder(d.order, best.order) > 0 ? d : best), self);
+      const candidates = [lastHere.get(name.text), elsewhere.get(name.text)];
+      const winner = candidates.reduce<Definition>(
+        (best, d) => (d !== undefined && compareOrder(d.order, best.order) > 0 ? d : best),
+        self,
+      );
       if (winner === self) continue;
       const related: RelatedInfo[] = [
         {
