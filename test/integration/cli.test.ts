@@ -153,6 +153,39 @@ test('config file: rules and envDialects', () => {
   assert.match(bad.stderr, /invalid config .*bad\.json/);
 });
 
+test('project roots are the paths given, never the current directory: a unit found from elsewhere fixes its env file', () => {
+  const host = path.join(dir, 'roots', 'host1');
+  fs.mkdirSync(path.join(host, 'etc', 'systemd', 'system'), { recursive: true });
+  fs.mkdirSync(path.join(host, 'etc', 'default'), { recursive: true });
+  fs.writeFileSync(
+    path.join(host, 'etc', 'systemd', 'system', 'api.service'),
+    '[Service]\nEnvironmentFile=/etc/default/api\nExecStart=/usr/local/bin/api\n',
+  );
+  const env = path.join(host, 'etc', 'default', 'api');
+  fs.writeFileSync(env, 'export GOGC=100\n');
+  // From an unrelated folder: the env file is read as systemd reads it (export is not a keyword there).
+  const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-cwd-'));
+  const r = run(['lint', host, '--format', 'json', '--fail-on', 'none'], { cwd: elsewhere });
+  const files = (JSON.parse(r.stdout) as { files: { path: string; diagnostics: { code: string }[] }[] }).files;
+  const envReport = files.find((f) => f.path.endsWith('etc/default/api'));
+  assert.deepEqual(
+    envReport?.diagnostics.map((d) => d.code),
+    ['GDL105'],
+  );
+  assert.equal(run(['lint', host, '--fix', '--fail-on', 'none'], { cwd: elsewhere }).code, 0);
+  assert.equal(fs.readFileSync(env, 'utf8'), 'GOGC=100\n');
+  // The env file alone: its folder is the root, so the unit is not seen, wherever the command runs from...
+  fs.writeFileSync(env, 'export GOGC=100\n');
+  const asEnv = ['--language', 'dotenv', '--format', 'json', '--fail-on', 'none'];
+  const alone = (cwd: string): string => run(['lint', env, ...asEnv], { cwd }).stdout;
+  assert.doesNotMatch(alone(host), /GDL105/);
+  assert.equal(alone(elsewhere), alone(host));
+  // ...unless --root names the project.
+  const rooted = run(['lint', env, '--root', host, ...asEnv], { cwd: elsewhere });
+  assert.match(rooted.stdout, /GDL105/);
+  fs.rmSync(elsewhere, { recursive: true, force: true });
+});
+
 test('unreadable paths and bad usage exit 2 with a one-line message naming the problem', () => {
   const missing = run(['lint', 'nope.env']);
   assert.equal(missing.code, 2);

@@ -18,6 +18,8 @@ export interface LintOptions {
   readonly strict: boolean;
   /** Files above this size are refused (named) or skipped (walked); default: the config's maxFileSizeMB. */
   readonly maxFileSizeMB: number | undefined;
+  /** `--root DIR`: the project folders other files are looked up in; default: the paths given. */
+  readonly roots: string[];
 }
 
 export interface ScanOptions {
@@ -33,6 +35,8 @@ export interface ScanOptions {
   readonly jobs: number;
   /** A host that takes longer is stopped (the probe on it stops itself 2 s earlier); default: the config's. */
   readonly timeoutSeconds: number | undefined;
+  /** `--root DIR`: the workspace whose units the hosts are compared with; default: none. */
+  readonly roots: string[];
 }
 
 export type Command =
@@ -84,6 +88,7 @@ export function parseArgs(argv: readonly string[]): Command {
       config: undefined as string | undefined,
       jobs: 4,
       timeoutSeconds: undefined as number | undefined,
+      roots: [] as string[],
     };
     for (let i = 0; i < rest.length; i++) {
       const raw = rest[i] ?? '';
@@ -124,6 +129,9 @@ export function parseArgs(argv: readonly string[]): Command {
         case '--config':
           o.config = value();
           break;
+        case '--root':
+          o.roots.push(value());
+          break;
         case '--timeout': {
           const n = Number(value());
           if (!Number.isInteger(n) || n < 3 || n > 600)
@@ -156,6 +164,7 @@ export function parseArgs(argv: readonly string[]): Command {
     stdinFilename: undefined as string | undefined,
     strict: false,
     maxFileSizeMB: undefined as number | undefined,
+    roots: [] as string[],
   };
   for (let i = 0; i < rest.length; i++) {
     const raw = rest[i] ?? '';
@@ -197,6 +206,12 @@ export function parseArgs(argv: readonly string[]): Command {
       case '--strict':
         o.strict = true;
         break;
+      case '--root': {
+        const v = value();
+        if (v === undefined || v === '') throw new UsageError('--root needs a directory');
+        o.roots.push(v);
+        break;
+      }
       case '--max-file-size-mb': {
         const n = Number(value());
         if (!Number.isFinite(n) || n < 1 || n > 64)
@@ -227,7 +242,7 @@ Commands:
   scan [--ssh DEST]...   Check hosts (this machine without --ssh) with the read-only probe, over ssh.
        [--ssh-config FILE] [--binary PATH]... [--unit NAME]... [--jobs N (default 4)]
        [--timeout SECONDS (default 60; the probe stops itself on the host 2 s earlier)]
-       [--format text|json|sarif] [--fail-on LEVEL]
+       [--format text|json|sarif] [--fail-on LEVEL] [--root DIR (the workspace to compare with)]...
   rules [--format json]  List every rule.
   lsp --stdio            Run the language server for other editors.
 
@@ -240,6 +255,9 @@ Lint options:
   --language ID              Force the language: ${LANGUAGE_IDS.join(', ')}.
   --stdin-filename NAME      Path used for stdin (language detection, go.mod lookup).
   --strict                   Also report unused suppressions (GDL003).
+  --root DIR                 Project folder where other files are looked up (units naming an env file in
+                             EnvironmentFile=, binfmt.d precedence, go.mod); repeatable. Default: each
+                             directory given, and the folder of each file given. Never the current directory.
   --max-file-size-mb N       Refuse named files and skip walked files larger than N MB (default: the config's
                              maxFileSizeMB, 8). Only regular files are read; links are followed.
 

@@ -61,8 +61,33 @@ export function fixText(text: string, run: (t: string) => Analysis, unsafe: bool
   return current;
 }
 
+/**
+ * The folders the project lookups walk: `--root`, else each directory given and the folder of each file given
+ * (and of --stdin-filename); folders inside another one are dropped, so nothing is walked twice.
+ */
+export function projectRoots(opts: Pick<LintOptions, 'roots' | 'paths' | 'stdinFilename'>): string[] {
+  const isDir = (p: string): boolean => {
+    try {
+      return fs.statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  const given =
+    opts.roots.length > 0
+      ? opts.roots.map((r) => path.resolve(r))
+      : [
+          ...opts.paths
+            .filter((p) => p !== '-')
+            .map((p) => (isDir(p) ? path.resolve(p) : path.dirname(path.resolve(p)))),
+          ...(opts.stdinFilename !== undefined ? [path.dirname(path.resolve(opts.stdinFilename))] : []),
+        ];
+  const unique = [...new Set(given)].sort();
+  return unique.filter((r) => !unique.some((o) => o !== r && r.startsWith(o.endsWith(path.sep) ? o : o + path.sep)));
+}
+
 export function runLint(opts: LintOptions, settings: Settings, readStdin: () => string): LintRun {
-  const project = new FsProject([process.cwd()]);
+  const project = new FsProject(projectRoots(opts));
   const reports: FileReport[] = [];
   let fixedFiles = 0;
   const fileArgs = opts.paths.filter((p) => p !== '-');

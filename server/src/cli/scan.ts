@@ -1,4 +1,5 @@
 // Owns `go-deploy-lint scan`: run the probe on each host (several at once), check the reports, collect findings.
+import * as path from 'node:path';
 import { analyzeHostOutput } from '../host/host-report';
 import { runScan } from '../host/scan';
 import type { Settings } from '../settings';
@@ -8,7 +9,7 @@ import { IoError } from './walk';
 import type { FileReport, ReportedFinding } from './report';
 
 export async function runScans(opts: ScanOptions, settings: Settings): Promise<FileReport[]> {
-  const project = new FsProject([process.cwd()]);
+  const project = new FsProject(opts.roots.map((r) => path.resolve(r)));
   const hosts: (string | undefined)[] = opts.hosts.length === 0 ? [undefined] : opts.hosts;
   const reports: FileReport[] = new Array<FileReport>(hosts.length);
   let next = 0;
