@@ -1,6 +1,7 @@
 // Bundles the shipping artifacts: dist/extension.js, dist/server.js and dist/cli.js.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { stripRuleDocs } from './scripts/strip-rule-docs.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -21,7 +22,8 @@ const common = {
 };
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  // The server never shows rule prose (doc pages are shipped as files): only each rule's summary is bundled.
+  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [stripRuleDocs] },
   {
     ...common,
     entryPoints: ['server/src/cli/entry.ts'],

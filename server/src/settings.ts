@@ -1,5 +1,5 @@
 // Owns the settings schema (one zod schema) and is the sole reader of raw settings.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ENV_DIALECTS } from './parsers/dotenv/dialects';
 import { QEMU_ARCHES } from './knowledge/qemu-binfmt';
 
@@ -9,83 +9,90 @@ export type RuleLevel = (typeof RULE_LEVELS)[number];
 /** `uname -m` values GDL321 knows: the architectures of qemu's binfmt table (empty: unknown). */
 export const HOST_ARCHES: readonly [string, ...string[]] = ['', ...QEMU_ARCHES.map((q) => q.arch)];
 
+/** A described default: zod/mini keeps the same JSON schema as the full zod at a fraction of its size. */
+const withDefault = <T extends z.ZodMiniType>(schema: T, value: z.infer<T>, description?: string) => {
+  const d = z._default(schema, value as never);
+  return description === undefined ? d : d.check(z.describe(description));
+};
+
 /** Every key with its default and description; package.json `contributes.configuration` must match (tested). */
 export const settingsSchema = z.object({
-  rules: z
-    .record(z.string().regex(/^GDL\d{3}$/), z.enum(RULE_LEVELS))
-    .default({})
-    .describe('Severity per rule code, e.g. {"GDL101": "off", "GDL120": "warning"}.'),
-  envDialects: z
-    .record(z.string(), z.enum(ENV_DIALECTS))
-    .default({})
-    .describe(
-      'Glob (matched against the workspace-relative path, or the file name when it has no slash) → env dialect.',
-    ),
-  goVersion: z
-    .string()
-    .regex(/^$|^\d+\.\d+(\.\d+)?$/)
-    .default('')
-    .describe('Go version to assume when no go.mod is found, e.g. "1.24". Empty: the latest stable Go.'),
-  systemdVersion: z
-    .number()
-    .int()
-    .min(200)
-    .max(400)
-    .default(252)
-    .describe('systemd version of the target hosts (252 = Debian 12).'),
-  hostArch: z
-    .enum(HOST_ARCHES)
-    .default('')
-    .describe('Architecture of the hosts that load binfmt_misc registrations (uname -m). Empty: unknown.'),
-  pathMappings: z
-    .record(z.string().regex(/^\//), z.string())
-    .default({})
-    .describe(
-      'Absolute path prefix on the target hosts → folder in the workspace that holds those files, e.g. {"/etc/default": "deploy/default"}. Without a mapping, each workspace folder (and the root above an etc/systemd/system folder) stands for /.',
-    ),
-  maxFileSizeMB: z
-    .number()
-    .min(1)
-    .max(64)
-    .default(8)
-    .describe(
-      'Files larger than this (in MB) are not analysed in the editor (a note says so) nor by the CLI (--max-file-size-mb). At most 64: analysis needs about 45 bytes of memory per byte of text.',
-    ),
-  reportUnusedSuppressions: z
-    .boolean()
-    .default(false)
-    .describe('Report `# go-deploy-lint ignore=` comments that suppress nothing (GDL003).'),
-  hostChecks: z
-    .object({
-      concurrency: z.number().int().min(1).max(32).default(4).describe('How many hosts "Scan Host…" probes at once.'),
-      timeoutSeconds: z
-        .number()
-        .int()
-        .min(5)
-        .max(600)
-        .default(60)
-        .describe('A host scan that takes longer is stopped.'),
-      sshConfig: z
-        .string()
-        .default('')
-        .describe('ssh_config file whose Host entries "Scan Host…" offers and ssh uses (-F). Empty: ~/.ssh/config.'),
-      binaries: z
-        .array(z.string())
-        .default([])
-        .describe(
-          'Paths of deployed binaries on the hosts whose ELF header the probe reads (arch, interpreter, GLIBC versions).',
-        ),
-      units: z.array(z.string()).default([]).describe('Units whose systemctl show properties the probe reads.'),
-    })
-    .default({ concurrency: 4, timeoutSeconds: 60, sshConfig: '', binaries: [], units: [] }),
-  trace: z
-    .object({
-      server: z
-        .enum(['off', 'messages', 'verbose'])
-        .default('off')
-        .describe('Traces the communication between VS Code and the Go Deploy Lint server.'),
-    })
-    .default({ server: 'off' }),
+  rules: withDefault(
+    z.record(z.string().check(z.regex(/^GDL\d{3}$/)), z.enum(RULE_LEVELS)),
+    {},
+    'Severity per rule code, e.g. {"GDL101": "off", "GDL120": "warning"}.',
+  ),
+  envDialects: withDefault(
+    z.record(z.string(), z.enum(ENV_DIALECTS)),
+    {},
+    'Glob (matched against the workspace-relative path, or the file name when it has no slash) → env dialect.',
+  ),
+  goVersion: withDefault(
+    z.string().check(z.regex(/^$|^\d+\.\d+(\.\d+)?$/)),
+    '',
+    'Go version to assume when no go.mod is found, e.g. "1.24". Empty: the latest stable Go.',
+  ),
+  systemdVersion: withDefault(
+    z.int().check(z.minimum(200), z.maximum(400)),
+    252,
+    'systemd version of the target hosts (252 = Debian 12).',
+  ),
+  hostArch: withDefault(
+    z.enum(HOST_ARCHES),
+    '',
+    'Architecture of the hosts that load binfmt_misc registrations (uname -m). Empty: unknown.',
+  ),
+  pathMappings: withDefault(
+    z.record(z.string().check(z.regex(/^\//)), z.string()),
+    {},
+    'Absolute path prefix on the target hosts → folder in the workspace that holds those files, e.g. {"/etc/default": "deploy/default"}. Without a mapping, each workspace folder (and the root above an etc/systemd/system folder) stands for /.',
+  ),
+  maxFileSizeMB: withDefault(
+    z.number().check(z.minimum(1), z.maximum(64)),
+    8,
+    'Files larger than this (in MB) are not analysed in the editor (a note says so) nor by the CLI (--max-file-size-mb). At most 64: analysis needs about 45 bytes of memory per byte of text.',
+  ),
+  reportUnusedSuppressions: withDefault(
+    z.boolean(),
+    false,
+    'Report `# go-deploy-lint ignore=` comments that suppress nothing (GDL003).',
+  ),
+  hostChecks: withDefault(
+    z.object({
+      concurrency: withDefault(
+        z.int().check(z.minimum(1), z.maximum(32)),
+        4,
+        'How many hosts "Scan Host…" probes at once.',
+      ),
+      timeoutSeconds: withDefault(
+        z.int().check(z.minimum(5), z.maximum(600)),
+        60,
+        'A host scan that takes longer is stopped.',
+      ),
+      sshConfig: withDefault(
+        z.string(),
+        '',
+        'ssh_config file whose Host entries "Scan Host…" offers and ssh uses (-F). Empty: ~/.ssh/config.',
+      ),
+      binaries: withDefault(
+        z.array(z.string()),
+        [],
+        'Paths of deployed binaries on the hosts whose ELF header the probe reads (arch, interpreter, GLIBC versions).',
+      ),
+      units: withDefault(z.array(z.string()), [], 'Units whose systemctl show properties the probe reads.'),
+    }),
+    { concurrency: 4, timeoutSeconds: 60, sshConfig: '', binaries: [], units: [] },
+  ),
+  trace: withDefault(
+    z.object({
+      server: withDefault(
+        z.enum(['off', 'messages', 'verbose']),
+        'off',
+        'Traces the communication between VS Code and the Go Deploy Lint server.',
+      ),
+    }),
+    { server: 'off' },
+  ),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import type { CodeAction, CompletionItem, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../server/src/text/edits';
 import { fileUri, startServer, type TestServer } from './lsp-client';
+import { allRules } from '../../server/src/rules/index';
+import { ROOT } from '../support/fixture-files';
 
 let dir = '';
 let server: TestServer;
@@ -183,4 +185,19 @@ test('close clears diagnostics', async () => {
 test('no env value appears on the server stderr', () => {
   const all = server.stderr.join('');
   for (const secret of ['512M', 'x509sha1', 'go1.27']) assert.ok(!all.includes(secret), secret);
+});
+
+test('the server bundle carries each rule summary but not the doc prose; the CLI (SARIF help) keeps it', () => {
+  const server = fs.readFileSync(path.join(ROOT, 'dist', 'server.js'), 'utf8');
+  const cli = fs.readFileSync(path.join(ROOT, 'dist', 'cli.js'), 'utf8');
+  for (const r of allRules) {
+    assert.ok(
+      server.includes(JSON.stringify(r.docs.summary).slice(1, -1)) || server.includes(r.docs.summary),
+      `${r.id} summary`,
+    );
+  }
+  const why = allRules.find((r) => r.id === 'GDL003')?.docs.why ?? '';
+  assert.ok(why.length > 40);
+  assert.ok(!server.includes(why.slice(0, 40)), 'GDL003 docs.why is in dist/server.js');
+  assert.ok(cli.includes(why.slice(0, 40)), 'GDL003 docs.why is missing from dist/cli.js');
 });

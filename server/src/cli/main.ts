@@ -54,6 +54,18 @@ function exitCode(
   return reports.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)) ? 1 : 0;
 }
 
+/**
+ * Loads the language server only for `lsp`: the CLI bundle carries none of it. Next to dist/cli.js sits
+ * dist/server.js, which starts the server when loaded; compiled sources load server.ts and start it.
+ */
+function startLanguageServer(): void {
+  const bundled = path.join(__dirname, 'server.js');
+  const file = fs.existsSync(bundled) ? bundled : path.join(__dirname, '..', 'server.js');
+  // A computed path: the bundler leaves it to run time instead of inlining the server.
+  const load = require as (id: string) => { startServer?: () => void };
+  load(file).startServer?.();
+}
+
 /** Runs the CLI and returns the exit code; `lsp` never returns (the server keeps the process alive). */
 export async function main(argv: readonly string[], io: Io): Promise<number | 'serving'> {
   try {
@@ -66,9 +78,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number | 's
         io.stdout(`${version()}\n`);
         return 0;
       case 'lsp': {
-        // Loaded lazily so `lint` does not pay for the LSP libraries.
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        (require('../server') as typeof import('../server')).startServer();
+        startLanguageServer();
         return 'serving';
       }
       case 'rules': {
