@@ -10,7 +10,7 @@ import { prepareDockerfile } from '../languages/dockerfile';
 import { prepareSystemd } from '../languages/systemd';
 import { prepareHostReport } from '../languages/host-report';
 import type { Settings } from '../settings';
-import { allRules, knownCodes } from '../rules/index';
+import { allRules, knownCodes, rulesOf } from '../rules/index';
 import { runRule, type Finding, type Rule, type RuleInputs } from '../rules/rule';
 import type { EngineInput } from '../rules/engine/engine-input';
 import { findSuppressions, type SuppressedCode, type Suppression } from '../parsers/suppressions';
@@ -92,8 +92,10 @@ export function analyze(doc: SourceDocument, ctx: AnalysisContext): Analysis {
     };
   }
   const raw: Finding[] = [];
+  // Registry order across languages, so findings keep the order they had when one loop ran every rule.
+  const present = new Set(Object.keys(prepared.inputs));
   for (const rule of allRules) {
-    if (rule.language === 'engine' || !enabled(rule, ctx)) continue;
+    if (!present.has(rule.language) || !enabled(rule, ctx)) continue;
     if (raw.length >= MAX_FINDINGS) break;
     append(raw, runOne(rule, prepared.inputs, ctx, MAX_FINDINGS - raw.length));
   }
@@ -136,8 +138,7 @@ function enabled(rule: Rule, ctx: AnalysisContext): boolean {
 
 function engineFindings(engine: EngineInput, ctx: AnalysisContext): Finding[] {
   const out: Finding[] = [];
-  for (const rule of allRules)
-    if (rule.language === 'engine' && enabled(rule, ctx)) append(out, runOne(rule, { engine }, ctx));
+  for (const rule of rulesOf('engine')) if (enabled(rule, ctx)) append(out, runOne(rule, { engine }, ctx));
   return withUserSeverity(out, ctx.settings);
 }
 

@@ -22,7 +22,11 @@ export function docsRoot(): string {
   return (cachedRoot = path.join(__dirname, '..', 'docs', 'rules'));
 }
 
-/** A file URI of the shipped page, so the link works without network. */
+const hrefs = new Map<string, string>();
+
+/** A file URI of the shipped page, so the link works without network; computed once per rule. */
 export function docHref(rule: Pick<Rule, 'id' | 'name'>): string {
-  return pathToFileURL(path.join(docsRoot(), docFileName(rule))).href;
+  let href = hrefs.get(rule.id);
+  if (href === undefined) hrefs.set(rule.id, (href = pathToFileURL(path.join(docsRoot(), docFileName(rule))).href));
+  return href;
 }

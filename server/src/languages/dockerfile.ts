@@ -1,6 +1,6 @@
 // Owns the Dockerfile surface (via dockerfile-ast): the stage model, Go values in ENV/ARG/RUN prefixes, embedded registrations.
 import { append } from '../text/append';
-import { DockerfileParser } from 'dockerfile-ast';
+import { parseDockerfile } from '../parsers/dockerfile/parser';
 import type { LineIndex, Range } from '../text/line-index';
 import { SourceToken, type Token } from '../text/token';
 import { deleteLines, replace, type TextEdit } from '../text/edits';
@@ -135,7 +135,7 @@ function envScope(model: DockerModel, index: LineIndex, goVersion: DockerfileInp
 export function prepareDockerfile(doc: SourceDocument, index: LineIndex, ctx: AnalysisContext): Prepared {
   // Docker (like our line index) breaks lines at \n only; dockerfile-ast also breaks at a lone \r. A space of the
   // same length keeps both on the same lines and offsets.
-  const dockerfile = DockerfileParser.parse(doc.text.includes('\r') ? doc.text.replace(/\r(?!\n)/g, ' ') : doc.text);
+  const dockerfile = parseDockerfile(doc.text.includes('\r') ? doc.text.replace(/\r(?!\n)/g, ' ') : doc.text);
   const model = buildModel(dockerfile, index);
   const fromMod = ctx.project.goVersion(doc.path, ctx.settings);
   const imageVersion = model.stages.map((s) => goVersionOfImage(s.image)).find((v) => v !== undefined);

@@ -1,5 +1,5 @@
 // Owns the registry: every rule, sorted by id. Adding a rule means adding one import and one entry here.
-import type { Rule } from './rule';
+import type { Rule, RuleLanguage } from './rule';
 import { unparsableFile } from './engine/unparsable-file';
 import { unknownRuleInSuppression } from './engine/unknown-rule-in-suppression';
 import { unusedSuppression } from './engine/unused-suppression';
@@ -264,4 +264,20 @@ export function ruleById(id: string): Rule | undefined {
 
 export function knownCodes(): ReadonlySet<string> {
   return CODES;
+}
+
+let byLanguage: ReadonlyMap<RuleLanguage, readonly Rule[]> | undefined;
+
+/** The rules of one rule language, in registry order: an analysis loops only over the languages it has inputs for. */
+export function rulesOf(language: RuleLanguage): readonly Rule[] {
+  if (byLanguage === undefined) {
+    const m = new Map<RuleLanguage, Rule[]>();
+    for (const r of allRules) {
+      const list = m.get(r.language);
+      if (list === undefined) m.set(r.language, [r]);
+      else list.push(r);
+    }
+    byLanguage = m;
+  }
+  return byLanguage.get(language) ?? [];
 }

@@ -2,7 +2,7 @@
 // in its Dockerfiles, found in one walk per invalidation.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DockerfileParser } from 'dockerfile-ast';
+import { parseDockerfile } from '../parsers/dockerfile/parser';
 import { detectLanguage } from './language-id';
 import { buildModel } from '../parsers/dockerfile/model';
 import { LineIndex } from '../text/line-index';
@@ -52,7 +52,7 @@ export function goProgramNames(roots: readonly string[]): Set<string> {
     } catch {
       continue;
     }
-    for (const stage of buildModel(DockerfileParser.parse(text), new LineIndex(text)).stages) {
+    for (const stage of buildModel(parseDockerfile(text), new LineIndex(text)).stages) {
       for (const b of stage.goBuilds) if (b.output !== undefined) names.add(path.basename(b.output));
     }
   }

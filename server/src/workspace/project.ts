@@ -2,7 +2,7 @@
 import { goProgramNames } from './go-programs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import picomatch from 'picomatch';
+import type picomatchType from 'picomatch';
 import { goVersionFromGoMod, LATEST_GO, parseGoVersion, type ResolvedGoVersion } from '../knowledge/go-version';
 import type { EnvDialect } from '../parsers/dotenv/dialects';
 import type { Settings } from '../settings';
@@ -43,7 +43,7 @@ export interface ProjectContext {
 
 /** File-system project context with a go.mod cache; `invalidate` after file changes. */
 export class FsProject implements ProjectContext {
-  private readonly goModCache = new Map<string, string | null>();
+  private readonly goModByDir = new Map<string, { path: string; text: string } | null>();
 
   private readonly binfmt: BinfmtIndex;
   readonly units: UnitIndex;
@@ -87,7 +87,7 @@ export class FsProject implements ProjectContext {
 
   invalidate(): void {
     this.programs = undefined;
-    this.goModCache.clear();
+    this.goModByDir.clear();
     this.binfmt.invalidate();
     this.units.invalidate();
     this.unitRefs = undefined;
@@ -168,24 +168,34 @@ export class FsProject implements ProjectContext {
     return abs.split(path.sep).join('/');
   }
 
+  /** The nearest go.mod at or above `dir`; each directory's answer is kept until the next invalidation. */
   private findGoMod(dir: string): { path: string; text: string } | undefined {
+    const visited: string[] = [];
+    let found: { path: string; text: string } | null = null;
     for (let d = dir, i = 0; i < 64; i++) {
-      const file = path.join(d, 'go.mod');
-      let text = this.goModCache.get(file);
-      if (text === undefined) {
-        try {
-          text = fs.readFileSync(file, 'utf8');
-        } catch {
-          text = null;
-        }
-        this.goModCache.set(file, text);
+      const known = this.goModByDir.get(d);
+      if (known !== undefined) {
+        found = known;
+        break;
       }
-      if (text !== null) return { path: file, text };
+      visited.push(d);
+      const file = path.join(d, 'go.mod');
+      let text: string | undefined;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch {
+        text = undefined;
+      }
+      if (text !== undefined) {
+        found = { path: file, text };
+        break;
+      }
       const up = path.dirname(d);
       if (up === d) break;
       d = up;
     }
-    return undefined;
+    for (const d of visited) this.goModByDir.set(d, found);
+    return found ?? undefined;
   }
 }
 
@@ -197,7 +207,14 @@ export function dialectFromSettings(
 ): { dialect: EnvDialect; glob: string } | undefined {
   for (const [glob, dialect] of Object.entries(settings.envDialects)) {
     const subject = glob.includes('/') ? globPath : path.basename(filePath);
-    if (picomatch.isMatch(subject, glob, { dot: true })) return { dialect, glob };
+    if (picomatch().isMatch(subject, glob, { dot: true })) return { dialect, glob };
   }
   return undefined;
+}
+
+let matcher: typeof picomatchType | undefined;
+/** picomatch is loaded when a glob setting is first matched (most runs have none). */
+function picomatch(): typeof picomatchType {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (matcher ??= require('picomatch') as typeof picomatchType);
 }

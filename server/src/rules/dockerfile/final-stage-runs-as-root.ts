@@ -1,5 +1,5 @@
 // Owns GDL406: the final stage runs as root.
-import { DockerfileParser } from 'dockerfile-ast';
+import { insertionStandsAlone } from '../../parsers/dockerfile/parser';
 import { defineRule } from '../rule';
 import { finalStage } from '../../parsers/dockerfile/linkage';
 import type { LineIndex } from '../../text/line-index';
@@ -15,19 +15,11 @@ function insertUser(index: LineIndex, line: number): TextEdit | undefined {
   // check that the result really has the USER (a second parse, only then).
   const insertAt = index.offsetAt(at);
   const tail = index.text.slice(Math.max(0, insertAt - 4096), insertAt);
-  if (/\\\s*$|<</.test(tail)) {
-    const probe = DockerfileParser.parse(index.text.slice(0, insertAt) + newText + index.text.slice(insertAt));
-    const lastFrom = probe.getFROMs().at(-1)?.getRange()?.start.line ?? 0;
-    const lands = probe
-      .getInstructions()
-      .some(
-        (i) =>
-          i.getKeyword() === 'USER' &&
-          (i.getRange()?.start.line ?? -1) >= lastFrom &&
-          i.getRange()?.start.line === at.line + (pastEnd ? 1 : 0),
-      );
-    if (!lands) return undefined;
-  }
+  if (
+    /\\\s*$|<</.test(tail) &&
+    !insertionStandsAlone(index.text, insertAt, newText, 'USER', at.line + (pastEnd ? 1 : 0))
+  )
+    return undefined;
   return { range: { start: at, end: at }, newText };
 }
 
