@@ -109,6 +109,13 @@ export function defineRule<L extends RuleLanguage>(def: RuleDefinition<L>): Rule
   return def;
 }
 
+const NONE: readonly never[] = [];
+
+/** Control characters shown escaped, so a message stays one line. */
+function oneLine(message: string): string {
+  return /[\r\n\t]/.test(message) ? message.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t') : message;
+}
+
 /** Thrown from report() when the document's finding budget is spent: the rule stops, the findings so far stay. */
 class BudgetSpent extends Error {}
 
@@ -131,15 +138,18 @@ export function runRule<L extends RuleLanguage>(
         range: f.range,
         // Messages are one line: control characters from values are shown escaped. They end up in CI logs and
         // uploaded SARIF: a URL's password never appears (rules also leave out values of secret-looking names).
-        message: redactUrls(f.message.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t')),
+        message: redactUrls(oneLine(f.message)),
         severity: f.severity ?? rule.defaultSeverity,
-        related: (f.related ?? []).map((r) => ({ ...r, message: redactUrls(r.message) })),
-        fixes: (f.fixes ?? []).map((x) => ({
-          title: redactUrls(x.title),
-          edits: x.edits,
-          safe: x.safe ?? rule.fixSafety === 'safe',
-        })),
-        tags: f.tags ?? [],
+        related: f.related === undefined ? NONE : f.related.map((r) => ({ ...r, message: redactUrls(r.message) })),
+        fixes:
+          f.fixes === undefined
+            ? NONE
+            : f.fixes.map((x) => ({
+                title: redactUrls(x.title),
+                edits: x.edits,
+                safe: x.safe ?? rule.fixSafety === 'safe',
+              })),
+        tags: f.tags ?? NONE,
       });
     });
   } catch (error) {
