@@ -109,7 +109,14 @@ export async function startSshd(opts: { readonly extraConfig?: readonly string[]
   child.stderr?.on('data', (d: Buffer) => {
     if (log.length < 100_000) log += d.toString();
   });
-  await listening(child, () => log);
+  try {
+    await listening(child, () => log);
+  } catch (error) {
+    // A server that never listened leaves nothing behind: no process, no keys.
+    child.kill('SIGKILL');
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     sshConfig,
     alias,
