@@ -144,6 +144,25 @@ test('hover shows the value each loader sees and the Go summary', async () => {
   assert.match(md, /Soft memory limit/);
 });
 
+test('documents not in use keep only their findings, and still answer hover and code actions', async () => {
+  // The server keeps full analyses for the 3 most recent documents: the first of six is compacted by the end.
+  const uris = Array.from({ length: 6 }, (_, i) => open(`many-${i}.env`, 'GOMEMLIMIT=512MiB\nPORT=1\nPORT=2\n'));
+  for (const uri of uris) assert.deepEqual(codes(await server.diagnostics(uri)), ['GDL101']);
+  const first = uris[0] ?? '';
+  assert.deepEqual(codes(await server.diagnostics(first)), ['GDL101']);
+  const h = await server.connection.sendRequest<Hover>('textDocument/hover', {
+    textDocument: { uri: first },
+    position: { line: 0, character: 2 },
+  });
+  assert.match((h.contents as { value: string }).value, /\*\*GOMEMLIMIT\*\*/);
+  const actions = await server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri: uris[1] ?? '' },
+    range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } },
+    context: { diagnostics: [] },
+  });
+  assert.ok(actions.some((a) => a.title === 'Ignore GDL101 for this line'));
+});
+
 test('completion offers Go variables for keys and enum values after =', async () => {
   const uri = open('g.env', 'GO\nGOTRACEBACK=\n');
   await server.diagnostics(uri);

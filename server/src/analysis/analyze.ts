@@ -33,6 +33,16 @@ export interface Analysis {
   readonly findings: readonly Finding[];
   /** True when the document reached MAX_FINDINGS and the remaining rules did not run to the end. */
   readonly truncated?: boolean;
+  /** True when `prepared` was dropped to save memory (compactAnalysis): findings are complete, inputs are not. */
+  readonly compacted?: boolean;
+}
+
+/**
+ * What a document keeps between requests when it is not the one being edited: its findings, suppressions and line
+ * index, without the parse tree and rule inputs (several times the text's size). Hover and the like re-analyse.
+ */
+export function compactAnalysis(analysis: Analysis): Analysis {
+  return analysis.prepared === undefined ? analysis : { ...analysis, prepared: undefined, compacted: true };
 }
 
 /** Findings kept per document version; past it rules stop (about 1 KB each: 10⁵ is 100 MB of heap). */

@@ -3,14 +3,16 @@ import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { analyze, type Analysis } from '../analysis/analyze';
+import { analyze, compactAnalysis, type Analysis } from '../analysis/analyze';
 import type { SourceDocument } from '../languages/source-document';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../settings';
 import { FsProject } from '../workspace/project';
 import { toDiagnostics } from './diagnostics';
 import { Methods } from '../protocol';
 
-/** Documents above this size get one information diagnostic instead of analysis. */
+/** How many documents keep their full analysis (the ones being edited and looked at); the others keep findings. */
+const FULL_ANALYSES_KEPT = 3;
+
 /** Characters in a document of the size limit (a character counts as a byte: the limit is about size, not exact). */
 function maxChars(settings: Settings): number {
   return settings.maxFileSizeMB * 1024 * 1024;
@@ -77,11 +79,23 @@ export class Session {
   }
 
   /** Analysis of the document's current version, computed once per version and settings. */
+  /** The full analysis (rule inputs included, for hover, completion, links and code actions). */
   async analysisFor(doc: TextDocument): Promise<Analysis> {
+    return this.analysisOf(doc, true);
+  }
+
+  private async analysisOf(doc: TextDocument, full: boolean): Promise<Analysis> {
     const settings = await this.settingsFor(doc.uri);
     const cached = this.analyses.get(doc.uri);
-    if (cached !== undefined && cached.analysis.version === doc.version && cached.settings === settings)
+    if (
+      cached !== undefined &&
+      cached.analysis.version === doc.version &&
+      cached.settings === settings &&
+      !(full && cached.analysis.compacted === true)
+    ) {
+      this.touch(doc.uri, cached);
       return cached.analysis;
+    }
     // LSP counts a lone \r as a line break, our line index does not: the same-length swap to \n keeps every
     // offset and makes lines (and so every position we send) match the editor's.
     const raw = doc.getText();
@@ -101,12 +115,26 @@ export class Session {
           `Rule ${id} failed on ${doc.uri}: ${error instanceof Error ? (error.stack ?? error.message) : 'unknown error'}`,
         ),
     });
-    this.analyses.set(doc.uri, { analysis, settings });
+    this.touch(doc.uri, { analysis, settings });
     return analysis;
   }
 
+  /**
+   * Marks a document as the most recently used. The few most recent keep their full analysis; older ones keep the
+   * compact form (findings, no parse tree), so memory grows with findings, not with the parse objects.
+   */
+  private touch(uri: string, entry: { readonly analysis: Analysis; readonly settings: Settings }): void {
+    this.analyses.delete(uri);
+    this.analyses.set(uri, entry);
+    let full = 0;
+    for (const [u, e] of [...this.analyses].reverse()) {
+      if (e.analysis.compacted === true || e.analysis.prepared === undefined) continue;
+      if (++full > FULL_ANALYSES_KEPT) this.analyses.set(u, { ...e, analysis: compactAnalysis(e.analysis) });
+    }
+  }
+
   async diagnosticsFor(doc: TextDocument): Promise<Diagnostic[]> {
-    const analysis = await this.analysisFor(doc);
+    const analysis = await this.analysisOf(doc, false);
     const settings = await this.settingsFor(doc.uri);
     const diags = toDiagnostics(analysis);
     const size = doc.getText().length;
