@@ -2,8 +2,10 @@
 import { ENV_DIALECTS } from '../parsers/dotenv/dialects';
 import { LANGUAGE_IDS, isLanguageId, type LanguageId } from '../workspace/language-id';
 
-export type Format = 'text' | 'json' | 'sarif';
-export type FailOn = 'error' | 'warning' | 'information' | 'none';
+export const FORMATS = ['text', 'json', 'sarif', 'gitlab', 'checkstyle', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+export const FAIL_ON = ['error', 'warning', 'information', 'hint', 'none'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
 
 export interface LintOptions {
   readonly command: 'lint';
@@ -20,6 +22,10 @@ export interface LintOptions {
   readonly maxFileSizeMB: number | undefined;
   /** `--root DIR`: the project folders other files are looked up in; default: the paths given. */
   readonly roots: string[];
+  /** `--baseline FILE`: findings recorded there are not reported. */
+  readonly baseline: string | undefined;
+  /** `--write-baseline FILE`: record the current findings there (and report nothing as new). */
+  readonly writeBaseline: string | undefined;
 }
 
 export interface ScanOptions {
@@ -49,6 +55,61 @@ export type Command =
 
 export class UsageError extends Error {}
 
+const LINT_FLAGS = [
+  '--format',
+  '--fix',
+  '--unsafe-fixes',
+  '--fail-on',
+  '--config',
+  '--language',
+  '--stdin-filename',
+  '--strict',
+  '--max-file-size-mb',
+  '--root',
+  '--baseline',
+  '--write-baseline',
+  '--help',
+];
+const SCAN_FLAGS = [
+  '--ssh',
+  '--ssh-config',
+  '--binary',
+  '--unit',
+  '--format',
+  '--fail-on',
+  '--config',
+  '--root',
+  '--timeout',
+  '--jobs',
+  '--help',
+];
+
+/** Edit distance (insertions, deletions, substitutions), for suggestions. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j] ?? 0;
+      row[j] = Math.min(up + 1, (row[j - 1] ?? 0) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return row[b.length] ?? 0;
+}
+
+/** `; did you mean --fix?` when a known word is close enough to be the one meant, else nothing. */
+function didYouMean(word: string, known: readonly string[]): string {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of known) {
+    const d = distance(word, k);
+    if (d < bestD) [best, bestD] = [k, d];
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(best.length / 3)) ? `; did you mean ${best}?` : '';
+}
+
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T {
   if (value === undefined || !(allowed as readonly string[]).includes(value))
     throw new UsageError(`${flag} must be one of ${allowed.join(', ')}`);
@@ -72,7 +133,7 @@ export function parseArgs(argv: readonly string[]): Command {
       if (a === '--help' || a === '-h') return { command: 'help' };
       if (a === '--format') format = oneOf('--format', rest[++i], ['text', 'json']);
       else if (a?.startsWith('--format=')) format = oneOf('--format', a.slice(9), ['text', 'json']);
-      else throw new UsageError(`unknown option for rules: ${a ?? ''}`);
+      else throw new UsageError(`unknown option for rules: ${a ?? ''}${didYouMean(a ?? '', ['--format', '--help'])}`);
     }
     return { command: 'rules', format };
   }
@@ -121,10 +182,10 @@ export function parseArgs(argv: readonly string[]): Command {
           o.units.push(value());
           break;
         case '--format':
-          o.format = oneOf('--format', value(), ['text', 'json', 'sarif']);
+          o.format = oneOf('--format', value(), FORMATS);
           break;
         case '--fail-on':
-          o.failOn = oneOf('--fail-on', value(), ['error', 'warning', 'information', 'none']);
+          o.failOn = oneOf('--fail-on', value(), FAIL_ON);
           break;
         case '--config':
           o.config = value();
@@ -146,12 +207,15 @@ export function parseArgs(argv: readonly string[]): Command {
           break;
         }
         default:
-          throw new UsageError(`unknown option for scan: ${raw}`);
+          throw new UsageError(`unknown option for scan: ${raw}${didYouMean(flag, SCAN_FLAGS)}`);
       }
     }
     return o;
   }
-  if (cmd !== 'lint') throw new UsageError(`unknown command \`${cmd}\` (expected lint, scan, rules or lsp)`);
+  if (cmd !== 'lint')
+    throw new UsageError(
+      `unknown command \`${cmd}\`${didYouMean(cmd, ['lint', 'scan', 'rules', 'lsp'])} (expected lint, scan, rules or lsp)`,
+    );
   const o = {
     command: 'lint' as const,
     paths: [] as string[],
@@ -165,6 +229,8 @@ export function parseArgs(argv: readonly string[]): Command {
     strict: false,
     maxFileSizeMB: undefined as number | undefined,
     roots: [] as string[],
+    baseline: undefined as string | undefined,
+    writeBaseline: undefined as string | undefined,
   };
   for (let i = 0; i < rest.length; i++) {
     const raw = rest[i] ?? '';
@@ -173,7 +239,7 @@ export function parseArgs(argv: readonly string[]): Command {
     const value = (): string | undefined => (eq === -1 ? rest[++i] : raw.slice(eq + 1));
     switch (flag) {
       case '--format':
-        o.format = oneOf('--format', value(), ['text', 'json', 'sarif']);
+        o.format = oneOf('--format', value(), FORMATS);
         break;
       case '--fix':
         o.fix = true;
@@ -182,7 +248,7 @@ export function parseArgs(argv: readonly string[]): Command {
         o.unsafeFixes = true;
         break;
       case '--fail-on':
-        o.failOn = oneOf('--fail-on', value(), ['error', 'warning', 'information', 'none']);
+        o.failOn = oneOf('--fail-on', value(), FAIL_ON);
         break;
       case '--config': {
         const v = value();
@@ -212,6 +278,14 @@ export function parseArgs(argv: readonly string[]): Command {
         o.roots.push(v);
         break;
       }
+      case '--baseline':
+      case '--write-baseline': {
+        const v = value();
+        if (v === undefined || v === '') throw new UsageError(`${flag} needs a file`);
+        if (flag === '--baseline') o.baseline = v;
+        else o.writeBaseline = v;
+        break;
+      }
       case '--max-file-size-mb': {
         const n = Number(value());
         if (!Number.isFinite(n) || n < 1 || n > 64)
@@ -223,11 +297,13 @@ export function parseArgs(argv: readonly string[]): Command {
       case '-h':
         return { command: 'help' };
       default:
-        if (raw.startsWith('-') && raw !== '-') throw new UsageError(`unknown option ${raw}`);
+        if (raw.startsWith('-') && raw !== '-')
+          throw new UsageError(`unknown option ${raw}${didYouMean(flag, LINT_FLAGS)}`);
         o.paths.push(raw);
     }
   }
-  if (o.paths.length === 0) throw new UsageError('lint needs at least one path (or - for stdin)');
+  // Like ESLint and Ruff: no path means the current directory.
+  if (o.paths.length === 0) o.paths.push('.');
   if (o.paths.includes('-') && o.fix)
     throw new UsageError('--fix cannot rewrite stdin; pipe the file through a temporary copy');
   if (o.unsafeFixes && !o.fix) throw new UsageError('--unsafe-fixes needs --fix');
@@ -237,24 +313,31 @@ export function parseArgs(argv: readonly string[]): Command {
 export const HELP = `Usage: go-deploy-lint <command> [options]
 
 Commands:
-  lint [paths...]        Lint files or directories (recursive; skips node_modules and .git).
+  lint [paths...]        Lint files or directories (recursive; skips node_modules and .git); no path: the current
+                         directory.
                          Use - to read stdin (with --stdin-filename to pick the language).
   scan [--ssh DEST]...   Check hosts (this machine without --ssh) with the read-only probe, over ssh.
        [--ssh-config FILE] [--binary PATH]... [--unit NAME]... [--jobs N (default 4)]
        [--timeout SECONDS (default 60; the probe stops itself on the host 2 s earlier)]
-       [--format text|json|sarif] [--fail-on LEVEL] [--root DIR (the workspace to compare with)]...
+       [--format FORMAT] [--fail-on LEVEL] [--root DIR (the workspace to compare with)]...
   rules [--format json]  List every rule.
   lsp --stdio            Run the language server for other editors.
+  --version              Print the version.
+  --help                 Print this help.
 
 Lint options:
-  --format text|json|sarif   Output format (default text).
+  --format FORMAT            text (default), json, sarif (code scanning), gitlab (Code Quality), checkstyle (XML),
+                             github (workflow commands: annotations in GitHub Actions).
   --fix                      Apply safe fixes in place (repeats until nothing changes).
   --unsafe-fixes             With --fix, also apply fixes marked unsafe.
-  --fail-on LEVEL            error|warning|information|none: lowest severity that exits 1 (default error).
+  --fail-on LEVEL            error|warning|information|hint|none: lowest severity that exits 1 (default error).
   --config FILE              Settings file (default: .go-deploy-lint.json found upward from the current directory).
   --language ID              Force the language: ${LANGUAGE_IDS.join(', ')}.
   --stdin-filename NAME      Path used for stdin (language detection, go.mod lookup).
   --strict                   Also report unused suppressions (GDL003).
+  --baseline FILE            Do not report findings recorded in FILE (adopt the linter on a large repository:
+                             only new findings fail). Stable when lines move.
+  --write-baseline FILE      Record the current findings in FILE and exit 0.
   --root DIR                 Project folder where other files are looked up (units naming an env file in
                              EnvironmentFile=, binfmt.d precedence, go.mod); repeatable. Default: each
                              directory given, and the folder of each file given. Never the current directory.
@@ -262,5 +345,6 @@ Lint options:
                              maxFileSizeMB, 8). Only regular files are read; links are followed.
 
 Env dialects for the config's "envDialects": ${ENV_DIALECTS.join(', ')}.
-Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or I/O error.
+Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or I/O error (a path that cannot be read is
+reported after the files that can).
 `;

@@ -1,7 +1,8 @@
 // Owns the CLI's SARIF 2.1.0 output: rule metadata, results with UTF-16 columns, and fixes.
 import type { Range } from 'vscode-languageserver-types';
 import { allRules } from '../rules/index';
-import type { Severity } from '../rules/rule';
+import { pathToFileURL } from 'node:url';
+import type { Rule, Severity } from '../rules/rule';
 import type { FileReport } from './report';
 import { batched } from './chunks';
 
@@ -21,23 +22,31 @@ function region(r: Range): Record<string, number> {
   };
 }
 
+/** A relative path is relative to the directory the CLI ran in (%SRCROOT%); an absolute one becomes a file URI. */
+function artifact(p: string): { uri: string; uriBaseId?: string } {
+  if (p.startsWith('/')) return { uri: pathToFileURL(p).href };
+  return { uri: encodeURI(p), uriBaseId: '%SRCROOT%' };
+}
+
 function* results(reports: readonly FileReport[]): Generator<object> {
   const ruleIndex = new Map(allRules.map((r, i) => [r.id, i]));
   for (const file of reports) {
-    for (const { finding: f, severity } of file.findings) {
+    for (const { finding: f, severity, fingerprint } of file.findings) {
       yield {
         ruleId: f.rule.id,
         ruleIndex: ruleIndex.get(f.rule.id) ?? -1,
         level: LEVEL[severity],
         message: { text: f.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(file.path) }, region: region(f.range) } }],
+        locations: [{ physicalLocation: { artifactLocation: artifact(file.path), region: region(f.range) } }],
+        // Survives lines added above the finding (code scanning matches alerts across commits with it).
+        partialFingerprints: { 'goDeployLint/v1': fingerprint },
         ...(f.related.length > 0
           ? {
               relatedLocations: f.related.map((rel, id) => ({
                 id,
                 message: { text: rel.message },
                 physicalLocation: {
-                  artifactLocation: { uri: rel.uri ?? encodeURI(file.path) },
+                  artifactLocation: rel.uri !== undefined ? { uri: rel.uri } : artifact(file.path),
                   region: region(rel.range),
                 },
               })),
@@ -49,7 +58,7 @@ function* results(reports: readonly FileReport[]): Generator<object> {
                 description: { text: `${x.title}${x.safe ? '' : ' (unsafe: review before applying)'}` },
                 artifactChanges: [
                   {
-                    artifactLocation: { uri: encodeURI(file.path) },
+                    artifactLocation: artifact(file.path),
                     replacements: x.edits.map((e) => ({
                       deletedRegion: region(e.range),
                       insertedContent: { text: e.newText },
@@ -65,7 +74,11 @@ function* results(reports: readonly FileReport[]): Generator<object> {
 }
 
 /** SARIF 2.1.0 in chunks (see formatJson): the frame, then one result per line. */
-export function formatSarif(reports: readonly FileReport[], version: string): Iterable<string> {
+export function formatSarif(
+  reports: readonly FileReport[],
+  version: string,
+  run: { readonly exitCode: number; readonly cwd: string; readonly helpUri: (rule: Rule) => string },
+): Iterable<string> {
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -75,9 +88,11 @@ export function formatSarif(reports: readonly FileReport[], version: string): It
           driver: {
             name: 'go-deploy-lint',
             version,
+            informationUri: 'https://github.com/go-deploy-lint/go-deploy-lint',
             rules: allRules.map((r) => ({
               id: r.id,
               name: r.name,
+              helpUri: run.helpUri(r),
               shortDescription: { text: r.docs.summary },
               fullDescription: { text: r.docs.what },
               help: { text: r.docs.why, markdown: `${r.docs.what}\n\n**Why is this bad?** ${r.docs.why}` },
@@ -86,6 +101,10 @@ export function formatSarif(reports: readonly FileReport[], version: string): It
             })),
           },
         },
+        originalUriBaseIds: {
+          '%SRCROOT%': { uri: pathToFileURL(run.cwd.endsWith('/') ? run.cwd : `${run.cwd}/`).href },
+        },
+        invocations: [{ executionSuccessful: run.exitCode !== 2, exitCode: run.exitCode }],
         columnKind: 'utf16CodeUnits',
         results: [] as object[],
       },

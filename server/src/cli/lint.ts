@@ -13,6 +13,7 @@ import type { LintOptions } from './args';
 import { UsageError } from './args';
 import { collectTargets, IoError, readRegularFile, type Skipped } from './walk';
 import type { FileReport, ReportedFinding } from './report';
+import { fingerprints } from './fingerprint';
 
 const MAX_FIX_PASSES = 100;
 
@@ -20,6 +21,8 @@ export interface LintRun {
   readonly reports: FileReport[];
   readonly skipped: Skipped[];
   readonly fixedFiles: number;
+  /** Named paths that could not be read: said after the report, and the exit code is 2. */
+  readonly unreadable: string[];
 }
 
 /** Reads bytes and decodes UTF-8 leniently: invalid sequences become U+FFFD, which GDL001 reports. */
@@ -37,8 +40,13 @@ function analyzeText(
   return analyze({ uri, path: file.abs, text, version: 1, languageId: file.language }, { settings, project });
 }
 
-function toReport(display: string, analysis: Analysis): FileReport {
-  const findings: ReportedFinding[] = analysis.findings.map((f) => ({ finding: f, severity: f.severity }));
+export function toReport(display: string, analysis: Analysis): FileReport {
+  const prints = fingerprints(display, analysis.index, analysis.findings);
+  const findings: ReportedFinding[] = analysis.findings.map((f, i) => ({
+    finding: f,
+    severity: f.severity,
+    fingerprint: prints[i] ?? '',
+  }));
   return {
     path: display,
     language: analysis.language,
@@ -103,7 +111,7 @@ export function runLint(opts: LintOptions, settings: Settings, readStdin: () => 
     reports.push(toReport(name, analysis));
   }
   const maxBytes = (opts.maxFileSizeMB ?? settings.maxFileSizeMB) * 1024 * 1024;
-  const { targets, skipped } = collectTargets(fileArgs, opts.language, maxBytes);
+  const { targets, skipped, unreadable } = collectTargets(fileArgs, opts.language, maxBytes);
   const seen = new Set(targets.map((t) => path.resolve(t.file)));
   // Files that units name in EnvironmentFile= are env files whatever their name: lint them too (systemd dialect).
   const follow = (analysis: Analysis): void => {
@@ -131,6 +139,10 @@ export function runLint(opts: LintOptions, settings: Settings, readStdin: () => 
         skipped.push({ path: t.display, reason: error.message.replace(/^cannot read [^:]*: /, '') });
         continue;
       }
+      if (error instanceof IoError) {
+        unreadable.push(error.message);
+        continue;
+      }
       throw error;
     }
     const text = decode(bytes);
@@ -156,5 +168,5 @@ export function runLint(opts: LintOptions, settings: Settings, readStdin: () => 
       reports.push(toReport(t.display, analysis));
     }
   }
-  return { reports, skipped, fixedFiles };
+  return { reports, skipped, fixedFiles, unreadable };
 }

@@ -5,7 +5,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../rules/index';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
-import { HELP, parseArgs, UsageError, type LintOptions } from './args';
+import { HELP, parseArgs, UsageError, type Format, type LintOptions } from './args';
+import { applyBaseline, writeBaseline } from './baseline';
+import { formatCheckstyle, formatGithub, formatGitlab } from './format-ci';
+import type { FileReport } from './report';
+import type { Rule } from '../rules/rule';
+import { docFileName } from '../analysis/rule-docs';
 import { findConfig, loadConfig } from './config';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
@@ -43,6 +48,35 @@ function settingsFor(opts: LintOptions): Settings {
   const file = opts.config ?? findConfig(process.cwd());
   const base = file === undefined ? DEFAULT_SETTINGS : loadConfig(file);
   return opts.strict ? { ...base, reportUnusedSuppressions: true } : base;
+}
+
+/** The rule's page in the repository, for SARIF's helpUri (code scanning links alerts to it). */
+function helpUri(rule: Pick<Rule, 'id' | 'name'>): string {
+  return `https://github.com/go-deploy-lint/go-deploy-lint/blob/main/docs/rules/${docFileName(rule)}`;
+}
+
+/** Writes the reports in the chosen format. */
+function output(io: Io, format: Format, reports: readonly FileReport[], exit: number, skipped = 0): void {
+  switch (format) {
+    case 'json':
+      for (const c of formatJson(reports)) io.stdout(c);
+      return;
+    case 'sarif':
+      for (const c of formatSarif(reports, version(), { exitCode: exit, cwd: process.cwd(), helpUri })) io.stdout(c);
+      return;
+    case 'gitlab':
+      io.stdout(formatGitlab(reports));
+      return;
+    case 'checkstyle':
+      io.stdout(formatCheckstyle(reports));
+      return;
+    case 'github':
+      io.stdout(formatGithub(reports));
+      return;
+    case 'text':
+      io.stdout(formatText(reports, skipped));
+      return;
+  }
 }
 
 function exitCode(
@@ -106,10 +140,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number | 's
         const file = cmd.config ?? findConfig(process.cwd());
         const settings = file === undefined ? DEFAULT_SETTINGS : loadConfig(file);
         const reports = await runScans(cmd, settings);
-        if (cmd.format === 'json') for (const c of formatJson(reports)) io.stdout(c);
-        else if (cmd.format === 'sarif') for (const c of formatSarif(reports, version())) io.stdout(c);
-        else io.stdout(formatText(reports));
-        return exitCode(reports, cmd.failOn);
+        const code = exitCode(reports, cmd.failOn);
+        output(io, cmd.format, reports, code);
+        return code;
       }
       case 'lint': {
         const settings = settingsFor(cmd);
@@ -121,11 +154,24 @@ export async function main(argv: readonly string[], io: Io): Promise<number | 's
             io.stderr(
               `go-deploy-lint: ${printable(r.path)}: stopped after ${MAX_FINDINGS.toLocaleString('en-US')} findings; later rules did not check the whole file\n`,
             );
-        if (cmd.format === 'json') for (const c of formatJson(run.reports)) io.stdout(c);
-        else if (cmd.format === 'sarif') for (const c of formatSarif(run.reports, version())) io.stdout(c);
-        else io.stdout(formatText(run.reports, run.skipped.length));
+        if (cmd.writeBaseline !== undefined) {
+          const n = writeBaseline(cmd.writeBaseline, run.reports);
+          io.stderr(`go-deploy-lint: recorded ${n} finding(s) in ${printable(cmd.writeBaseline)}\n`);
+        }
+        let reports = run.reports;
+        if (cmd.baseline !== undefined) {
+          const applied = applyBaseline(cmd.baseline, reports);
+          reports = applied.reports;
+          if (applied.known > 0)
+            io.stderr(`go-deploy-lint: ${applied.known} finding(s) in the baseline are not reported\n`);
+        }
+        // A written baseline accepts what it recorded: nothing fails the run.
+        const code =
+          run.unreadable.length > 0 ? 2 : cmd.writeBaseline !== undefined ? 0 : exitCode(reports, cmd.failOn);
+        output(io, cmd.format, reports, code, run.skipped.length);
         if (cmd.fix && run.fixedFiles > 0) io.stderr(`go-deploy-lint: fixed ${run.fixedFiles} file(s)\n`);
-        return exitCode(run.reports, cmd.failOn);
+        for (const u of run.unreadable) io.stderr(`go-deploy-lint: ${printable(u)}\n`);
+        return code;
       }
     }
   } catch (error) {

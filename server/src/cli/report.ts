@@ -5,6 +5,8 @@ import type { Finding, Severity } from '../rules/rule';
 export interface ReportedFinding {
   readonly finding: Finding;
   readonly severity: Severity;
+  /** Stable under line shifts (fingerprint.ts): SARIF partialFingerprints, GitLab, --baseline. */
+  readonly fingerprint: string;
 }
 
 export interface FileReport {

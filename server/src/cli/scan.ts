@@ -6,7 +6,8 @@ import type { Settings } from '../settings';
 import { FsProject } from '../workspace/project';
 import type { ScanOptions } from './args';
 import { IoError } from './walk';
-import type { FileReport, ReportedFinding } from './report';
+import type { FileReport } from './report';
+import { toReport } from './lint';
 
 export async function runScans(opts: ScanOptions, settings: Settings): Promise<FileReport[]> {
   const project = new FsProject(opts.roots.map((r) => path.resolve(r)));
@@ -33,8 +34,7 @@ export async function runScans(opts: ScanOptions, settings: Settings): Promise<F
         );
       }
       const analysis = analyzeHostOutput(name, res.output, settings, project);
-      const findings: ReportedFinding[] = analysis.findings.map((f) => ({ finding: f, severity: f.severity }));
-      reports[i] = { path: name, language: 'host-report', findings };
+      reports[i] = toReport(name, analysis);
     }
   };
   await Promise.all(Array.from({ length: Math.min(opts.jobs, hosts.length) }, worker));

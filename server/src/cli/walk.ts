@@ -51,33 +51,41 @@ export function collectTargets(
   args: readonly string[],
   forced: LanguageId | undefined,
   maxBytes: number,
-): { targets: Target[]; skipped: Skipped[] } {
+): { targets: Target[]; skipped: Skipped[]; unreadable: string[] } {
   const targets: Target[] = [];
   const skipped: Skipped[] = [];
+  // Named paths that cannot be read: the others are still linted and reported, then the CLI exits 2.
+  const unreadable: string[] = [];
   for (const arg of args) {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(arg);
     } catch (error) {
-      throw new IoError(
+      unreadable.push(
         `cannot read ${arg}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String((error as Error).message)}`,
       );
+      continue;
     }
     if (stat.isDirectory()) {
       walk({ root: arg, forced, maxBytes, targets, skipped, visited: new Set([fs.realpathSync(arg)]) }, arg);
       continue;
     }
     // Named files must be regular: a FIFO would block forever, /dev/zero would never end.
-    if (!stat.isFile()) throw new IoError(`cannot read ${arg}: ${kindOf(stat)}, not a regular file`);
-    if (stat.size > maxBytes)
-      throw new IoError(
+    if (!stat.isFile()) {
+      unreadable.push(`cannot read ${arg}: ${kindOf(stat)}, not a regular file`);
+      continue;
+    }
+    if (stat.size > maxBytes) {
+      unreadable.push(
         `cannot read ${arg}: ${megabytes(stat.size)} is above the size limit of ${megabytes(maxBytes)} (--max-file-size-mb)`,
       );
+      continue;
+    }
     const language = forced ?? languageOf(arg, stat);
     if (language === undefined) skipped.push({ path: arg, reason: 'unknown file type (use --language)' });
     else targets.push({ display: arg.split(path.sep).join('/'), file: arg, language });
   }
-  return { targets, skipped };
+  return { targets, skipped, unreadable };
 }
 
 interface Walk {

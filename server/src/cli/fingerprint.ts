@@ -1,0 +1,21 @@
+// Owns finding fingerprints: stable when lines move, shared by SARIF's partialFingerprints and --baseline.
+import { createHash } from 'node:crypto';
+import type { LineIndex } from '../text/line-index';
+import type { Finding } from '../rules/rule';
+
+/**
+ * One fingerprint per finding: the rule, the file, the text of the flagged line (blanks squeezed) and the flagged
+ * text itself, plus an occurrence count for identical ones. Line numbers and messages (which quote line numbers)
+ * stay out, so adding a line above a finding keeps its fingerprint.
+ */
+export function fingerprints(path: string, index: LineIndex, findings: readonly Finding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const line = index.lineText(f.range.start.line).trim().replace(/\s+/g, ' ');
+    const flagged = index.text.slice(index.offsetAt(f.range.start), index.offsetAt(f.range.end)).slice(0, 200);
+    const key = `${f.rule.id}\0${path}\0${line}\0${flagged}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return createHash('sha256').update(`${key}\0${n}`).digest('hex').slice(0, 32);
+  });
+}

@@ -1,0 +1,159 @@
+// The CLI in CI pipelines: exit codes, SARIF for code scanning (schema-valid), GitLab, Checkstyle, GitHub, baselines.
+import { test, before, after } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Ajv from 'ajv-draft-04';
+import { ROOT } from '../support/fixture-files';
+
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+let dir = '';
+
+function run(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+before(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-ci-'));
+  // GDL101 (warning, duplicate key) and GDL120 (error, malformed GOMEMLIMIT); a message with `:` and `,` inside.
+  fs.writeFileSync(path.join(dir, 'app.env'), 'PORT=1\nPORT=2\nGOMEMLIMIT=512M\n');
+  fs.writeFileSync(path.join(dir, 'hint.env'), 'GOGC=100\n');
+});
+
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+interface SarifLog {
+  runs: {
+    tool: { driver: { rules: { id: string; helpUri?: string }[] } };
+    results: { ruleId: string; partialFingerprints?: Record<string, string>; locations: unknown[] }[];
+    originalUriBaseIds?: Record<string, { uri: string }>;
+    invocations?: { exitCode: number; executionSuccessful: boolean }[];
+  }[];
+}
+
+test('SARIF validates against the SARIF 2.1.0 schema, with helpUri, fingerprints, base ids and the exit code', () => {
+  const schemaFile = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false });
+  const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')) as object);
+  const r = run(['lint', 'app.env', '--format', 'sarif']);
+  assert.equal(r.code, 1);
+  const log = JSON.parse(r.stdout) as SarifLog;
+  assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
+  const sarifRun = log.runs[0];
+  assert.ok(sarifRun !== undefined);
+  assert.ok(
+    sarifRun.tool.driver.rules.every((x) =>
+      /^https:\/\/.+\/docs\/rules\/GDL\d{3}-[a-z0-9-]+\.md$/.test(x.helpUri ?? ''),
+    ),
+  );
+  assert.deepEqual(sarifRun.invocations, [{ executionSuccessful: true, exitCode: 1 }]);
+  assert.match(sarifRun.originalUriBaseIds?.['%SRCROOT%']?.uri ?? '', /^file:\/\/.*\/$/);
+  assert.deepEqual(
+    sarifRun.results.map((x) => x.ruleId),
+    ['GDL101', 'GDL120'],
+  );
+  // The validator is not a rubber stamp: a wrong level is refused.
+  const broken = JSON.parse(r.stdout) as { runs: { results: { level: string }[] }[] };
+  const first = broken.runs[0]?.results[0];
+  if (first !== undefined) first.level = 'fatal';
+  assert.equal(validate(broken), false);
+});
+
+test('fingerprints survive lines added above the findings (SARIF and --baseline)', () => {
+  const prints = (): string[] =>
+    (JSON.parse(run(['lint', 'app.env', '--format', 'sarif']).stdout) as SarifLog).runs[0]?.results.map(
+      (x) => x.partialFingerprints?.['goDeployLint/v1'] ?? '',
+    ) ?? [];
+  const before = prints();
+  assert.equal(before.length, 2);
+  assert.ok(before.every((p) => /^[0-9a-f]{32}$/.test(p)));
+  fs.writeFileSync(
+    path.join(dir, 'app.env'),
+    `# a comment\n\nAPP=1\n${fs.readFileSync(path.join(dir, 'app.env'), 'utf8')}`,
+  );
+  assert.deepEqual(prints(), before);
+  fs.writeFileSync(path.join(dir, 'app.env'), 'PORT=1\nPORT=2\nGOMEMLIMIT=512M\n');
+});
+
+test('--write-baseline records today; --baseline reports only new findings, also after lines moved', () => {
+  const written = run(['lint', '.', '--write-baseline', 'baseline.json']);
+  assert.equal(written.code, 0);
+  assert.match(written.stderr, /recorded 2 finding\(s\) in baseline\.json/);
+  assert.equal(run(['lint', '.', '--baseline', 'baseline.json']).code, 0);
+  fs.writeFileSync(path.join(dir, 'app.env'), '# moved down\nPORT=1\nPORT=2\nGOMEMLIMIT=512M\nGOGC=often\n');
+  const r = run(['lint', '.', '--baseline', 'baseline.json', '--format', 'json', '--fail-on', 'warning']);
+  const codes = (JSON.parse(r.stdout) as { files: { diagnostics: { code: string }[] }[] }).files.flatMap((f) =>
+    f.diagnostics.map((d) => d.code),
+  );
+  assert.deepEqual(codes, ['GDL121']);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /2 finding\(s\) in the baseline are not reported/);
+  assert.equal(run(['lint', '.', '--baseline', 'missing.json']).code, 2);
+  fs.writeFileSync(path.join(dir, 'app.env'), 'PORT=1\nPORT=2\nGOMEMLIMIT=512M\n');
+  fs.rmSync(path.join(dir, 'baseline.json'));
+});
+
+test('GitLab Code Quality: an array of issues with description, check_name, fingerprint, severity, location', () => {
+  const issues = JSON.parse(run(['lint', 'app.env', '--format', 'gitlab']).stdout) as Record<string, unknown>[];
+  assert.equal(issues.length, 2);
+  for (const i of issues) {
+    assert.deepEqual(Object.keys(i).sort(), ['check_name', 'description', 'fingerprint', 'location', 'severity']);
+    assert.ok(['info', 'minor', 'major', 'critical', 'blocker'].includes(String(i['severity'])));
+    const loc = i['location'] as { path: string; lines: { begin: number } };
+    assert.equal(loc.path, 'app.env');
+    assert.ok(loc.lines.begin >= 1);
+  }
+});
+
+test('Checkstyle XML is well-formed and names each finding', () => {
+  const xml = run(['lint', 'app.env', '--format', 'checkstyle']).stdout;
+  // Python's XML parser as the oracle for well-formedness (python3 is on every CI machine of this project).
+  const parsed = spawnSync(
+    'python3',
+    [
+      '-c',
+      'import sys,xml.dom.minidom as m; d=m.parseString(sys.stdin.read()); print(len(d.getElementsByTagName("error")))',
+    ],
+    { input: xml, encoding: 'utf8' },
+  );
+  assert.equal(parsed.status, 0, parsed.stderr);
+  assert.equal(parsed.stdout.trim(), '2');
+  assert.match(xml, /<error line="2" column="1" severity="warning" message="[^"]+" source="go-deploy-lint\.GDL101"\/>/);
+});
+
+test('GitHub workflow commands: one escaped annotation per finding', () => {
+  const lines = run(['lint', 'app.env', '--format', 'github']).stdout.trim().split('\n');
+  assert.equal(lines.length, 2);
+  assert.match(
+    lines[0] ?? '',
+    /^::warning file=app\.env,line=2,col=1,endLine=2,endColumn=5,title=GDL101 duplicate-key::/,
+  );
+  assert.match(lines[1] ?? '', /^::error file=app\.env,line=3,/);
+  for (const l of lines) assert.doesNotMatch(l.split('::')[2] ?? '', /[\r\n]/);
+});
+
+test('exit codes in pipelines: --fail-on hint, unreadable paths after the readable ones, no path means .', () => {
+  assert.equal(run(['lint', 'hint.env', '--fail-on', 'information']).code, 0);
+  const hints = run(['lint', 'hint.env', '--fail-on', 'hint', '--format', 'json']);
+  const hasHint = (JSON.parse(hints.stdout) as { files: { diagnostics: unknown[] }[] }).files[0]?.diagnostics.length;
+  assert.equal(hints.code, hasHint === 0 ? 0 : 1);
+  const mixed = run(['lint', 'app.env', 'nope.env', '--format', 'json']);
+  assert.equal(mixed.code, 2);
+  assert.equal((JSON.parse(mixed.stdout) as { files: { path: string }[] }).files[0]?.path, 'app.env');
+  assert.match(mixed.stderr, /cannot read nope\.env: no such file or directory/);
+  assert.equal(run(['lint']).stdout, run(['lint', '.']).stdout);
+  fs.writeFileSync(path.join(dir, 'notes.txt'), 'hello\n');
+  assert.match(run(['lint', 'notes.txt']).stderr, /skipped notes\.txt: unknown file type \(use --language\)/);
+  fs.rmSync(path.join(dir, 'notes.txt'));
+});
+
+test('usage errors suggest the nearest flag or command; --version is in the help', () => {
+  assert.match(run(['lint', '--fromat', 'json']).stderr, /unknown option --fromat; did you mean --format\?/);
+  assert.match(run(['scan', '--jbos', '2']).stderr, /did you mean --jobs\?/);
+  assert.match(run(['lnit']).stderr, /did you mean lint\?/);
+  assert.doesNotMatch(run(['lint', '--zzzzzzzz']).stderr, /did you mean/);
+  assert.match(run(['--help']).stdout, /--version\s+Print the version/);
+});
