@@ -258,3 +258,19 @@ test('the record keys readers know are exactly the keys probe.sh writes', () => 
   );
   assert.deepEqual([...written].sort(), [...RECORD_KEYS].sort());
 });
+
+test('the Markdown report shows code spans as code and says which init runs and which systemd is installed', () => {
+  const hex = (s: string): string => Buffer.from(s).toString('hex');
+  const text = [
+    'GDLPROBE 1',
+    `pid1 ${hex('process_api')}`,
+    `systemd_version ${hex('systemd 252 (252.39-1~deb12u1)')}`,
+    `uname_s ${hex('Linux')}`,
+    'GDLPROBE-END',
+    '',
+  ].join('\n');
+  const r = hostReportResult('web-1', text, DEFAULT_SETTINGS, new FsProject([HOST_WORKSPACE]));
+  assert.match(r.markdown, /\| init \| `process_api` \(not systemd\); systemd 252 is installed \|/);
+  assert.match(r.markdown, /PID 1 is `process_api`, not systemd/);
+  assert.doesNotMatch(r.markdown, /\\`process_api\\`/);
+});

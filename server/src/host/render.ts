@@ -14,6 +14,25 @@ function md(text: string, max = 160): string {
   return cut.replace(/[\\`*_{}[\]()<>#+!|&~]/g, (c) => `\\${c}`);
 }
 
+/** Code text inside a code span: no backtick can close it early; one line, bounded. */
+function codeSpan(text: string, max = 160): string {
+  const flat = text.replace(/[\x00-\x1f\x7f]+/g, ' ').replace(/`/g, "'");
+  return `\`${flat.length > max ? `${flat.slice(0, max)}…` : flat}\``;
+}
+
+/**
+ * A finding's message: its `code` spans shown as code and the text around them escaped, so "PID 1 is
+ * `process_api`" reads as written instead of showing backticks. An unpaired backtick stays a plain character.
+ */
+function message(text: string, max = 400): string {
+  const flat = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
+  const cut = flat.length > max ? `${flat.slice(0, max)}…` : flat;
+  const plain = (p: string): string => p.replace(/[\\`*_{}[\]()<>#+!|&~]/g, (c) => `\\${c}`);
+  const parts = cut.split('`');
+  const paired = parts.length % 2 === 1 ? parts.length : parts.length - 1;
+  return parts.map((p, i) => (i >= paired ? `\\\`${plain(p)}` : i % 2 === 1 ? codeSpan(p) : plain(p))).join('');
+}
+
 function evidence(record: ReportRecord): string {
   // File records carry (path, content): the path is the evidence, content can be long.
   return `\`${record.key}\` ${md(record.values[0] ?? '')}`;
@@ -23,10 +42,11 @@ function factsTable({ probe: report, facts: f }: HostInput): string[] {
   const rows: [string, string][] = [];
   const pretty = f.osRelease.get('PRETTY_NAME');
   rows.push(['System', `${md(pretty ?? f.os)} (${md(f.os)} ${md(f.arch)})`]);
-  rows.push([
-    'PID 1',
-    `${md(f.pid1 ?? 'unknown')}${f.systemdVersion !== undefined ? `, systemd ${f.systemdVersion}` : ''}`,
-  ]);
+  // "init: process_api (not systemd); systemd 252 is installed": which init runs, and which systemd is present.
+  const init =
+    f.pid1 === undefined ? 'unknown' : f.pid1 === 'systemd' ? 'systemd' : `${codeSpan(f.pid1)} (not systemd)`;
+  const installed = f.systemdVersion === undefined ? '' : `; systemd ${f.systemdVersion} is installed`;
+  rows.push(['init', `${init}${installed}`]);
   if (f.cgroup !== undefined) rows.push(['cgroup', md(f.cgroup)]);
   rows.push(['libc', f.musl ? 'musl' : f.glibcVersion !== undefined ? `glibc ${md(f.glibcVersion)}` : 'unknown']);
   rows.push([
@@ -84,7 +104,7 @@ export function renderHostReport(host: string, analysis: Analysis): string {
     for (const f of group) {
       const rec = byRecord.get(f.range.start.line);
       // Relative links: the editor serves rule pages next to the report (Markdown previews refuse file: links).
-      lines.push(`- [${f.rule.id}](${encodeURI(docFileName(f.rule))}) ${md(f.message, 400)}`);
+      lines.push(`- [${f.rule.id}](${encodeURI(docFileName(f.rule))}) ${message(f.message)}`);
       lines.push(
         `  - evidence: ${rec !== undefined ? evidence(rec) : `line ${f.range.start.line + 1}`} (output line ${f.range.start.line + 1})`,
       );
