@@ -35,8 +35,11 @@ if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
   const results = await Promise.all(builds.map((b) => esbuild.build(b)));
-  for (const [i, r] of results.entries()) {
-    const out = Object.entries(r.metafile.outputs)[0];
-    console.log(`${builds[i].outfile}: ${(out[1].bytes / 1024).toFixed(1)} KB`);
+  // --quiet (npm's prepare): nothing on stdout, where `npm pack` prints the tarball's name for tools to read.
+  if (!process.argv.includes('--quiet')) {
+    for (const [i, r] of results.entries()) {
+      const out = Object.entries(r.metafile.outputs)[0];
+      console.log(`${builds[i].outfile}: ${(out[1].bytes / 1024).toFixed(1)} KB`);
+    }
   }
 }
