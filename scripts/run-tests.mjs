@@ -92,8 +92,6 @@ if (built) {
     [
       path.join(ROOT, 'node_modules', 'vscode-tmgrammar-test', 'dist', 'unit.js'),
       '-g',
-      'syntaxes/dotenv.tmLanguage.json',
-      '-g',
       'syntaxes/systemd-unit.tmLanguage.json',
       '-g',
       'syntaxes/binfmt.tmLanguage.json',

@@ -1,7 +1,7 @@
 // Owns activate/deactivate: wiring only.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Methods, type ReferencedEnvFilesParams } from '../../server/src/protocol';
+import { Methods } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { HostChecks } from './host-checks/index';
 import { createLanguageClient } from './language-client';
@@ -15,19 +15,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client.onNotification(Methods.showWarning, (p: { message: string }) => {
       void vscode.window.showWarningMessage(`Go Deploy Lint: ${p.message}`);
     }),
-  );
-  // Files named by units' EnvironmentFile= are env files whatever their name: open them as such.
-  const envFiles = new Set<string>();
-  const adopt = (doc: vscode.TextDocument): void => {
-    if (envFiles.has(doc.uri.toString()) && doc.languageId !== 'dotenv')
-      void vscode.languages.setTextDocumentLanguage(doc, 'dotenv');
-  };
-  context.subscriptions.push(
-    client.onNotification(Methods.referencedEnvFiles, (p: ReferencedEnvFilesParams) => {
-      for (const u of p.uris) envFiles.add(vscode.Uri.parse(u).toString());
-      vscode.workspace.textDocuments.forEach(adopt);
-    }),
-    vscode.workspace.onDidOpenTextDocument(adopt),
   );
   await client.start();
 }

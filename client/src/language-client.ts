@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageclient/node';
 import { RestartPolicy } from './restart-policy';
 import { redactingChannel } from './redacting-output-channel';
-import { SYNCED_LANGUAGE_IDS, UNIT_TYPES } from '../../server/src/protocol';
+import { SELECTED_FILE_PATTERNS, SYNCED_LANGUAGE_IDS, UNIT_TYPES } from '../../server/src/protocol';
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -37,11 +37,21 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
         return { action: d.restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
       },
     },
-    documentSelector: SYNCED_LANGUAGE_IDS.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-      { scheme: 'vscode-remote', language },
-    ]),
+    documentSelector: [
+      ...SYNCED_LANGUAGE_IDS.flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+        { scheme: 'vscode-remote', language },
+      ]),
+      // Units, drop-ins and binfmt.d files under another extension's language id are still linted.
+      ...SELECTED_FILE_PATTERNS.flatMap((pattern) => [
+        { scheme: 'file', pattern },
+        { scheme: 'vscode-remote', pattern },
+      ]),
+      // Extension-less files (/etc/default/api) open as plain text: the server lints those a unit names in
+      // EnvironmentFile= as env files, and leaves the others alone.
+      { scheme: 'file', language: 'plaintext' },
+    ],
     synchronize: {
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/go.mod'),

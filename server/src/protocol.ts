@@ -34,6 +34,17 @@ export const UNIT_TYPES = [
 ] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
 
+/**
+ * Files linted whatever language id the editor gave them (another extension may claim `.service` as
+ * `systemd-conf`, or leave an extension-less env file as plain text): the server decides by path.
+ */
+export const SELECTED_FILE_PATTERNS = [
+  `**/*.{${UNIT_TYPES.join(',')}}`,
+  `**/*.{${UNIT_TYPES.join(',')}}.d/*.conf`,
+  '**/binfmt.d/*',
+  '**/binfmts/*',
+] as const;
+
 /** A scan's probe output is shown under this URI scheme, as `<scheme>:/<host>.<extension>` (saved copies keep the extension). */
 export const HOST_REPORT_SCHEME = 'go-deploy-lint-host-report';
 export const HOST_REPORT_EXTENSION = 'gdlprobe';
@@ -56,13 +67,7 @@ export const SOURCE = 'go-deploy-lint';
 export const Methods = {
   /** Server → client, once: a problem the user should see (e.g. invalid settings). */
   showWarning: 'goDeployLint/showWarning',
-  /** Server → client: files that units name in EnvironmentFile=; the client opens them as env files. */
-  referencedEnvFiles: 'goDeployLint/referencedEnvFiles',
 } as const;
-
-export interface ReferencedEnvFilesParams {
-  readonly uris: readonly string[];
-}
 
 /** Custom request: the client hands a scan's probe output to the server, which returns findings and a report. */
 export const ANALYZE_HOST_REPORT = 'goDeployLint/analyzeHostReport';

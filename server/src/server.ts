@@ -14,13 +14,12 @@ import { Session, uriToPath } from './lsp/session';
 import { codeActions } from './lsp/code-actions';
 import { hover } from './lsp/hover/index';
 import { completion } from './lsp/completion/index';
-import { documentLinks, referencedEnvFiles } from './lsp/document-links';
+import { documentLinks } from './lsp/document-links';
 import { analyzeHostOutput, goBinariesIn } from './host/host-report';
 import { hostReportResultOf } from './lsp/host-report';
 import {
   ANALYZE_HOST_REPORT,
   FIX_ALL_KIND,
-  Methods,
   type AnalyzeHostReportParams,
   type HostReportResult,
 } from './protocol';
@@ -96,8 +95,6 @@ export function startServer(): void {
     const doc = documents.get(params.textDocument.uri);
     if (doc === undefined) return [];
     const analysis = await session.analysisFor(doc);
-    const uris = referencedEnvFiles(analysis);
-    if (uris.length > 0) void connection.sendNotification(Methods.referencedEnvFiles, { uris });
     return documentLinks(analysis);
   });
 

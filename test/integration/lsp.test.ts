@@ -163,6 +163,27 @@ test('documents not in use keep only their findings, and still answer hover and 
   assert.ok(actions.some((a) => a.title === 'Ignore GDL101 for this line'));
 });
 
+test("next to other extensions: a unit under another extension's language id, and an env file a unit names, opened as plain text or shell", async () => {
+  // Written to disk first: the workspace index finds the unit's EnvironmentFile= on disk.
+  fs.mkdirSync(path.join(dir, 'host', 'etc', 'systemd', 'system'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'host', 'etc', 'default'), { recursive: true });
+  const unitText = '[Service]\nEnvironmentFile=/etc/default/api\nExecStart=api\n';
+  fs.writeFileSync(path.join(dir, 'host', 'etc', 'systemd', 'system', 'api.service'), unitText);
+  fs.writeFileSync(path.join(dir, 'host', 'etc', 'default', 'api'), 'export GOGC=100\n');
+  fs.writeFileSync(path.join(dir, 'host', 'etc', 'default', 'other'), 'export GOGC=100\n');
+  void server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [] });
+  const unit = open('host/etc/systemd/system/api.service', unitText, 'systemd-conf');
+  assert.ok(codes(await server.diagnostics(unit, (x) => x.length > 0)).includes('GDL212'));
+  for (const languageId of ['plaintext', 'shellscript']) {
+    const env = open('host/etc/default/api', 'export GOGC=100\n', languageId);
+    assert.deepEqual(codes(await server.diagnostics(env, (x) => x.length > 0)), ['GDL105'], languageId);
+    void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: env } });
+  }
+  // A plain-text file no unit names stays unlinted.
+  const other = open('host/etc/default/other', 'export GOGC=100\n', 'plaintext');
+  assert.deepEqual(codes(await server.diagnostics(other)), []);
+});
+
 test('completion offers Go variables for keys and enum values after =', async () => {
   const uri = open('g.env', 'GO\nGOTRACEBACK=\n');
   await server.diagnostics(uri);

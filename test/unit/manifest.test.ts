@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { detectLanguage, LANGUAGE_IDS } from '../../server/src/workspace/language-id';
-import { Commands } from '../../server/src/protocol';
+import { Commands, SELECTED_FILE_PATTERNS } from '../../server/src/protocol';
 import { ROOT } from '../support/fixture-files';
 
 interface Lang {
@@ -75,13 +75,45 @@ const SAMPLES = [
   '/w/readme.md',
 ];
 
-test('language detection in the CLI matches the manifest', () => {
-  for (const p of SAMPLES) assert.equal(detectLanguage(p), manifestLanguage(p), p);
+/** What the editor hands the server: a document of the manifest's language, or one the selector's patterns take. */
+function editorLanguage(p: string): string | undefined {
+  const byManifest = manifestLanguage(p);
+  if (byManifest !== undefined) return byManifest;
+  return SELECTED_FILE_PATTERNS.some((g) => picomatch.isMatch(p, g, { dot: true })) ? detectLanguage(p) : undefined;
+}
+
+test('language detection in the CLI matches what the editor lints (manifest languages and selector patterns)', () => {
+  for (const p of SAMPLES) assert.equal(detectLanguage(p), editorLanguage(p), p);
+  // binfmt.d claims only *.conf as a language; other files there are linted by pattern (GDL3xx flags them).
+  assert.equal(manifestLanguage('/w/etc/binfmt.d/README'), undefined);
 });
 
-test('every language id has a grammar except dockerfile', () => {
+test("VS Code's own dotenv language is not renamed and gets no second grammar: only file associations", () => {
+  const dotenv = pkg.contributes.languages.find((l) => l.id === 'dotenv') as Lang & Record<string, unknown>;
+  assert.deepEqual(Object.keys(dotenv).sort(), ['filenamePatterns', 'filenames', 'id']);
+  assert.equal(
+    pkg.contributes.grammars.find((g) => g.language === 'dotenv'),
+    undefined,
+  );
+});
+
+test("activation: no longer on every shell script; on our languages, other extensions' unit ids and workspace files", () => {
+  const events = (
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { activationEvents: string[] }
+  ).activationEvents;
+  assert.ok(!events.includes('onLanguage:shellscript'));
+  for (const e of [
+    'onLanguage:dotenv',
+    'onLanguage:systemd-conf',
+    'workspaceContains:**/*.service',
+    'workspaceContains:**/binfmt.d/*.conf',
+  ])
+    assert.ok(events.includes(e), e);
+});
+
+test("every language id has a grammar except the editor's own (dockerfile, shellscript, dotenv) and host-report", () => {
   for (const id of LANGUAGE_IDS) {
-    if (id === 'dockerfile' || id === 'shellscript' || id === 'host-report') continue;
+    if (id === 'dockerfile' || id === 'shellscript' || id === 'host-report' || id === 'dotenv') continue;
     const g = pkg.contributes.grammars.find((x) => x.language === id);
     assert.ok(g !== undefined, id);
     assert.doesNotThrow(() => JSON.parse(fs.readFileSync(path.join(ROOT, g.path), 'utf8')));

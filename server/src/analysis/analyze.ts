@@ -60,7 +60,14 @@ const SURFACES: Partial<Record<LanguageId, Surface>> = {
   'host-report': prepareHostReport,
 };
 
-export function languageOf(doc: SourceDocument): LanguageId | undefined {
+/**
+ * The language a document is analysed as: ours when the editor says so; else what its path says (another
+ * extension's id for a unit, plain text); a shell script or extension-less file that a unit names in
+ * EnvironmentFile= is an env file, whatever language the editor shows it in.
+ */
+export function languageOf(doc: SourceDocument, project?: AnalysisContext['project']): LanguageId | undefined {
+  const weak = doc.languageId === 'shellscript' || !isLanguageId(doc.languageId);
+  if (weak && doc.path !== undefined && project?.referencedDialect(doc.path) !== undefined) return 'dotenv';
   if (isLanguageId(doc.languageId)) return doc.languageId;
   return doc.path === undefined ? undefined : detectLanguage(doc.path);
 }
@@ -76,7 +83,7 @@ export function findUnreadable(text: string): { offset: number; reason: string }
 
 export function analyze(doc: SourceDocument, ctx: AnalysisContext): Analysis {
   const index = new LineIndex(doc.text);
-  const language = languageOf(doc);
+  const language = languageOf(doc, ctx.project);
   const surface = language === undefined ? undefined : SURFACES[language];
   const base = { uri: doc.uri, version: doc.version, language, index };
   if (surface === undefined) return { ...base, prepared: undefined, suppressions: [], findings: [] };

@@ -18,11 +18,3 @@ export function documentLinks(analysis: Analysis): DocumentLink[] {
         ],
   );
 }
-
-/** URIs of the env files the analysed unit names, for the client to open as env files. */
-export function referencedEnvFiles(analysis: Analysis): string[] {
-  const unit = analysis.prepared?.language === 'systemd-unit' ? analysis.prepared.inputs.systemd : undefined;
-  return (unit?.environmentFiles ?? []).flatMap((f) =>
-    f.resolved === undefined ? [] : [pathToFileURL(f.resolved).href],
-  );
-}
