@@ -8,8 +8,33 @@ suite('systemd units', () => {
   suiteSetup(ensureActive);
   restoresFiles(() => [uri]);
 
+  test('a unit in another language than ours (as another extension would assign) is still linted', async () => {
+    // Another systemd extension would give .service its own id; `ini`, built into VS Code, stands for it here.
+    const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'ini');
+    assert.equal(doc.languageId, 'ini');
+    await vscode.window.showTextDocument(doc);
+    // Edits keep reaching the server in that language: the finding goes with Type=simple and comes back.
+    const at = doc.getText().indexOf('Type=forking');
+    assert.ok(at >= 0);
+    const range = new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'Type=forking'.length));
+    const change = async (text: string): Promise<void> => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(uri, range, text);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+    };
+    await change('Type=simple');
+    await diagnosticsFor(uri, (x) => !x.some((y) => codeOf(y) === 'GDL230'));
+    await change('Type=forking');
+    const d = await diagnosticsFor(uri, (x) => x.some((y) => codeOf(y) === 'GDL230'));
+    assert.equal(doc.languageId, 'ini');
+    assert.ok(d.some((x) => codeOf(x) === 'GDL230'));
+  });
+
   test('Type=forking is flagged and the fix writes Type=exec', async () => {
-    const doc = await vscode.workspace.openTextDocument(uri);
+    const doc = await vscode.languages.setTextDocumentLanguage(
+      await vscode.workspace.openTextDocument(uri),
+      'systemd-unit',
+    );
     assert.equal(doc.languageId, 'systemd-unit');
     await vscode.window.showTextDocument(doc);
     const d = await diagnosticsFor(uri, (x) => x.some((y) => codeOf(y) === 'GDL230'));
