@@ -17,12 +17,7 @@ import { completion } from './lsp/completion/index';
 import { documentLinks } from './lsp/document-links';
 import { analyzeHostOutput, goBinariesIn } from './host/host-report';
 import { hostReportResultOf } from './lsp/host-report';
-import {
-  ANALYZE_HOST_REPORT,
-  FIX_ALL_KIND,
-  type AnalyzeHostReportParams,
-  type HostReportResult,
-} from './protocol';
+import { ANALYZE_HOST_REPORT, FIX_ALL_KIND, type AnalyzeHostReportParams, type HostReportResult } from './protocol';
 
 /** Starts the server on the process's stdio (or node-ipc when the client asks for it). */
 export function startServer(): void {
