@@ -9,6 +9,37 @@ export type RuleLevel = (typeof RULE_LEVELS)[number];
 /** `uname -m` values GDL321 knows: the architectures of qemu's binfmt table (empty: unknown). */
 export const HOST_ARCHES: readonly [string, ...string[]] = ['', ...QEMU_ARCHES.map((q) => q.arch)];
 
+/** What each value of an enum setting means, shown under the value in the Settings editor (manifest: enumDescriptions). */
+export const ENUM_DESCRIPTIONS: Readonly<Record<string, readonly string[]>> = {
+  hostArch: HOST_ARCHES.map((a) => {
+    const q = QEMU_ARCHES.find((x) => x.arch === a);
+    return a === ''
+      ? "Unknown: GDL321 (a registration for the host's own architecture) stays silent."
+      : `Hosts whose \`uname -m\` is \`${q?.uname ?? a}\`.`;
+  }),
+  'trace.server': [
+    'No trace.',
+    'Each message sent and received.',
+    'Each message with its content (values are redacted).',
+  ],
+  rules: [
+    'The rule does not run.',
+    'Shown as an error; the CLI exits 1 by default.',
+    'Shown as a warning.',
+    'Shown as information.',
+    'Shown as a hint (faded, no Problems entry in VS Code).',
+  ],
+  envDialects: [
+    'dotenv (Node): no expansion, inline comments after a space.',
+    'dotenv-expand: dotenv plus ${VAR} expansion.',
+    'Docker Compose env_file: quotes and ${VAR} expansion in file order.',
+    'docker --env-file: each line literally, no quotes, no comments after values.',
+    'systemd EnvironmentFile=: shell-like quotes, no expansion, `export` is not a keyword.',
+    'godotenv (Go): quotes, ${VAR} expansion, inline comments.',
+    "The go command's env files (go.env, ~/.config/go/env): each line literally.",
+  ],
+};
+
 /** A described default: zod/mini keeps the same JSON schema as the full zod at a fraction of its size. */
 const withDefault = <T extends z.ZodMiniType>(schema: T, value: z.infer<T>, description?: string) => {
   const d = z._default(schema, value as never);

@@ -4,7 +4,7 @@ import { allRules } from '../../server/src/rules/index';
 import type { Rule } from '../../server/src/rules/rule';
 import { RULE_LANGUAGES } from '../../server/src/rules/rule-languages';
 import { docFileName } from '../../server/src/analysis/rule-docs';
-import { settingsSchema } from '../../server/src/settings';
+import { ENUM_DESCRIPTIONS, settingsSchema } from '../../server/src/settings';
 
 const FIX_LABEL = { safe: 'safe fix', unsafe: 'suggestion', none: '—' } as const;
 
@@ -117,6 +117,18 @@ export function expectedConfiguration(): Record<string, JsonSchema> {
     }
     const rest = { ...s };
     delete rest.$schema;
+    // Text with Markdown (backticks) goes to markdownDescription, which VS Code renders; plain text stays as is.
+    if (typeof rest.description === 'string' && rest.description.includes('`')) {
+      rest.markdownDescription = rest.description;
+      delete rest.description;
+    }
+    const key = prefix.slice('goDeployLint.'.length);
+    const enumDescriptions = ENUM_DESCRIPTIONS[key];
+    if (enumDescriptions !== undefined) {
+      // An enum of values, or of a record's values (rules, envDialects): the descriptions go where the enum is.
+      const target = rest.enum !== undefined ? rest : (rest.additionalProperties as JsonSchema | undefined);
+      if (target !== undefined) target.markdownEnumDescriptions = [...enumDescriptions];
+    }
     out[prefix] = {
       ...rest,
       scope: prefix.endsWith('trace.server') || prefix.includes('.hostChecks.') ? 'window' : 'resource',

@@ -168,3 +168,27 @@ test('host checks are off in untrusted workspaces: the command needs trust, thei
     ['binaries', 'host', 'sshConfig', 'units'],
   );
 });
+
+test('settings: every enum value is described, and text with Markdown is a markdownDescription', () => {
+  const props = (
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, Record<string, unknown>> } };
+    }
+  ).contributes.configuration.properties;
+  for (const [key, p] of Object.entries(props)) {
+    assert.ok(
+      typeof p['description'] !== 'string' || !p['description'].includes('`'),
+      `${key}: backticks in description`,
+    );
+    for (const s of [p, p['additionalProperties'] as Record<string, unknown> | undefined]) {
+      const values = s?.['enum'] as unknown[] | undefined;
+      if (values === undefined) continue;
+      const described = s?.['markdownEnumDescriptions'] as string[] | undefined;
+      assert.equal(described?.length, values.length, `${key}: enum values without a description`);
+      assert.ok(
+        described.every((d) => d.trim() !== ''),
+        key,
+      );
+    }
+  }
+});
