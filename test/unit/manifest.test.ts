@@ -141,7 +141,7 @@ test('.vscodeignore is an allowlist that ships dist, syntaxes and docs', () => {
     .split('\n')
     .map((l) => l.trim());
   assert.equal(lines[0], '**');
-  for (const keep of ['!dist/**', '!syntaxes/**', '!docs/rules/**', '!package.json', '!README.md'])
+  for (const keep of ['!dist/extension.js', '!dist/server.js', '!syntaxes/**', '!docs/rules/**', '!package.json'])
     assert.ok(lines.includes(keep), keep);
 });
 
@@ -191,4 +191,27 @@ test('settings: every enum value is described, and text with Markdown is a markd
       );
     }
   }
+});
+
+test('the VSIX: icon, user README, no CLI bundle, categories, an engine as low as the client library allows', () => {
+  const raw = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    icon: string;
+    categories: string[];
+    scripts: Record<string, string>;
+    engines: { vscode: string };
+  };
+  const icon = fs.readFileSync(path.join(ROOT, raw.icon));
+  // PNG signature, then IHDR width and height.
+  assert.equal(icon.subarray(1, 4).toString(), 'PNG');
+  assert.deepEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [128, 128]);
+  assert.ok(raw.categories.includes('Programming Languages'));
+  assert.match(raw.scripts['package'] ?? '', /--readme-path docs\/marketplace\.md/);
+  const client = JSON.parse(
+    fs.readFileSync(path.join(ROOT, 'node_modules', 'vscode-languageclient', 'package.json'), 'utf8'),
+  ) as { engines: { vscode: string } };
+  assert.equal(raw.engines.vscode, client.engines.vscode);
+  const shipped = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n');
+  for (const keep of ['!dist/extension.js', '!dist/server.js', `!${raw.icon}`, '!docs/marketplace.md'])
+    assert.ok(shipped.includes(keep), keep);
+  assert.ok(!shipped.some((l) => l === '!dist/**' || l.includes('cli.js')), 'the VSIX must not ship dist/cli.js');
 });
