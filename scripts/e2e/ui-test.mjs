@@ -22,6 +22,10 @@ execFileSync(
     'package',
     '--no-dependencies',
     '--skip-license',
+    // As npm run package: the user-facing details page.
+    '--readme-path',
+    'docs/marketplace.md',
+    '--no-rewrite-relative-links',
     '-o',
     vsix,
   ],
@@ -50,7 +54,23 @@ let browser;
 let ok = false;
 try {
   await cs.installExtension(vsix);
-  step('extension installed');
+  // Next to another systemd extension that claims unit files under its own language id.
+  const otherVsix = path.join(cs.tmp, 'other-systemd-extension.vsix');
+  execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'),
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--skip-license',
+      '-o',
+      otherVsix,
+    ],
+    { cwd: path.join(ROOT, 'test', 'e2e', 'other-systemd-extension'), stdio: 'ignore' },
+  );
+  await cs.installExtension(otherVsix);
+  step('extension installed (and another systemd extension)');
   browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
   await page.goto(`http://127.0.0.1:${cs.port}/?folder=${encodeURIComponent(folder)}`);
@@ -118,6 +138,22 @@ try {
   step('quick fix applied in the editor');
   await page.screenshot({ path: path.join(results, 'screenshot-after-fix.png') });
 
+  // A unit with both extensions installed: whichever language VS Code picks, our finding is there.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { timeout: 30_000 });
+  await page.keyboard.type('api.service');
+  const unitRow = page.locator('.quick-input-list .monaco-list-row', { hasText: 'api.service' }).first();
+  await unitRow.waitFor({ timeout: 30_000 });
+  await unitRow.click();
+  await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 60_000 });
+  const mode = await page
+    .locator('#status\\.editor\\.mode')
+    .innerText()
+    .catch(() => '?');
+  step(`unit file with two systemd extensions: language "${mode.trim()}", warning squiggle visible`);
+  await page.screenshot({ path: path.join(results, 'both-extensions.png') });
+
   if (sshd === undefined) step('Scan Host step skipped: no sshd');
   else {
     // Command palette → Scan Host… → the picker lists This machine and the ssh config's hosts → pick one.
@@ -164,6 +200,10 @@ try {
   if (process.env.UPDATE_SCREENSHOT === '1') {
     fs.mkdirSync(path.join(ROOT, 'docs', 'images'), { recursive: true });
     fs.copyFileSync(path.join(results, 'screenshot.png'), path.join(ROOT, 'docs', 'images', 'screenshot.png'));
+    fs.copyFileSync(
+      path.join(results, 'both-extensions.png'),
+      path.join(ROOT, 'docs', 'images', 'both-extensions.png'),
+    );
     if (fs.existsSync(path.join(results, 'host-report.png')))
       fs.copyFileSync(path.join(results, 'host-report.png'), path.join(ROOT, 'docs', 'images', 'host-report.png'));
     step('docs/images/screenshot.png updated');
