@@ -45,7 +45,7 @@ test(
       const version = npm('exec', '--offline', '--', 'go-deploy-lint', '--version');
       assert.equal(
         String(version.stdout).trim(),
-        JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version,
+        (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
       );
       // The language server starts from the package (server.js next to cli.js) and answers initialize.
       const init = JSON.stringify({
