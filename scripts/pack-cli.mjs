@@ -6,13 +6,15 @@ import * as path from 'node:path';
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const out = process.argv[2] ? path.resolve(process.argv[2]) : path.join(ROOT, 'dist');
-for (const f of ['cli.js', 'server.js'])
+for (const f of ['cli.js', 'cli-main.js', 'cli-main.cache', 'server.js'])
   if (!fs.existsSync(path.join(ROOT, 'dist', f))) throw new Error(`dist/${f} is missing: run npm run build first`);
 
 const stage = fs.mkdtempSync(path.join(out, '.cli-package-'));
 try {
-  // cli.js runs lint, scan and rules; server.js is loaded only by `lsp --stdio`. No dependencies: both are bundles.
-  fs.copyFileSync(path.join(ROOT, 'dist', 'cli.js'), path.join(stage, 'cli.js'));
+  // cli-main.js runs lint, scan and rules; server.js is loaded only by `lsp --stdio`. No dependencies: bundles.
+  // cli.js is the launcher: it compiles cli-main.js with V8's code cache (cli-main.cache, made by the build).
+  for (const f of ['cli.js', 'cli-main.js', 'cli-main.cache'])
+    fs.copyFileSync(path.join(ROOT, 'dist', f), path.join(stage, f));
   fs.chmodSync(path.join(stage, 'cli.js'), 0o755);
   fs.copyFileSync(path.join(ROOT, 'dist', 'server.js'), path.join(stage, 'server.js'));
   fs.copyFileSync(path.join(ROOT, 'LICENSE'), path.join(stage, 'LICENSE'));
@@ -28,7 +30,7 @@ try {
     repository: pkg.repository,
     keywords: pkg.keywords,
     bin: { 'go-deploy-lint': 'cli.js' },
-    files: ['cli.js', 'server.js'],
+    files: ['cli.js', 'cli-main.js', 'cli-main.cache', 'server.js'],
     engines: { node: pkg.engines.node },
   };
   fs.writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);

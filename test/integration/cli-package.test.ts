@@ -23,6 +23,8 @@ test(
       assert.deepEqual(listing, [
         'package/LICENSE',
         'package/README.md',
+        'package/cli-main.cache',
+        'package/cli-main.js',
         'package/cli.js',
         'package/package.json',
         'package/server.js',

@@ -229,7 +229,7 @@ test('no env value appears on the server stderr', () => {
 
 test('the server bundle carries each rule summary but not the doc prose; the CLI (SARIF help) keeps it', () => {
   const server = fs.readFileSync(path.join(ROOT, 'dist', 'server.js'), 'utf8');
-  const cli = fs.readFileSync(path.join(ROOT, 'dist', 'cli.js'), 'utf8');
+  const cli = fs.readFileSync(path.join(ROOT, 'dist', 'cli-main.js'), 'utf8');
   for (const r of allRules) {
     assert.ok(
       server.includes(JSON.stringify(r.docs.summary).slice(1, -1)) || server.includes(r.docs.summary),
@@ -239,5 +239,5 @@ test('the server bundle carries each rule summary but not the doc prose; the CLI
   const why = allRules.find((r) => r.id === 'GDL003')?.docs.why ?? '';
   assert.ok(why.length > 40);
   assert.ok(!server.includes(why.slice(0, 40)), 'GDL003 docs.why is in dist/server.js');
-  assert.ok(cli.includes(why.slice(0, 40)), 'GDL003 docs.why is missing from dist/cli.js');
+  assert.ok(cli.includes(why.slice(0, 40)), 'GDL003 docs.why is missing from dist/cli-main.js');
 });
