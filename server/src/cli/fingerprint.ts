@@ -1,5 +1,4 @@
 // Owns finding fingerprints: stable when lines move, shared by SARIF's partialFingerprints and --baseline.
-import { createHash } from 'node:crypto';
 import type { LineIndex } from '../text/line-index';
 import type { Finding } from '../rules/rule';
 
@@ -16,6 +15,9 @@ export function fingerprints(path: string, index: LineIndex, findings: readonly 
     const key = `${f.rule.id}\0${path}\0${line}\0${flagged}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
+    // node:crypto is loaded on the first fingerprint (text and JSON output never ask for one).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createHash } = require('node:crypto') as typeof import('node:crypto');
     return createHash('sha256').update(`${key}\0${n}`).digest('hex').slice(0, 32);
   });
 }

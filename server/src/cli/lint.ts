@@ -41,11 +41,16 @@ function analyzeText(
 }
 
 export function toReport(display: string, analysis: Analysis): FileReport {
-  const prints = fingerprints(display, analysis.index, analysis.findings);
+  // Fingerprints are computed for the whole file on first use (SARIF, GitLab, baselines), not for every format.
+  let prints: string[] | undefined;
+  const fingerprintOf = (i: number): string =>
+    (prints ??= fingerprints(display, analysis.index, analysis.findings))[i] ?? '';
   const findings: ReportedFinding[] = analysis.findings.map((f, i) => ({
     finding: f,
     severity: f.severity,
-    fingerprint: prints[i] ?? '',
+    get fingerprint(): string {
+      return fingerprintOf(i);
+    },
   }));
   return {
     path: display,

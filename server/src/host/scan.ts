@@ -1,6 +1,6 @@
 // Owns running a scan: spawn the scan command (argument array) in its own process group, feed the probe on stdin,
 // stream output to the caller, bound time and output, and stop the whole group on timeout or abort.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { remoteDeadlineSeconds, scanCommand, type ScanTarget } from '../protocol';
 import { probeScript } from './probe-script';
 
@@ -42,6 +42,9 @@ export function runScan(target: ScanTarget, opts: ScanOptions = {}): Promise<Sca
   const t0 = Date.now();
   return new Promise((resolve) => {
     // Its own process group: stopping the scan also stops what ssh started (a ProxyCommand keeps our pipes open).
+    // Loaded here, not at startup: `lint` never starts a process and should not pay for child_process.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { spawn } = require('node:child_process') as typeof import('node:child_process');
     const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     let output = '';
     let stderr = '';
