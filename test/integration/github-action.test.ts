@@ -7,22 +7,27 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ROOT } from '../support/fixture-files';
 
-/** The `run` script of the step named `name` (YAML read by Python's yaml, the reader this machine has). */
+/**
+ * The `run` script of the step named `name`, read from action.yml's text: the `run: |` block of that step (its
+ * lines are indented deeper than the key). No YAML library: the file's block style is what the action uses.
+ */
 function stepScript(name: string): string {
-  const r = spawnSync(
-    'python3',
-    [
-      '-c',
-      'import sys,yaml,json; a=yaml.safe_load(open(sys.argv[1])); print(json.dumps(a["runs"]["steps"]))',
-      path.join(ROOT, 'action.yml'),
-    ],
-    { encoding: 'utf8' },
-  );
-  assert.equal(r.status, 0, r.stderr);
-  const steps = JSON.parse(r.stdout) as { name?: string; run?: string; shell?: string }[];
-  const step = steps.find((s) => s.name === name);
-  assert.equal(step?.shell, 'bash');
-  return step?.run ?? '';
+  const lines = fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8').split('\n');
+  const start = lines.findIndex((l) => l.trim() === `- name: ${name}`);
+  assert.ok(start >= 0, `no step named ${name}`);
+  const stepIndent = (lines[start] ?? '').indexOf('-');
+  const end = lines.findIndex((l, i) => i > start && l.trim().startsWith('- ') && l.indexOf('-') === stepIndent);
+  const step = lines.slice(start, end === -1 ? undefined : end);
+  assert.ok(step.some((l) => l.trim() === 'shell: bash'));
+  const run = step.findIndex((l) => /^\s*run: \|$/.test(l));
+  assert.ok(run >= 0, `step ${name} has no run block`);
+  const keyIndent = (step[run] ?? '').indexOf('run');
+  const body: string[] = [];
+  for (const l of step.slice(run + 1)) {
+    if (l.trim() !== '' && l.search(/\S/) <= keyIndent) break;
+    body.push(l.slice(keyIndent + 2));
+  }
+  return body.join('\n');
 }
 
 test('action.yml: the lint step writes annotations and SARIF, and passes the exit code to the last step', () => {
