@@ -14,7 +14,7 @@ if (!fs.existsSync(CORPUS)) {
 }
 const require = createRequire(import.meta.url);
 const { checkFixes, cleanupOracle } = require(path.join(ROOT, 'out', 'test', 'support', 'fix-oracle.js'));
-const { detectLanguage } = require(path.join(ROOT, 'out', 'server', 'src', 'languages', 'language-id.js'));
+const { detectLanguage } = require(path.join(ROOT, 'out', 'server', 'src', 'workspace', 'language-id.js'));
 const { verifyAvailable } = require(path.join(ROOT, 'out', 'test', 'support', 'systemd-oracle.js'));
 
 const verify = verifyAvailable() === undefined;
