@@ -1,5 +1,5 @@
 // Starts and stops code-server (the real VS Code server) on 127.0.0.1 for the real-editor tests.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
@@ -105,27 +105,46 @@ export async function startCodeServer({ extraArgs = [], userSettings = {} } = {}
     stop();
     throw new Error(`code-server did not start (log: ${tmp}/code-server.log)`);
   }
+  const installExtension = (vsix) =>
+    new Promise((resolve, reject) => {
+      const p = spawn(
+        NODE24,
+        [
+          ENTRY,
+          '--install-extension',
+          vsix,
+          '--extensions-dir',
+          path.join(tmp, 'extensions'),
+          '--user-data-dir',
+          path.join(tmp, 'user'),
+        ],
+        { stdio: 'inherit', env },
+      );
+      p.on('exit', (c) => (c === 0 ? resolve() : reject(new Error(`install-extension exited ${c}`))));
+    });
   return {
     port,
     tmp,
     stop,
-    installExtension: (vsix) =>
-      new Promise((resolve, reject) => {
-        const p = spawn(
-          NODE24,
-          [
-            ENTRY,
-            '--install-extension',
-            vsix,
-            '--extensions-dir',
-            path.join(tmp, 'extensions'),
-            '--user-data-dir',
-            path.join(tmp, 'user'),
-          ],
-          { stdio: 'inherit', env },
-        );
-        p.on('exit', (c) => (c === 0 ? resolve() : reject(new Error(`install-extension exited ${c}`))));
-      }),
+    installExtension,
+    /** test/e2e/other-systemd-extension, packaged and installed: it claims unit files as `systemd-conf`. */
+    installOtherSystemdExtension: async () => {
+      const vsix = path.join(tmp, 'other-systemd-extension.vsix');
+      execFileSync(
+        process.execPath,
+        [
+          path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'),
+          'package',
+          '--no-dependencies',
+          '--allow-missing-repository',
+          '--skip-license',
+          '-o',
+          vsix,
+        ],
+        { cwd: path.join(ROOT, 'test', 'e2e', 'other-systemd-extension'), stdio: 'ignore' },
+      );
+      await installExtension(vsix);
+    },
   };
 }
 

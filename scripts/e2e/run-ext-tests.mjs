@@ -1,5 +1,4 @@
 // Runs the extension test suite inside code-server's real extension host, driven by Chromium; exit 0 = all passed.
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
@@ -19,21 +18,7 @@ const t0 = Date.now();
 const folder = freshWorkspace();
 const cs = await startCodeServer({ extraArgs: ['--vscode-option', 'enable-smoke-test-driver'] });
 // Another extension that claims unit files under its own language id, as the popular systemd extensions do.
-const otherVsix = path.join(cs.tmp, 'other-systemd-extension.vsix');
-execFileSync(
-  process.execPath,
-  [
-    path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'),
-    'package',
-    '--no-dependencies',
-    '--allow-missing-repository',
-    '--skip-license',
-    '-o',
-    otherVsix,
-  ],
-  { cwd: path.join(ROOT, 'test', 'e2e', 'other-systemd-extension'), stdio: 'ignore' },
-);
-await cs.installExtension(otherVsix);
+await cs.installOtherSystemdExtension();
 let browser;
 let code;
 try {

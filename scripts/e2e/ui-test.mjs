@@ -55,21 +55,7 @@ let ok = false;
 try {
   await cs.installExtension(vsix);
   // Next to another systemd extension that claims unit files under its own language id.
-  const otherVsix = path.join(cs.tmp, 'other-systemd-extension.vsix');
-  execFileSync(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'),
-      'package',
-      '--no-dependencies',
-      '--allow-missing-repository',
-      '--skip-license',
-      '-o',
-      otherVsix,
-    ],
-    { cwd: path.join(ROOT, 'test', 'e2e', 'other-systemd-extension'), stdio: 'ignore' },
-  );
-  await cs.installExtension(otherVsix);
+  await cs.installOtherSystemdExtension();
   step('extension installed (and another systemd extension)');
   browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });

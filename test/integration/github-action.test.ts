@@ -37,21 +37,26 @@ test('action.yml: the lint step writes annotations and SARIF, and passes the exi
     fs.writeFileSync(path.join(work, 'deploy', 'app.env'), 'PORT=1\nPORT=2\nGOMEMLIMIT=512M\n');
     const output = path.join(work, 'github-output');
     fs.writeFileSync(output, '');
-    const run = spawnSync('bash', ['-e', '-c', stepScript('Lint (annotations on the diff)')], {
-      cwd: work,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        GITHUB_ACTION_PATH: ROOT,
-        GITHUB_OUTPUT: output,
-        GDL_PATHS: 'deploy',
-        GDL_FAIL_ON: 'error',
-        GDL_BASELINE: '',
-      },
-    });
-    assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /^::error file=deploy\/app\.env,line=3,/m);
-    assert.match(run.stdout, /^::warning file=deploy\/app\.env,line=2,/m);
+    // The step as the runner runs it: bash -e, the action's inputs as env, GITHUB_OUTPUT collecting its outputs.
+    const lintStep = (baseline: string): ReturnType<typeof spawnSync> => {
+      fs.writeFileSync(output, '');
+      return spawnSync('bash', ['-e', '-c', stepScript('Lint (annotations on the diff)')], {
+        cwd: work,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          GITHUB_ACTION_PATH: ROOT,
+          GITHUB_OUTPUT: output,
+          GDL_PATHS: 'deploy',
+          GDL_FAIL_ON: 'error',
+          GDL_BASELINE: baseline,
+        },
+      });
+    };
+    const run = lintStep('');
+    assert.equal(run.status, 0, String(run.stderr));
+    assert.match(String(run.stdout), /^::error file=deploy\/app\.env,line=3,/m);
+    assert.match(String(run.stdout), /^::warning file=deploy\/app\.env,line=2,/m);
     assert.match(fs.readFileSync(output, 'utf8'), /^exit-code=1$/m);
     const sarif = JSON.parse(fs.readFileSync(path.join(work, 'go-deploy-lint.sarif'), 'utf8')) as {
       version: string;
@@ -65,20 +70,8 @@ test('action.yml: the lint step writes annotations and SARIF, and passes the exi
       [path.join(ROOT, 'dist', 'cli.js'), 'lint', 'deploy', '--write-baseline', 'base.json'],
       { cwd: work },
     );
-    fs.writeFileSync(output, '');
-    const again = spawnSync('bash', ['-e', '-c', stepScript('Lint (annotations on the diff)')], {
-      cwd: work,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        GITHUB_ACTION_PATH: ROOT,
-        GITHUB_OUTPUT: output,
-        GDL_PATHS: 'deploy',
-        GDL_FAIL_ON: 'error',
-        GDL_BASELINE: 'base.json',
-      },
-    });
-    assert.equal(again.stdout.trim(), '');
+    const again = lintStep('base.json');
+    assert.equal(String(again.stdout).trim(), '');
     assert.match(fs.readFileSync(output, 'utf8'), /^exit-code=0$/m);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
