@@ -3,6 +3,7 @@ import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { stripRuleDocs } from './scripts/strip-rule-docs.mjs';
+import { plainBuiltins } from './scripts/node-builtins-plugin.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -20,11 +21,17 @@ const common = {
   },
   logLevel: 'warning',
   metafile: true,
+  plugins: [plainBuiltins],
 };
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The server never shows rule prose (doc pages are shipped as files): only each rule's summary is bundled.
-  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [stripRuleDocs] },
+  {
+    ...common,
+    entryPoints: ['server/src/main.ts'],
+    outfile: 'dist/server.js',
+    plugins: [stripRuleDocs, plainBuiltins],
+  },
   // The CLI: a small launcher (dist/cli.js) that compiles the real bundle with a V8 code cache (see launcher.ts).
   { ...common, entryPoints: ['server/src/cli/entry.ts'], outfile: 'dist/cli-main.js' },
   {

@@ -2,6 +2,7 @@
 // of the doc pages, SARIF help and examples) is replaced by its summary alone; the server never shows the rest.
 import { readFile } from 'node:fs/promises';
 import ts from 'typescript';
+import { plainBuiltinImports } from './node-builtins-plugin.mjs';
 
 /** The rule module's source with `docs: { … }` cut down to `docs: { summary: … }`; unchanged when not found. */
 export function stripDocs(source, fileName) {
@@ -36,7 +37,7 @@ export const stripRuleDocs = {
   name: 'strip-rule-docs',
   setup(build) {
     build.onLoad({ filter: /[\\/]server[\\/]src[\\/]rules[\\/][^\\/]+[\\/][^\\/]+\.ts$/ }, async (args) => ({
-      contents: stripDocs(await readFile(args.path, 'utf8'), args.path),
+      contents: plainBuiltinImports(stripDocs(await readFile(args.path, 'utf8'), args.path)),
       loader: 'ts',
     }));
   },
