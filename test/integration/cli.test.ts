@@ -334,3 +334,30 @@ test('shell scripts without an extension are found by their shebang, in walks an
   );
   fs.rmSync(root, { recursive: true, force: true });
 });
+
+test('the CLI starts from the code cache the build made (V8 accepts it for this Node)', () => {
+  const r = spawnSync(process.execPath, [CLI, '--version'], {
+    encoding: 'utf8',
+    env: { ...process.env, GDL_CODE_CACHE_REPORT: '1' },
+  });
+  assert.equal(r.status, 0);
+  assert.match(r.stderr, /^go-deploy-lint: code cache accepted$/m);
+  // Without the cache file the launcher still runs, and says so.
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-launcher-'));
+  for (const f of ['cli.js', 'cli-main.js']) fs.copyFileSync(path.join(ROOT, 'dist', f), path.join(copy, f));
+  const bare = spawnSync(process.execPath, [path.join(copy, 'cli.js'), '--version'], {
+    encoding: 'utf8',
+    env: { ...process.env, GDL_CODE_CACHE_REPORT: '1' },
+  });
+  assert.equal(bare.status, 0);
+  assert.match(bare.stderr, /code cache absent/);
+  // A cache V8 cannot use (another Node, a damaged file) is rejected and the CLI compiles normally.
+  fs.writeFileSync(path.join(copy, 'cli-main.cache'), Buffer.alloc(1000, 7));
+  const damaged = spawnSync(process.execPath, [path.join(copy, 'cli.js'), '--version'], {
+    encoding: 'utf8',
+    env: { ...process.env, GDL_CODE_CACHE_REPORT: '1' },
+  });
+  assert.equal(damaged.status, 0);
+  assert.match(damaged.stderr, /code cache rejected/);
+  fs.rmSync(copy, { recursive: true, force: true });
+});
