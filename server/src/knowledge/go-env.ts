@@ -481,7 +481,7 @@ export const GO_PATH_VARIABLES: readonly string[] = [
   'GOWORK',
 ];
 
-/** Variables that shape a Go build or run; the set the env-values rules look at. */
+/** Variables that shape a Go build or run; the set the go-values rules look at. */
 export function isGoRelevant(name: string): boolean {
   return isKnownGoName(name) || name === 'PATH' || /^GO/.test(name);
 }
