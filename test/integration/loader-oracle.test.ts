@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { differences, GODOTENV_READ, loaded, modelled, type LoaderDialect } from '../support/loader-oracle';
-import { fixtureFiles, isFixedFile, ROOT } from '../support/fixture-files';
+import { filesBelow, fixtureFiles, isFixedFile, ROOT } from '../support/fixture-files';
 
 const TRICKY = [
   'A=hello\nB=${A}\nA=bye\n',
@@ -21,14 +21,7 @@ const TRICKY = [
 ];
 
 function envFiles(): string[] {
-  const below = (dir: string): string[] =>
-    fs.existsSync(dir)
-      ? fs
-          .readdirSync(dir, { recursive: true, withFileTypes: true })
-          .filter((e) => e.isFile())
-          .map((e) => path.join(e.parentPath, e.name))
-      : [];
-  return [...fixtureFiles(), ...below(path.join(ROOT, 'examples', 'env'))].filter(
+  return [...fixtureFiles(), ...filesBelow(path.join(ROOT, 'examples', 'env'))].filter(
     (f) => /\.env$/.test(f) && !isFixedFile(f),
   );
 }

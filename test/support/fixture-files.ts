@@ -24,16 +24,17 @@ export function fixedPathOf(file: string): string {
   return path.join(path.dirname(file), m === null ? `${base}.fixed` : `${m[1]}.fixed${m[2] ?? ''}`);
 }
 
+/** Every regular file below `dir`, sorted (none when it does not exist). */
+export function filesBelow(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
 /** Every fixture below test/fixtures/rules (subfolders such as binfmt.d/ give files their real context). */
 export function fixtureFiles(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/^GDL\d{3}-/.test(e.name) && !isFixedFile(e.name)) out.push(p);
-    }
-  };
-  walk(FIXTURES);
-  return out.sort();
+  return filesBelow(FIXTURES).filter((f) => /^GDL\d{3}-/.test(path.basename(f)) && !isFixedFile(f));
 }

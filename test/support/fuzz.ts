@@ -18,7 +18,7 @@ import { parseUnitFile } from '../../server/src/parsers/systemd/parse';
 import { splitWords } from '../../server/src/parsers/systemd/words';
 import { applyEdits } from '../../server/src/text/edits';
 import { comparePositions, LineIndex } from '../../server/src/text/line-index';
-import { ROOT } from './fixture-files';
+import { filesBelow, ROOT } from './fixture-files';
 import { lintText } from './lint-text';
 
 export interface Surface {
@@ -348,14 +348,8 @@ export const SURFACES: readonly Surface[] = [
   },
 ];
 
-function filesUnder(dir: string, out: string[] = []): string[] {
-  if (!fs.existsSync(dir)) return out;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) filesUnder(p, out);
-    else if (e.isFile() && !e.name.endsWith('.fixed') && fs.statSync(p).size < 200_000) out.push(p);
-  }
-  return out;
+function filesUnder(dir: string): string[] {
+  return filesBelow(dir).filter((p) => !p.endsWith('.fixed') && fs.statSync(p).size < 200_000);
 }
 
 /** Seed texts for mutation (fixture markers included: they are just more text). */

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { lintText } from './lint-text';
+import { filesBelow } from './fixture-files';
 
 export type Category =
   | 'outside-section'
@@ -157,18 +158,11 @@ const UNIT_FILE = /\.(service|socket|timer|path|mount|automount|swap|target|slic
  * (test/fuzz/fuzz-unit-file, whose first line names the unit type) as unit files in `out`.
  */
 export function systemdTestTree(tree: string, out: string): { units: string[]; fuzz: string[] } {
-  const below = (dir: string): string[] =>
-    fs.existsSync(dir)
-      ? fs
-          .readdirSync(dir, { recursive: true, withFileTypes: true })
-          .filter((e) => e.isFile())
-          .map((e) => path.join(e.parentPath, e.name))
-      : [];
   const units = ['test-execute', 'units', 'test-path']
-    .flatMap((d) => below(path.join(tree, 'test', d)))
+    .flatMap((d) => filesBelow(path.join(tree, 'test', d)))
     .filter((f) => UNIT_FILE.test(f) && !/\.d\//.test(f));
   const fuzz: string[] = [];
-  for (const f of below(path.join(tree, 'test', 'fuzz', 'fuzz-unit-file'))) {
+  for (const f of filesBelow(path.join(tree, 'test', 'fuzz', 'fuzz-unit-file'))) {
     const text = fs.readFileSync(f, 'latin1');
     // The fuzzer reads the first line as a C string: it ends at a NUL too.
     const type = /^[^\n\0]*/.exec(text)?.[0].trim() ?? '';

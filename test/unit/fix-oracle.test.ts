@@ -6,20 +6,12 @@ import * as path from 'node:path';
 import { checkEdits, checkFixes, cleanupOracle } from '../support/fix-oracle';
 import { LineIndex } from '../../server/src/text/line-index';
 import type { TextEdit } from '../../server/src/text/edits';
-import { fixtureFiles, isFixedFile, ROOT } from '../support/fixture-files';
+import { filesBelow, fixtureFiles, isFixedFile, ROOT } from '../support/fixture-files';
 import { decodeLikeCli } from '../support/lint-text';
 import { verifyAvailable } from '../support/systemd-oracle';
 import { detectLanguage } from '../../server/src/workspace/language-id';
 
 const SETTINGS_LINE = /^# go-deploy-lint-test (\{.*\})\s*$/m;
-
-function filesBelow(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name));
-}
 
 const files = [
   ...fixtureFiles(),
