@@ -16,8 +16,8 @@ const folder = path.join(ROOT, 'examples');
 console.log(`Go Deploy Lint in code-server: http://127.0.0.1:${cs.port}/?folder=${encodeURIComponent(folder)}`);
 console.log('(listening on 127.0.0.1 only; Ctrl-C stops it)');
 const stop = () => {
-  cs.stop();
-  process.exit(0);
+  // Exit only when code-server and its workers are gone, so nothing is left listening.
+  void cs.stopAndWait().then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

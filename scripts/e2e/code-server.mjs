@@ -40,6 +40,23 @@ const status = (url) =>
   );
 
 /** Starts code-server; `stop()` kills the whole process group (server, extension host, language server, watchers). */
+/** `vsce package` of the extension in `dir` into `out` (no dependencies: the extensions here are bundled). */
+export function packageVsix(dir, out, extraArgs = [], stdio = 'inherit') {
+  execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'),
+      'package',
+      '--no-dependencies',
+      '--skip-license',
+      ...extraArgs,
+      '-o',
+      out,
+    ],
+    { cwd: dir, stdio },
+  );
+}
+
 export async function startCodeServer({ extraArgs = [], userSettings = {} } = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-cs-'));
   fs.mkdirSync(path.join(tmp, 'user', 'User'), { recursive: true });
@@ -81,12 +98,27 @@ export async function startCodeServer({ extraArgs = [], userSettings = {} } = {}
     ],
     { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env },
   );
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   const stop = () => {
     try {
       process.kill(-child.pid, 'SIGTERM');
     } catch {
       child.kill('SIGTERM');
     }
+  };
+  /** Stops code-server and resolves once its whole process group is gone (its workers close the port). */
+  const stopAndWait = async () => {
+    stop();
+    await exited;
+    const alive = () => {
+      try {
+        process.kill(-child.pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let i = 0; i < 200 && alive(); i++) await new Promise((r) => setTimeout(r, 50));
   };
   // Ready when it says it listens (its log goes to code-server.log as well); an exit first, or 60 s, is a failure.
   const ready = await new Promise((resolve) => {
@@ -126,22 +158,16 @@ export async function startCodeServer({ extraArgs = [], userSettings = {} } = {}
     port,
     tmp,
     stop,
+    stopAndWait,
     installExtension,
     /** test/e2e/other-systemd-extension, packaged and installed: it claims unit files as `systemd-conf`. */
     installOtherSystemdExtension: async () => {
       const vsix = path.join(tmp, 'other-systemd-extension.vsix');
-      execFileSync(
-        process.execPath,
-        [
-          path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'),
-          'package',
-          '--no-dependencies',
-          '--allow-missing-repository',
-          '--skip-license',
-          '-o',
-          vsix,
-        ],
-        { cwd: path.join(ROOT, 'test', 'e2e', 'other-systemd-extension'), stdio: 'ignore' },
+      packageVsix(
+        path.join(ROOT, 'test', 'e2e', 'other-systemd-extension'),
+        vsix,
+        ['--allow-missing-repository'],
+        'ignore',
       );
       await installExtension(vsix);
     },

@@ -1,9 +1,8 @@
 // UI test in Chromium against code-server with the packaged VSIX: squiggle, Problems count, Ctrl+. quick fix, screenshot.
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
-import { freshWorkspace, launchChromium, missingTools, ROOT, startCodeServer } from './code-server.mjs';
+import { freshWorkspace, launchChromium, missingTools, packageVsix, ROOT, startCodeServer } from './code-server.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -15,22 +14,8 @@ if (missing !== undefined) {
 const results = path.join(ROOT, 'test-results');
 fs.mkdirSync(results, { recursive: true });
 const vsix = path.join(results, 'go-deploy-lint.vsix');
-execFileSync(
-  process.execPath,
-  [
-    path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'),
-    'package',
-    '--no-dependencies',
-    '--skip-license',
-    // As npm run package: the user-facing details page.
-    '--readme-path',
-    'docs/marketplace.md',
-    '--no-rewrite-relative-links',
-    '-o',
-    vsix,
-  ],
-  { cwd: ROOT, stdio: 'inherit' },
-);
+// As npm run package: the user-facing details page.
+packageVsix(ROOT, vsix, ['--readme-path', 'docs/marketplace.md', '--no-rewrite-relative-links']);
 
 const t0 = Date.now();
 const step = (m) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);

@@ -11,7 +11,7 @@ import { selectFixes } from '../analysis/fixes';
 import { rangesOverlap, comparePositions } from '../text/line-index';
 import type { Finding } from '../rules/rule';
 import { Commands, FIX_ALL_KIND } from '../protocol';
-import { toDiagnostics } from './diagnostics';
+import { toDiagnostic } from './diagnostics';
 import { docHref } from '../analysis/rule-docs';
 
 export interface CodeActionRequest {
@@ -41,20 +41,19 @@ function touches(f: Finding, range: Range): boolean {
 export function codeActions(req: CodeActionRequest): CodeAction[] {
   const { analysis } = req;
   const visible = analysis.findings;
-  const diagnostics = toDiagnostics(analysis);
-  const diagOf = new Map(visible.map((f, i) => [f, diagnostics[i]]));
   const out: CodeAction[] = [];
   if (wants(req.only, CodeActionKind.QuickFix)) {
     const here = visible.filter((f) => touches(f, req.range));
     const seenRules = new Set<string>();
     for (const f of here) {
-      const d = diagOf.get(f);
+      // The finding's own diagnostic (the editor's list may be reordered and cut at 1,000).
+      const d = toDiagnostic(f, analysis.uri);
       for (const fix of f.fixes) {
         out.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
           isPreferred: fix.safe && fix === f.fixes[0],
-          ...(d ? { diagnostics: [d] } : {}),
+          diagnostics: [d],
           edit: edit(analysis, fix.edits),
         });
       }
@@ -75,7 +74,7 @@ export function codeActions(req: CodeActionRequest): CodeAction[] {
         out.push({
           title: `Ignore ${f.rule.id} for this line`,
           kind: CodeActionKind.QuickFix,
-          ...(d ? { diagnostics: [d] } : {}),
+          diagnostics: [d],
           edit: edit(analysis, [ignore]),
         });
       out.push({
