@@ -78,6 +78,18 @@ test('fingerprints survive lines added above the findings (SARIF and --baseline)
   fs.writeFileSync(path.join(dir, 'app.env'), 'PORT=1\nPORT=2\nGOMEMLIMIT=512M\n');
 });
 
+test('fingerprints do not depend on secret values (they go into SARIF uploads and committed baselines)', () => {
+  const print = (a: string, b: string): string[] => {
+    fs.writeFileSync(path.join(dir, 'secret.env'), `API_TOKEN=${a}\nAPI_TOKEN=${b}\nDB_URL=postgres://u:${a}@db/x\n`);
+    const log = JSON.parse(run(['lint', 'secret.env', '--format', 'sarif', '--fail-on', 'none']).stdout) as SarifLog;
+    return log.runs[0]?.results.map((x) => x.partialFingerprints?.['goDeployLint/v1'] ?? '') ?? [];
+  };
+  const first = print('s3cr3t-one', 's3cr3t-two');
+  assert.ok(first.length > 0);
+  assert.deepEqual(print('other-one', 'other-two'), first);
+  fs.rmSync(path.join(dir, 'secret.env'));
+});
+
 test('--write-baseline records today; --baseline reports only new findings, also after lines moved', () => {
   const written = run(['lint', '.', '--write-baseline', 'baseline.json']);
   assert.equal(written.code, 0);
@@ -136,10 +148,14 @@ test('GitHub workflow commands: one escaped annotation per finding', () => {
 });
 
 test('exit codes in pipelines: --fail-on hint, unreadable paths after the readable ones, no path means .', () => {
-  assert.equal(run(['lint', 'hint.env', '--fail-on', 'information']).code, 0);
-  const hints = run(['lint', 'hint.env', '--fail-on', 'hint', '--format', 'json']);
-  const hasHint = (JSON.parse(hints.stdout) as { files: { diagnostics: unknown[] }[] }).files[0]?.diagnostics.length;
-  assert.equal(hints.code, hasHint === 0 ? 0 : 1);
+  // A duplicate key set to `hint`: only --fail-on hint makes it fail the run.
+  fs.writeFileSync(path.join(dir, 'hint.json'), JSON.stringify({ rules: { GDL101: 'hint' } }));
+  fs.writeFileSync(path.join(dir, 'hint.env'), 'PORT=1\nPORT=2\n');
+  const hint = (failOn: string): number | null =>
+    run(['lint', 'hint.env', '--config', 'hint.json', '--fail-on', failOn]).code;
+  assert.equal(hint('information'), 0);
+  assert.equal(hint('hint'), 1);
+  fs.writeFileSync(path.join(dir, 'hint.env'), 'GOGC=100\n');
   const mixed = run(['lint', 'app.env', 'nope.env', '--format', 'json']);
   assert.equal(mixed.code, 2);
   assert.equal((JSON.parse(mixed.stdout) as { files: { path: string }[] }).files[0]?.path, 'app.env');
