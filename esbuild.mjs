@@ -17,6 +17,7 @@ const common = {
   legalComments: 'none',
   define: {
     GDL_VERSION: JSON.stringify(pkg.version),
+    GDL_REPOSITORY: JSON.stringify(pkg.repository.url.replace(/\.git$/, '')),
     GDL_PROBE_SCRIPT: JSON.stringify(readFileSync(new URL('./server/src/host/probe.sh', import.meta.url), 'utf8')),
   },
   logLevel: 'warning',

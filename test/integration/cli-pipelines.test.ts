@@ -27,7 +27,7 @@ after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 interface SarifLog {
   runs: {
-    tool: { driver: { rules: { id: string; helpUri?: string }[] } };
+    tool: { driver: { informationUri?: string; rules: { id: string; name?: string; helpUri?: string }[] } };
     results: { ruleId: string; partialFingerprints?: Record<string, string>; locations: unknown[] }[];
     originalUriBaseIds?: Record<string, { uri: string }>;
     invocations?: { exitCode: number; executionSuccessful: boolean }[];
@@ -44,11 +44,13 @@ test('SARIF validates against the SARIF 2.1.0 schema, with helpUri, fingerprints
   assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
   const sarifRun = log.runs[0];
   assert.ok(sarifRun !== undefined);
-  assert.ok(
-    sarifRun.tool.driver.rules.every((x) =>
-      /^https:\/\/.+\/docs\/rules\/GDL\d{3}-[a-z0-9-]+\.md$/.test(x.helpUri ?? ''),
-    ),
-  );
+  // The repository named in package.json, not a second copy of its address.
+  const repository = (
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { repository: { url: string } }
+  ).repository.url.replace(/\.git$/, '');
+  assert.equal(sarifRun.tool.driver.informationUri, repository);
+  for (const x of sarifRun.tool.driver.rules)
+    assert.equal(x.helpUri, `${repository}/blob/main/docs/rules/${x.id}-${x.name ?? ''}.md`);
   assert.deepEqual(sarifRun.invocations, [{ executionSuccessful: true, exitCode: 1 }]);
   assert.match(sarifRun.originalUriBaseIds?.['%SRCROOT%']?.uri ?? '', /^file:\/\/.*\/$/);
   assert.deepEqual(

@@ -77,7 +77,12 @@ function* results(reports: readonly FileReport[]): Generator<object> {
 export function formatSarif(
   reports: readonly FileReport[],
   version: string,
-  run: { readonly exitCode: number; readonly cwd: string; readonly helpUri: (rule: Rule) => string },
+  run: {
+    readonly exitCode: number;
+    readonly cwd: string;
+    readonly helpUri: (rule: Rule) => string;
+    readonly informationUri: string;
+  },
 ): Iterable<string> {
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -88,7 +93,7 @@ export function formatSarif(
           driver: {
             name: 'go-deploy-lint',
             version,
-            informationUri: 'https://github.com/go-deploy-lint/go-deploy-lint',
+            informationUri: run.informationUri,
             rules: allRules.map((r) => ({
               id: r.id,
               name: r.name,

@@ -21,21 +21,39 @@ import { SEVERITY_RANK } from './report';
 import { IoError } from './walk';
 
 declare const GDL_VERSION: string | undefined;
+declare const GDL_REPOSITORY: string | undefined;
 
-export function version(): string {
-  if (typeof GDL_VERSION === 'string') return GDL_VERSION;
+interface PackageFacts {
+  readonly version: string;
+  /** The repository's web address (package.json `repository.url`, without `.git`). */
+  readonly repository: string;
+}
+
+let packageFacts: PackageFacts | undefined;
+
+/** Version and repository: set by the bundler from package.json, else read from it (compiled sources). */
+function facts(): PackageFacts {
+  if (packageFacts !== undefined) return packageFacts;
+  if (typeof GDL_VERSION === 'string' && typeof GDL_REPOSITORY === 'string')
+    return (packageFacts = { version: GDL_VERSION, repository: GDL_REPOSITORY });
   for (let dir = __dirname, i = 0; i < 6; i++, dir = path.dirname(dir)) {
     try {
       const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
         name?: string;
         version?: string;
+        repository?: { url?: string };
       };
-      if (pkg.name === 'go-deploy-lint' && pkg.version !== undefined) return pkg.version;
+      if (pkg.name === 'go-deploy-lint' && pkg.version !== undefined)
+        return (packageFacts = { version: pkg.version, repository: (pkg.repository?.url ?? '').replace(/\.git$/, '') });
     } catch {
       // keep looking upward
     }
   }
-  return '0.0.0';
+  return (packageFacts = { version: '0.0.0', repository: '' });
+}
+
+export function version(): string {
+  return facts().version;
 }
 
 export interface Io {
@@ -52,7 +70,7 @@ function settingsFor(opts: LintOptions): Settings {
 
 /** The rule's page in the repository, for SARIF's helpUri (code scanning links alerts to it). */
 function helpUri(rule: Pick<Rule, 'id' | 'name'>): string {
-  return `https://github.com/go-deploy-lint/go-deploy-lint/blob/main/docs/rules/${docFileName(rule)}`;
+  return `${facts().repository}/blob/main/docs/rules/${docFileName(rule)}`;
 }
 
 /** Writes the reports in the chosen format. */
@@ -62,7 +80,13 @@ function output(io: Io, format: Format, reports: readonly FileReport[], exit: nu
       for (const c of formatJson(reports)) io.stdout(c);
       return;
     case 'sarif':
-      for (const c of formatSarif(reports, version(), { exitCode: exit, cwd: process.cwd(), helpUri })) io.stdout(c);
+      for (const c of formatSarif(reports, version(), {
+        exitCode: exit,
+        cwd: process.cwd(),
+        helpUri,
+        informationUri: facts().repository,
+      }))
+        io.stdout(c);
       return;
     case 'gitlab':
       io.stdout(formatGitlab(reports));
