@@ -55,7 +55,7 @@ export type Command =
 
 export class UsageError extends Error {}
 
-const LINT_FLAGS = [
+export const LINT_FLAGS = [
   '--format',
   '--fix',
   '--unsafe-fixes',
@@ -70,7 +70,7 @@ const LINT_FLAGS = [
   '--write-baseline',
   '--help',
 ];
-const SCAN_FLAGS = [
+export const SCAN_FLAGS = [
   '--ssh',
   '--ssh-config',
   '--binary',
