@@ -7,17 +7,23 @@ import type { HostInput } from '../parsers/host-report/input';
 import type { ReportRecord } from '../parsers/host-report/parse';
 import { hostInputOf } from './host-report';
 
+/** Host-controlled text on one line (control characters as spaces), cut at `max`. */
+function oneLine(text: string, max: number): string {
+  const flat = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+/** Every character Markdown or HTML would interpret, escaped. */
+const escaped = (text: string): string => text.replace(/[\\`*_{}[\]()<>#+!|&~]/g, (c) => `\\${c}`);
+
 /** Host-controlled text inside Markdown: no markup, no HTML, one line, bounded. */
 function md(text: string, max = 160): string {
-  const flat = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
-  const cut = flat.length > max ? `${flat.slice(0, max)}…` : flat;
-  return cut.replace(/[\\`*_{}[\]()<>#+!|&~]/g, (c) => `\\${c}`);
+  return escaped(oneLine(text, max));
 }
 
 /** Code text inside a code span: no backtick can close it early; one line, bounded. */
 function codeSpan(text: string, max = 160): string {
-  const flat = text.replace(/[\x00-\x1f\x7f]+/g, ' ').replace(/`/g, "'");
-  return `\`${flat.length > max ? `${flat.slice(0, max)}…` : flat}\``;
+  return `\`${oneLine(text, max).replace(/`/g, "'")}\``;
 }
 
 /**
@@ -25,12 +31,9 @@ function codeSpan(text: string, max = 160): string {
  * `process_api`" reads as written instead of showing backticks. An unpaired backtick stays a plain character.
  */
 function message(text: string, max = 400): string {
-  const flat = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
-  const cut = flat.length > max ? `${flat.slice(0, max)}…` : flat;
-  const plain = (p: string): string => p.replace(/[\\`*_{}[\]()<>#+!|&~]/g, (c) => `\\${c}`);
-  const parts = cut.split('`');
+  const parts = oneLine(text, max).split('`');
   const paired = parts.length % 2 === 1 ? parts.length : parts.length - 1;
-  return parts.map((p, i) => (i >= paired ? `\\\`${plain(p)}` : i % 2 === 1 ? codeSpan(p) : plain(p))).join('');
+  return parts.map((p, i) => (i >= paired ? `\\\`${escaped(p)}` : i % 2 === 1 ? codeSpan(p) : escaped(p))).join('');
 }
 
 function evidence(record: ReportRecord): string {
