@@ -2,8 +2,7 @@
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { stripRuleDocs } from './scripts/strip-rule-docs.mjs';
-import { plainBuiltins } from './scripts/node-builtins-plugin.mjs';
+import { plainBuiltinImports, ruleSummariesOnly, sourceTransforms } from './scripts/bundle-transforms.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -22,7 +21,7 @@ const common = {
   },
   logLevel: 'warning',
   metafile: true,
-  plugins: [plainBuiltins],
+  plugins: [sourceTransforms(plainBuiltinImports)],
 };
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
@@ -31,7 +30,7 @@ const builds = [
     ...common,
     entryPoints: ['server/src/main.ts'],
     outfile: 'dist/server.js',
-    plugins: [stripRuleDocs, plainBuiltins],
+    plugins: [sourceTransforms(ruleSummariesOnly, plainBuiltinImports)],
   },
   // The CLI: a small launcher (dist/cli.js) that compiles the real bundle with a V8 code cache (see launcher.ts).
   { ...common, entryPoints: ['server/src/cli/entry.ts'], outfile: 'dist/cli-main.js' },
