@@ -44,6 +44,30 @@ export const WINDOWS: ImageFacts = {
   windows: true,
 };
 
+/**
+ * A distroless image and its tag variants, most specific first: `:debug*` adds busybox at /busybox/sh,
+ * `*nonroot` runs as 65532; all carry CA certificates, zoneinfo and /etc/passwd, and no C compiler.
+ */
+function distroless(name: string, repo: RegExp, libc: Libc): Pattern[] {
+  const variant = (suffix: string, shell: string | null, user: string): ImageFacts => ({
+    family: `distroless/${name}${suffix}`,
+    libc,
+    shell,
+    caBundle: true,
+    zoneinfo: true,
+    passwd: true,
+    user,
+    cCompiler: false,
+    source: DISTROLESS,
+  });
+  return [
+    { repo, tag: /debug-nonroot/, facts: variant(':debug-nonroot', '/busybox/sh', '65532') },
+    { repo, tag: /debug/, facts: variant(':debug', '/busybox/sh', 'root') },
+    { repo, tag: /nonroot/, facts: variant(':nonroot', null, '65532') },
+    { repo, facts: variant('', null, 'root') },
+  ];
+}
+
 const PATTERNS: readonly Pattern[] = [
   {
     repo: /^(docker\.io\/)?(library\/)?golang$/,
@@ -114,124 +138,8 @@ const PATTERNS: readonly Pattern[] = [
       source: 'Docker reserved empty image',
     },
   },
-  {
-    repo: /^gcr\.io\/distroless\/static(-debian\d+)?$/,
-    tag: /debug-nonroot/,
-    facts: {
-      family: 'distroless/static:debug-nonroot',
-      libc: 'none',
-      shell: '/busybox/sh',
-      caBundle: true,
-      zoneinfo: true,
-      passwd: true,
-      user: '65532',
-      cCompiler: false,
-      source: DISTROLESS,
-    },
-  },
-  {
-    repo: /^gcr\.io\/distroless\/static(-debian\d+)?$/,
-    tag: /debug/,
-    facts: {
-      family: 'distroless/static:debug',
-      libc: 'none',
-      shell: '/busybox/sh',
-      caBundle: true,
-      zoneinfo: true,
-      passwd: true,
-      user: 'root',
-      cCompiler: false,
-      source: DISTROLESS,
-    },
-  },
-  {
-    repo: /^gcr\.io\/distroless\/static(-debian\d+)?$/,
-    tag: /nonroot/,
-    facts: {
-      family: 'distroless/static:nonroot',
-      libc: 'none',
-      shell: null,
-      caBundle: true,
-      zoneinfo: true,
-      passwd: true,
-      user: '65532',
-      cCompiler: false,
-      source: DISTROLESS,
-    },
-  },
-  {
-    repo: /^gcr\.io\/distroless\/static(-debian\d+)?$/,
-    facts: {
-      family: 'distroless/static',
-      libc: 'none',
-      shell: null,
-      caBundle: true,
-      zoneinfo: true,
-      passwd: true,
-      user: 'root',
-      cCompiler: false,
-      source: DISTROLESS,
-    },
-  },
-  {
-    repo: /^gcr\.io\/distroless\/(base|base-nossl|cc)(-debian\d+)?$/,
-    tag: /debug-nonroot/,
-    facts: {
-      family: 'distroless/base:debug-nonroot',
-      libc: 'glibc',
-      shell: '/busybox/sh',
-      caBundle: true,
-      zoneinfo: true,
-      passwd: true,
-      user: '65532',
-      cCompiler: false,
-      source: DISTROLESS,
-    },
-  },
-  {
-    repo: /^gcr\.io\/distroless\/(base|base-nossl|cc)(-debian\d+)?$/,
-    tag: /debug/,
-    facts: {
-      family: 'distroless/base:debug',
-      libc: 'glibc',
-      shell: '/busybox/sh',
-      caBundle: true,
-      zoneinfo: true,
-      passwd: true,
-      user: 'root',
-      cCompiler: false,
-      source: DISTROLESS,
-    },
-  },
-  {
-    repo: /^gcr\.io\/distroless\/(base|base-nossl|cc)(-debian\d+)?$/,
-    tag: /nonroot/,
-    facts: {
-      family: 'distroless/base:nonroot',
-      libc: 'glibc',
-      shell: null,
-      caBundle: true,
-      zoneinfo: true,
-      passwd: true,
-      user: '65532',
-      cCompiler: false,
-      source: DISTROLESS,
-    },
-  },
-  {
-    repo: /^gcr\.io\/distroless\/(base|base-nossl|cc)(-debian\d+)?$/,
-    facts: {
-      family: 'distroless/base',
-      libc: 'glibc',
-      shell: null,
-      caBundle: true,
-      zoneinfo: true,
-      passwd: true,
-      user: 'root',
-      cCompiler: false,
-      source: DISTROLESS,
-    },
-  },
+  ...distroless('static', /^gcr\.io\/distroless\/static(-debian\d+)?$/, 'none'),
+  ...distroless('base', /^gcr\.io\/distroless\/(base|base-nossl|cc)(-debian\d+)?$/, 'glibc'),
   {
     repo: /^cgr\.dev\/chainguard\/static$/,
     facts: {
