@@ -233,17 +233,15 @@ export function parseRegistration(raw: string): Registration {
       }
       offset = Number(offsetField.text);
     }
+    // An escape that is not `\x` and two hex digits: the kernel refuses the field (EINVAL).
+    const badEscape = (bad: { start: number; end: number }, which: 'magic' | 'mask'): Rejection => ({
+      code: 'GDL308',
+      errno: 'EINVAL',
+      detail: `\`${raw.slice(bad.start, bad.end)}\` in the ${which} is not \`\\x\` with two hex digits`,
+      ...bad,
+    });
     const m = decode(raw, magicField);
-    if (m.bad !== undefined)
-      return reject(
-        {
-          code: 'GDL308',
-          errno: 'EINVAL',
-          detail: `\`${raw.slice(m.bad.start, m.bad.end)}\` in the magic is not \`\\x\` with two hex digits`,
-          ...m.bad,
-        },
-        fields,
-      );
+    if (m.bad !== undefined) return reject(badEscape(m.bad, 'magic'), fields);
     if (m.bytes.length === 0)
       return reject(
         {
@@ -259,16 +257,7 @@ export function parseRegistration(raw: string): Registration {
     escapes = m.escapes;
     if (maskField.text !== '') {
       const k = decode(raw, maskField);
-      if (k.bad !== undefined)
-        return reject(
-          {
-            code: 'GDL308',
-            errno: 'EINVAL',
-            detail: `\`${raw.slice(k.bad.start, k.bad.end)}\` in the mask is not \`\\x\` with two hex digits`,
-            ...k.bad,
-          },
-          { ...fields, magic, escapes },
-        );
+      if (k.bad !== undefined) return reject(badEscape(k.bad, 'mask'), { ...fields, magic, escapes });
       mask = k.bytes;
       escapes = [...escapes, ...k.escapes];
       if (mask.length !== magic.length) {
