@@ -55,14 +55,7 @@ const ctx = { settings: DEFAULT_SETTINGS, project };
 const lint = (text, file, version = 1) =>
   analyze({ uri: `file://${file}`, path: file, text, version, languageId: 'dotenv' }, ctx);
 
-function walk(dir, out = []) {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) walk(p, out);
-    else if (e.isFile()) out.push(p);
-  }
-  return out;
-}
+const { filesBelow: walk } = require(path.join(ROOT, 'out/test/support/fixture-files.js'));
 
 // 1. Per language over the corpus: ms/file and MB/s (best of 5 passes after a warm-up), plus the anchors side by side.
 const LANG_SETS = [

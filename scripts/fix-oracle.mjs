@@ -16,6 +16,7 @@ const require = createRequire(import.meta.url);
 const { checkFixes, cleanupOracle } = require(path.join(ROOT, 'out', 'test', 'support', 'fix-oracle.js'));
 const { detectLanguage } = require(path.join(ROOT, 'out', 'server', 'src', 'workspace', 'language-id.js'));
 const { verifyAvailable } = require(path.join(ROOT, 'out', 'test', 'support', 'systemd-oracle.js'));
+const { filesBelow } = require(path.join(ROOT, 'out', 'test', 'support', 'fixture-files.js'));
 
 const verify = verifyAvailable() === undefined;
 /** Env sets are linted in the dialect their consumers use, as `npm run corpus` does. */
@@ -47,10 +48,7 @@ const bump = (m, k, field, n = 1) => {
 const t0 = Date.now();
 for (const set of SETS) {
   const dir = path.join(CORPUS, set);
-  if (!fs.existsSync(dir)) continue;
-  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
+  for (const file of filesBelow(dir)) {
     const language = ENV_SETS.has(set) ? 'dotenv' : detectLanguage(file);
     if (language === undefined) continue;
     const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(fs.readFileSync(file));

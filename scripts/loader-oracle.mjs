@@ -16,15 +16,13 @@ const require = createRequire(import.meta.url);
 const { modelled, loaded, differences, GODOTENV_READ } = require(
   path.join(ROOT, 'out', 'test', 'support', 'loader-oracle.js'),
 );
+const { filesBelow } = require(path.join(ROOT, 'out', 'test', 'support', 'fixture-files.js'));
 const dialects = ['dotenv', 'dotenv-expand', ...(fs.existsSync(GODOTENV_READ) ? ['godotenv'] : [])];
 let compared = 0;
 const diffs = [];
 for (const set of ['dotenv', 'envfile-default', 'envfile-other']) {
   const dir = path.join(CORPUS, set);
-  if (!fs.existsSync(dir)) continue;
-  for (const e of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const file = path.join(e.parentPath, e.name);
+  for (const file of filesBelow(dir)) {
     const text = fs.readFileSync(file, 'utf8');
     for (const d of dialects) {
       const theirs = loaded(file, text, d);
