@@ -1,4 +1,5 @@
 // Owns facts about container base images (from each image's Dockerfile and docs: distroless, Alpine, Debian, Ubuntu, scratch): libc, shell, CA bundle, zoneinfo, passwd, user, C compiler.
+import type { GoVersion } from './go-version';
 export type Libc = 'glibc' | 'musl' | 'none';
 
 export interface ImageFacts {
@@ -19,7 +20,22 @@ export interface ImageFacts {
   readonly isGoToolchain?: boolean;
   /** A Windows image: Windows paths, no /bin/sh, no root or CA bundle in the Linux sense. */
   readonly windows?: boolean;
+  /** Which program `/bin/sh` is: decides whether `sh -c` execs the last command (see SHELL_EXECS_LAST). */
+  readonly shellProgram?: ShellProgram;
+  /**
+   * Of the programs health checks call (HEALTHCHECK_TOOLS), the ones the image has on its PATH; undefined when not
+   * known for this image.
+   */
+  readonly tools?: readonly string[];
 }
+
+export type ShellProgram = 'dash' | 'bash' | 'busybox';
+
+/** Programs a HEALTHCHECK typically calls that minimal images may lack. */
+export const HEALTHCHECK_TOOLS: readonly string[] = ['curl', 'wget', 'sh', 'bash', 'nc'];
+
+/** busybox's applets among HEALTHCHECK_TOOLS (busybox 1.36 defconfig: ash as sh, wget, nc; no curl, no bash). */
+const BUSYBOX_TOOLS = ['sh', 'wget', 'nc'];
 
 interface Pattern {
   readonly repo: RegExp;
@@ -59,6 +75,7 @@ function distroless(name: string, repo: RegExp, libc: Libc): Pattern[] {
     user,
     cCompiler: false,
     source: DISTROLESS,
+    ...(shell === null ? { tools: [] } : { shellProgram: 'busybox' as const, tools: BUSYBOX_TOOLS }),
   });
   return [
     { repo, tag: /debug-nonroot/, facts: variant(':debug-nonroot', '/busybox/sh', '65532') },
@@ -82,6 +99,8 @@ const PATTERNS: readonly Pattern[] = [
       user: 'root',
       cCompiler: false,
       source: GOLANG,
+      shellProgram: 'busybox',
+      tools: BUSYBOX_TOOLS,
       isGoToolchain: true,
     },
   },
@@ -121,6 +140,8 @@ const PATTERNS: readonly Pattern[] = [
       user: 'root',
       cCompiler: true,
       source: GOLANG,
+      shellProgram: 'dash',
+      tools: ['curl', 'wget', 'sh', 'bash'],
       isGoToolchain: true,
     },
   },
@@ -136,6 +157,7 @@ const PATTERNS: readonly Pattern[] = [
       user: 'root',
       cCompiler: false,
       source: 'Docker reserved empty image',
+      tools: [],
     },
   },
   ...distroless('static', /^gcr\.io\/distroless\/static(-debian\d+)?$/, 'none'),
@@ -152,6 +174,7 @@ const PATTERNS: readonly Pattern[] = [
       user: '65532',
       cCompiler: false,
       source: 'chainguard-images/images images/static/configs (archived snapshot)',
+      tools: [],
     },
   },
   {
@@ -167,6 +190,8 @@ const PATTERNS: readonly Pattern[] = [
       user: 'root',
       cCompiler: false,
       source: 'docker-library/busybox latest/{musl,uclibc}/Dockerfile.builder',
+      shellProgram: 'busybox',
+      tools: BUSYBOX_TOOLS,
     },
   },
   {
@@ -182,6 +207,8 @@ const PATTERNS: readonly Pattern[] = [
       user: 'root',
       cCompiler: false,
       source: 'docker-library/busybox latest/glibc/Dockerfile.builder',
+      shellProgram: 'busybox',
+      tools: BUSYBOX_TOOLS,
     },
   },
   {
@@ -196,6 +223,8 @@ const PATTERNS: readonly Pattern[] = [
       user: 'root',
       cCompiler: false,
       source: 'alpine minirootfs (musl, busybox ash)',
+      shellProgram: 'busybox',
+      tools: BUSYBOX_TOOLS,
     },
   },
   {
@@ -210,6 +239,8 @@ const PATTERNS: readonly Pattern[] = [
       user: 'root',
       cCompiler: false,
       source: 'Debian/Ubuntu base images (glibc, dash)',
+      shellProgram: 'dash',
+      tools: ['sh', 'bash'],
     },
   },
   {
@@ -224,6 +255,7 @@ const PATTERNS: readonly Pattern[] = [
       user: 'root',
       cCompiler: false,
       source: 'Red Hat UBI documentation',
+      shellProgram: 'bash',
     },
   },
   {
@@ -238,6 +270,7 @@ const PATTERNS: readonly Pattern[] = [
       user: 'root',
       cCompiler: false,
       source: 'distribution base images (glibc, bash)',
+      shellProgram: 'bash',
     },
   },
 ];
@@ -272,4 +305,20 @@ export function goVersionOfImage(ref: string): string | undefined {
 /** ELF interpreter a dynamic Go binary built in an image of this libc needs (amd64). */
 export function interpreterFor(libc: Libc | undefined): string | undefined {
   return libc === 'glibc' ? '/lib64/ld-linux-x86-64.so.2' : libc === 'musl' ? '/lib/ld-musl-x86_64.so.1' : undefined;
+}
+
+/**
+ * The Go release a `golang:` tag names, with whether it names a patch: `1.27-alpine` is the newest 1.27.x (patch
+ * unknown), `1.27.4-bookworm` exactly 1.27.4. Undefined for other images and for `latest`, `1`, `alpine`…
+ */
+export function goReleaseOfImage(ref: string): { version: GoVersion; exact: boolean; text: string } | undefined {
+  const { repo, tag } = parseImageRef(ref);
+  if (!/(^|\/)golang$/.test(repo)) return undefined;
+  const m = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(tag);
+  if (m === null) return undefined;
+  return {
+    version: { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3] ?? 0) },
+    exact: m[3] !== undefined,
+    text: m[0],
+  };
 }

@@ -8,7 +8,9 @@ import { readCommands } from '../parsers/shell/words';
 import { embeddedRegistrations, type ShellFlavor } from '../parsers/binfmt/embedded';
 import type { BinfmtFile, RegistrationNode } from '../parsers/binfmt/ast';
 import { buildModel, type DockerModel } from '../parsers/dockerfile/model';
-import type { DockerfileInput } from '../parsers/dockerfile/input';
+import type { BuildContext, DockerfileInput } from '../parsers/dockerfile/input';
+import { dockerignoreMatcher } from '../parsers/dockerfile/dockerignore';
+import * as path from 'node:path';
 import { goVersionOfImage } from '../knowledge/base-images';
 import { parseGoVersion } from '../knowledge/go-version';
 import type { EnvBinding, GoValues } from '../rules/go-values/input';
@@ -132,6 +134,24 @@ function envScope(model: DockerModel, index: LineIndex, goVersion: DockerfileInp
   };
 }
 
+/** The Dockerfile's folder as the build context, with the ignore file BuildKit would use for it. */
+function buildContext(dockerfilePath: string, ctx: AnalysisContext): BuildContext {
+  const dir = path.dirname(dockerfilePath);
+  const own = `${dockerfilePath}.dockerignore`;
+  const shared = path.join(dir, '.dockerignore');
+  const ignorePath = ctx.project.exists(own) ? own : ctx.project.exists(shared) ? shared : undefined;
+  let exposed: readonly string[] | undefined;
+  return {
+    dockerignore: ignorePath === undefined ? undefined : path.basename(ignorePath),
+    exposed: () => {
+      if (exposed !== undefined) return exposed;
+      const ignored = dockerignoreMatcher(ignorePath === undefined ? '' : (ctx.project.readText(ignorePath) ?? ''));
+      exposed = ctx.project.contextSecrets(dir).filter((p) => !ignored(p));
+      return exposed;
+    },
+  };
+}
+
 export function prepareDockerfile(doc: SourceDocument, index: LineIndex, ctx: AnalysisContext): Prepared {
   // Docker (like our line index) breaks lines at \n only; dockerfile-ast also breaks at a lone \r. A space of the
   // same length keeps both on the same lines and offsets.
@@ -172,7 +192,14 @@ export function prepareDockerfile(doc: SourceDocument, index: LineIndex, ctx: An
     return r === null ? [] : [new SourceToken(index, index.offsetAt(r.start), index.offsetAt(r.end))];
   });
   const file: BinfmtFile = { kind: 'binfmt-file', registrations, comments, commentedRegistrations: [], statements };
-  const input: DockerfileInput = { dockerfile, model, index, goVersion };
+  const input: DockerfileInput = {
+    dockerfile,
+    model,
+    index,
+    goVersion,
+    goModule: ctx.project.goModuleOf(doc.path),
+    context: doc.path === undefined ? undefined : buildContext(doc.path, ctx),
+  };
   return {
     language: 'dockerfile',
     comments,

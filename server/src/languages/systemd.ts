@@ -1,4 +1,5 @@
 // Owns the systemd-unit surface: parse once, merge drop-ins from disk, resolve EnvironmentFile=, build rule inputs.
+import type { GoModule } from '../parsers/gomod/module';
 import { append } from '../text/append';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -164,6 +165,17 @@ function envScope(file: UnitFile, index: LineIndex, input: Omit<SystemdInput, ne
   };
 }
 
+/** The name of the binary ExecStart= runs (the last non-empty ExecStart= of the merged unit). */
+function execBinary(merged: readonly MergedAssignment[]): string | undefined {
+  const exec = [...merged].reverse().find((m) => m.key === 'ExecStart' && m.value.trim() !== '');
+  return exec === undefined ? undefined : splitWords(exec.value.replace(/^[-@:+!]+/, '')).words[0]?.value;
+}
+
+function moduleBuilding(merged: readonly MergedAssignment[], ctx: AnalysisContext): GoModule | undefined {
+  const binary = execBinary(merged);
+  return binary === undefined ? undefined : ctx.project.goModuleBuilding(path.basename(binary));
+}
+
 function goSignal(
   doc: SourceDocument,
   env: ReadonlyMap<string, unknown>,
@@ -176,8 +188,7 @@ function goSignal(
   const goVar = [...env.keys()].find((k) => /^GO[A-Z0-9_]*$/.test(k) && k !== 'GOPATH');
   if (goVar !== undefined) return `it sets ${goVar}`;
   // The binary ExecStart= runs is one the workspace's Go modules build (a main package of that name).
-  const exec = [...merged].reverse().find((m) => m.key === 'ExecStart' && m.value.trim() !== '');
-  const binary = exec === undefined ? undefined : splitWords(exec.value.replace(/^[-@:+!]+/, '')).words[0]?.value;
+  const binary = execBinary(merged);
   const name = binary === undefined ? undefined : path.basename(binary);
   if (name !== undefined && ctx.project.goPrograms().has(name)) return `the workspace's Go code builds \`${name}\``;
   // A host scan read this very binary and found Go's build ID note in it.
@@ -211,6 +222,7 @@ export function prepareSystemd(doc: SourceDocument, index: LineIndex, ctx: Analy
     environmentFiles: envFiles,
     environment: env,
     goSignal: goSignal(doc, env, ctx, merged),
+    goModule: ctx.project.goModuleOf(doc.path) ?? moduleBuilding(merged, ctx),
   };
   // binfmt registrations written by Exec*= lines (usually through sh -c).
   const registrations: RegistrationNode[] = [];

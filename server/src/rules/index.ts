@@ -68,6 +68,7 @@ import { fileCapabilitiesWithNonewprivileges } from './systemd/file-capabilities
 import { runsAsRoot } from './systemd/runs-as-root';
 import { restartLoopTooFast } from './systemd/restart-loop-too-fast';
 import { environmentFileDialect } from './systemd/environment-file-dialect';
+import { notifyWithoutSdNotify } from './systemd/notify-without-sd-notify';
 import { registrationLength } from './binfmt/registration-length';
 import { invalidDelimiter } from './binfmt/invalid-delimiter';
 import { wrongFieldCount } from './binfmt/wrong-field-count';
@@ -106,6 +107,12 @@ import { cgoCrossCompileWithoutCToolchain } from './dockerfile/cgo-cross-compile
 import { obsoleteGoBuildFlag } from './dockerfile/obsolete-go-build-flag';
 import { staticLinkOfGlibcNss } from './dockerfile/static-link-of-glibc-nss';
 import { envPathOverwritesSystemPath } from './dockerfile/env-path-overwrites-system-path';
+import { golangImageOlderThanModule } from './dockerfile/golang-image-older-than-module';
+import { shellAsPid1 } from './dockerfile/shell-as-pid-1';
+import { secretFileInImage } from './dockerfile/secret-file-in-image';
+import { secretInArgOrEnv } from './dockerfile/secret-in-arg-or-env';
+import { unpinnedGoInstall } from './dockerfile/unpinned-go-install';
+import { healthcheckToolMissing } from './dockerfile/healthcheck-tool-missing';
 import { goNotOnPath } from './host-report/go-not-on-path';
 import { multipleGoOnPath } from './host-report/multiple-go-on-path';
 import { gorootMismatch } from './host-report/goroot-mismatch';
@@ -198,6 +205,7 @@ export const allRules: readonly Rule[] = [
   runsAsRoot,
   restartLoopTooFast,
   environmentFileDialect,
+  notifyWithoutSdNotify,
   registrationLength,
   invalidDelimiter,
   wrongFieldCount,
@@ -234,6 +242,12 @@ export const allRules: readonly Rule[] = [
   obsoleteGoBuildFlag,
   staticLinkOfGlibcNss,
   envPathOverwritesSystemPath,
+  golangImageOlderThanModule,
+  shellAsPid1,
+  secretFileInImage,
+  secretInArgOrEnv,
+  unpinnedGoInstall,
+  healthcheckToolMissing,
   goNotOnPath,
   multipleGoOnPath,
   gorootMismatch,

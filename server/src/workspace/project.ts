@@ -1,14 +1,18 @@
 // Owns facts that come from around a file: the Go version in force and dialects implied by other files.
-import { goProgramNames } from './go-programs';
+import { goPrograms, type GoPrograms } from './go-programs';
+import { parseGoMod } from '../parsers/gomod/parse';
+import { sdNotifyRequire, type GoModule } from '../parsers/gomod/module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type picomatchType from 'picomatch';
 import { goVersionFromGoMod, LATEST_GO, parseGoVersion, type ResolvedGoVersion } from '../knowledge/go-version';
 import type { EnvDialect } from '../parsers/dotenv/dialects';
 import type { Settings } from '../settings';
 import type { NameDefinition } from '../parsers/binfmt/input';
 import { BinfmtIndex } from './binfmt-index';
-import { hostRootOf } from './files';
+import { findFiles, hostRootOf } from './files';
+import { isSecretEnvFileName } from '../parsers/dockerfile/dockerignore';
 import { UnitIndex } from './unit-index';
 
 export interface DialectReference {
@@ -37,6 +41,15 @@ export interface ProjectContext {
   readText(filePath: string): string | undefined;
   /** Names of the binaries the workspace's Go modules build (their main packages). */
   goPrograms(): ReadonlySet<string>;
+  /**
+   * Paths below a build context that must not end up in an image (`.env` files, `.git`), relative and `/`-separated,
+   * found in one bounded walk per folder and invalidation.
+   */
+  contextSecrets(contextDir: string): readonly string[];
+  /** The module of the nearest go.mod at or above the file, read once per invalidation. */
+  goModuleOf(filePath: string | undefined): GoModule | undefined;
+  /** The workspace module one of whose main packages builds a binary of this name (the first, by path). */
+  goModuleBuilding(binaryName: string): GoModule | undefined;
   /** Paths a host scan found to be Go binaries, with the host that said so (the editor records its scans). */
   hostGoBinaries(): ReadonlyMap<string, string>;
 }
@@ -67,7 +80,9 @@ export class FsProject implements ProjectContext {
     this.units = new UnitIndex(roots);
   }
 
-  private programs: Set<string> | undefined;
+  private programs: GoPrograms | undefined;
+  private readonly modules = new Map<string, GoModule>();
+  private readonly notifyByGoMod = new Map<string, string | null>();
 
   private readonly scannedGo = new Map<string, string>();
 
@@ -82,11 +97,60 @@ export class FsProject implements ProjectContext {
   }
 
   goPrograms(): ReadonlySet<string> {
-    return (this.programs ??= goProgramNames(this.roots));
+    return (this.programs ??= goPrograms(this.roots)).names;
+  }
+
+  goModuleOf(filePath: string | undefined): GoModule | undefined {
+    if (filePath === undefined) return undefined;
+    const found = this.findGoMod(path.dirname(path.resolve(filePath)));
+    if (found === undefined) return undefined;
+    return this.module(found.path, found.text, `the go.mod above ${path.basename(filePath)}`);
+  }
+
+  goModuleBuilding(binaryName: string): GoModule | undefined {
+    const goMod = (this.programs ??= goPrograms(this.roots)).modules.get(binaryName);
+    const text = goMod === undefined ? undefined : this.readText(goMod);
+    return goMod === undefined || text === undefined
+      ? undefined
+      : this.module(goMod, text, `the workspace's Go module ${path.dirname(goMod)} builds \`${binaryName}\``);
+  }
+
+  private module(goModPath: string, text: string, link: string): GoModule {
+    const key = `${goModPath}\0${link}`;
+    const known = this.modules.get(key);
+    if (known !== undefined) return known;
+    const mod = parseGoMod(text);
+    const module: GoModule = {
+      goModPath,
+      uri: pathToFileURL(goModPath).href,
+      mod,
+      link,
+      sdNotify: () => {
+        let notify = this.notifyByGoMod.get(goModPath);
+        if (notify === undefined)
+          this.notifyByGoMod.set(goModPath, (notify = sdNotifyEvidence(goModPath, mod) ?? null));
+        return notify ?? undefined;
+      },
+    };
+    this.modules.set(key, module);
+    return module;
+  }
+
+  private readonly secretsByContext = new Map<string, readonly string[]>();
+
+  contextSecrets(contextDir: string): readonly string[] {
+    const known = this.secretsByContext.get(contextDir);
+    if (known !== undefined) return known;
+    const found = contextSecretsBelow(contextDir);
+    this.secretsByContext.set(contextDir, found);
+    return found;
   }
 
   invalidate(): void {
+    this.secretsByContext.clear();
     this.programs = undefined;
+    this.modules.clear();
+    this.notifyByGoMod.clear();
     this.goModByDir.clear();
     this.binfmt.invalidate();
     this.units.invalidate();
@@ -217,4 +281,54 @@ let matcher: typeof picomatchType | undefined;
 function picomatch(): typeof picomatchType {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (matcher ??= require('picomatch') as typeof picomatchType);
+}
+
+/** Folders and entries a context walk visits at most (a context is sent whole to the builder: usually small). */
+const MAX_CONTEXT_DEPTH = 4;
+const MAX_CONTEXT_ENTRIES = 20_000;
+
+function contextSecretsBelow(root: string): string[] {
+  const out: string[] = [];
+  let seen = 0;
+  const walk = (dir: string, rel: string, depth: number): void => {
+    if (depth > MAX_CONTEXT_DEPTH || seen > MAX_CONTEXT_ENTRIES) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      seen++;
+      const r = rel === '' ? e.name : `${rel}/${e.name}`;
+      if (e.name === '.git') out.push(r);
+      else if (e.isDirectory()) {
+        if (e.name !== 'node_modules' && e.name !== 'vendor') walk(path.join(dir, e.name), r, depth + 1);
+      } else if (isSecretEnvFileName(e.name)) out.push(r);
+    }
+  };
+  walk(root, '', 0);
+  return out.sort();
+}
+
+/** Go files read at most when looking for a hand-written sd_notify (NOTIFY_SOCKET) in a module's sources. */
+const MAX_NOTIFY_SCAN = 5_000;
+
+/** A require of an sd_notify library, else a Go file of the module that names NOTIFY_SOCKET (vendored code included). */
+function sdNotifyEvidence(goModPath: string, mod: ReturnType<typeof parseGoMod>): string | undefined {
+  const lib = sdNotifyRequire(mod);
+  if (lib !== undefined) return `go.mod requires ${lib}`;
+  const dir = path.dirname(goModPath);
+  const files = findFiles([dir], (_d, name) => name.endsWith('.go') && !name.endsWith('_test.go'));
+  for (const f of files.slice(0, MAX_NOTIFY_SCAN)) {
+    let text: string;
+    try {
+      text = fs.readFileSync(f, 'utf8');
+    } catch {
+      continue;
+    }
+    if (text.includes('NOTIFY_SOCKET')) return `${path.relative(dir, f)} uses NOTIFY_SOCKET`;
+  }
+  // Too many files to read them all: say nothing rather than guess that none of the rest notifies.
+  return files.length > MAX_NOTIFY_SCAN ? 'the module is too large to check' : undefined;
 }

@@ -88,6 +88,8 @@ export interface Stage {
   installsCompiler: boolean;
   /** C development packages (`libsqlite3-dev`, `sqlite-dev`, `openssl-devel`…) installed by a RUN. */
   cDevPackages: string[];
+  /** Every package a RUN installs with apk, apt-get, apt, yum, dnf or microdnf (the stage's own and its parents'). */
+  installed: string[];
 }
 
 export interface DockerModel {
@@ -95,6 +97,11 @@ export interface DockerModel {
   readonly globalArgs: ReadonlyMap<string, Setting>;
   /** True when TARGET* or BUILD* platform args are used anywhere (a multi-platform build). */
   readonly usesTargetArgs: boolean;
+  /**
+   * The simple commands of a shell-form CMD, ENTRYPOINT or HEALTHCHECK CMD (after its options), at document offsets;
+   * empty for exec form and other instructions. Split on first use.
+   */
+  shellCommands(inst: Instruction): readonly SimpleCommand[];
 }
 
 const VAR = /\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::?[-+][^}]*)?\}?/g;
@@ -114,6 +121,7 @@ interface RunEffects {
   readonly goBuilds: GoBuild[];
   installsCompiler: boolean;
   readonly cDevPackages: string[];
+  readonly installed: string[];
 }
 
 const GO_FLAGS_WITH_VALUE = new Set([
@@ -218,6 +226,7 @@ function readRun(commands: readonly SimpleCommand[], stage: Stage, index: LineIn
     goBuilds: [],
     installsCompiler: stage.installsCompiler,
     cDevPackages: [...stage.cDevPackages],
+    installed: [...stage.installed],
   };
   const exported = new Map<string, Setting>();
   let cwd = stage.workdir;
@@ -253,6 +262,14 @@ function readRun(commands: readonly SimpleCommand[], stage: Stage, index: LineIn
         effects.cDevPackages,
         words.map((w) => w.value).filter((v) => /^[a-z0-9][a-z0-9.+-]*-(dev|devel)(:[a-z0-9]+)?$/.test(v)),
       );
+      if (words.some((w) => /^(add|install)$/.test(w.value)))
+        append(
+          effects.installed,
+          words
+            .slice(at + 1)
+            .map((w) => w.value.replace(/[=:].*$/, ''))
+            .filter((v) => /^[a-z0-9][a-z0-9.+-]*$/.test(v) && !/^(add|install)$/.test(v)),
+        );
     }
     const kind = words[at + 1]?.value;
     const goWord = words[at];
@@ -355,6 +372,7 @@ function newStage(
     creates: [...(parent?.creates ?? [])],
     installsCompiler: parent?.installsCompiler ?? false,
     cDevPackages: [...(parent?.cDevPackages ?? [])],
+    installed: [...(parent?.installed ?? [])],
   };
 }
 
@@ -438,6 +456,7 @@ function applyInstruction(
         append(stage.goBuilds, effects.goBuilds);
         stage.installsCompiler = effects.installsCompiler;
         stage.cDevPackages = effects.cDevPackages;
+        stage.installed = effects.installed;
       }
       return;
     default:
@@ -469,5 +488,22 @@ export function buildModel(dockerfile: Dockerfile, index: LineIndex): DockerMode
       applyInstruction(current, inst, keyword, raw, stages, globalArgs, index);
     }
   }
-  return { stages, globalArgs, usesTargetArgs };
+  const split = new Map<Instruction, readonly SimpleCommand[]>();
+  const shellCommands = (inst: Instruction): readonly SimpleCommand[] => {
+    const known = split.get(inst);
+    if (known !== undefined) return known;
+    const keyword = inst.getKeyword().toUpperCase();
+    const raw = rawArgsOf(inst) ?? '';
+    const range = argsRangeOf(inst);
+    let commands: readonly SimpleCommand[] = [];
+    if (range !== null && (keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'HEALTHCHECK')) {
+      const m = keyword === 'HEALTHCHECK' ? /^(\s*(?:--\S+\s+)*CMD\s+)/i.exec(raw) : /^\s*/.exec(raw);
+      const body = m === null ? undefined : raw.slice(m[0].length);
+      if (body !== undefined && body.trim() !== '' && !body.trimStart().startsWith('['))
+        commands = readCommands(body, index.offsetAt(range.start) + (m?.[0].length ?? 0));
+    }
+    split.set(inst, commands);
+    return commands;
+  };
+  return { stages, globalArgs, usesTargetArgs, shellCommands };
 }

@@ -3,6 +3,7 @@ import type { LineIndex } from '../../text/line-index';
 import type { ResolvedGoVersion } from '../../knowledge/go-version';
 import type { UnitType } from '../../knowledge/systemd-directives';
 import type { UnitAssignment, UnitFile } from './ast';
+import type { GoModule } from '../gomod/module';
 
 /** An assignment of the merged unit, from this document or another file of the same unit. */
 export interface MergedAssignment {
@@ -45,6 +46,8 @@ export interface SystemdInput {
   readonly environment: ReadonlyMap<string, { readonly value: string; readonly where: string }>;
   /** Why we think the service runs a Go program (go.mod above the unit, GO* variables…), or undefined. */
   readonly goSignal: string | undefined;
+  /** The Go module of the service: the go.mod above the unit, else the workspace module that builds its ExecStart= binary. */
+  readonly goModule: GoModule | undefined;
 }
 
 /** The last value of a key in the merged unit (lists: every value in order). */

@@ -1,6 +1,7 @@
 // Owns GDL402: shell-form CMD/ENTRYPOINT/HEALTHCHECK and RUN in stages whose image has no /bin/sh.
 import { defineRule } from '../rule';
 import { argsRangeOf, rawArgsOf } from '../../parsers/dockerfile/instruction-cache';
+import { execFormOf } from './exec-form';
 
 export const shellFormInShelllessImage = defineRule({
   id: 'GDL402',
@@ -53,26 +54,27 @@ export const shellFormInShelllessImage = defineRule({
         const body = kw === 'HEALTHCHECK' ? raw.replace(/^(--\S+\s+)*CMD\s+/i, '') : raw;
         // `HEALTHCHECK --interval=30s CMD ["/app", "-health"]` is exec form: the options come before CMD.
         if (body.startsWith('[')) continue;
-        const words = body.split(/\s+/).filter((w) => w !== '');
-        const simple = !/["'$`|&;<>()\\*?]/.test(body);
-        const exec = `[${words.map((w) => JSON.stringify(w)).join(', ')}]`;
+        const exec = execFormOf(body);
         report({
           range: inst.getInstructionRange(),
           message: `Shell-form ${kw} runs /bin/sh, which ${stage.facts.family} does not have: "exec: /bin/sh: no such file or directory"`,
-          fixes: simple
-            ? [
-                {
-                  title: `Convert to exec form ${exec}`,
-                  edits: [
-                    {
-                      range:
-                        kw === 'HEALTHCHECK' ? { start: argsRangeOf(inst)?.start ?? args.start, end: args.end } : args,
-                      newText: kw === 'HEALTHCHECK' ? raw.replace(body, exec) : exec,
-                    },
-                  ],
-                },
-              ]
-            : [],
+          fixes:
+            exec !== undefined
+              ? [
+                  {
+                    title: `Convert to exec form ${exec}`,
+                    edits: [
+                      {
+                        range:
+                          kw === 'HEALTHCHECK'
+                            ? { start: argsRangeOf(inst)?.start ?? args.start, end: args.end }
+                            : args,
+                        newText: kw === 'HEALTHCHECK' ? raw.replace(body, exec) : exec,
+                      },
+                    ],
+                  },
+                ]
+              : [],
         });
       }
     }
