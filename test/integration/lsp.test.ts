@@ -144,6 +144,32 @@ test('hover shows the value each loader sees and the Go summary', async () => {
   assert.match(md, /Soft memory limit/);
 });
 
+test('the Go module is context: a golang image older than its go line, Type=notify without sd_notify, and hover says why', async () => {
+  // The folder's go.mod says `go 1.26` and requires no sd_notify library.
+  const docker = open('Dockerfile', 'FROM golang:1.25 AS build\nRUN go build -o /app .\n', 'dockerfile');
+  const d = await server.diagnostics(docker, (x) => x.some((y) => y.code === 'GDL416'));
+  const old = d.find((x) => x.code === 'GDL416');
+  assert.match(String(old?.message), /golang:1\.25 is older than go\.mod's `go 1\.26`/);
+  assert.equal(old?.relatedInformation?.[0]?.location.uri, fileUri(dir, 'go.mod'));
+  assert.equal(old?.relatedInformation?.[0]?.location.range.start.line, 2);
+  const fromHover = await server.connection.sendRequest<Hover>('textDocument/hover', {
+    textDocument: { uri: docker },
+    position: { line: 0, character: 8 },
+  });
+  const fromMd = (fromHover.contents as { value: string }).value;
+  assert.match(fromMd, /GOTOOLCHAIN=local/);
+  assert.match(fromMd, /go line: `go 1\.26`/);
+  assert.match(fromMd, /older than the go line/);
+  const unit = open('api.service', '[Service]\nType=notify\nExecStart=/usr/local/bin/api\n', 'systemd-unit');
+  const u = await server.diagnostics(unit, (x) => x.some((y) => y.code === 'GDL240'));
+  assert.ok(u.some((x) => x.code === 'GDL240'));
+  const typeHover = await server.connection.sendRequest<Hover>('textDocument/hover', {
+    textDocument: { uri: unit },
+    position: { line: 1, character: 1 },
+  });
+  assert.match((typeHover.contents as { value: string }).value, /sd_notify: not used/);
+});
+
 test('documents not in use keep only their findings, and still answer hover and code actions', async () => {
   // The server keeps full analyses for the 3 most recent documents: the first of six is compacted by the end.
   const uris = Array.from({ length: 6 }, (_, i) => open(`many-${i}.env`, 'GOMEMLIMIT=512MiB\nPORT=1\nPORT=2\n'));

@@ -15,6 +15,7 @@ import { buildModel } from '../../server/src/parsers/dockerfile/model';
 import { parseEnvFile } from '../../server/src/parsers/dotenv/parse';
 import { readCommands } from '../../server/src/parsers/shell/words';
 import { parseUnitFile } from '../../server/src/parsers/systemd/parse';
+import { parseGoMod } from '../../server/src/parsers/gomod/parse';
 import { splitWords } from '../../server/src/parsers/systemd/words';
 import { applyEdits } from '../../server/src/text/edits';
 import { comparePositions, LineIndex } from '../../server/src/text/line-index';
@@ -304,6 +305,16 @@ const hostLine = fc.oneof(
   noise,
 );
 
+const modPath = pick('example.com/app', 'github.com/coreos/go-systemd/v22', '"quoted/path"', '`raw`', '', 'x y');
+const goModLine = fc.oneof(
+  glue(pick('module ', 'module\t', 'module'), modPath, maybe(pick(' // c', '//'))),
+  glue(pick('go ', 'toolchain ', 'go\t'), pick('1.27', '1.27.4', 'go1.28.1', '1', 'x', '', '1.2.3.4')),
+  glue(pick('require ', 'replace ', 'exclude ', 'retract ', 'tool ', 'godebug '), pick('(', ')', '( )', '')),
+  glue(maybe(pick('\t', ' ')), modPath, pick(' v1.2.3', ' v0.0.0-2024', ''), maybe(pick(' // indirect', '// x'))),
+  pick(')', '(', '//', '"', '`', 'require (', 'require "a\\"b" v1'),
+  noise,
+);
+
 const F = (...p: string[]): string => path.join(ROOT, ...p);
 export const SURFACES: readonly Surface[] = [
   {
@@ -339,6 +350,13 @@ export const SURFACES: readonly Surface[] = [
     file: F('test', 'fuzz', 'setup.sh'),
     line: shellLine,
     seeds: [F('test', 'fixtures', 'rules', 'binfmt')],
+  },
+  {
+    // go.mod is context, not a linted file: its parser is fuzzed, and its invariants checked in parseOnly.
+    name: 'gomod',
+    file: F('test', 'fuzz', 'go.mod'),
+    line: goModLine,
+    seeds: [F('test', 'fixtures', 'rules', 'dockerfile', 'module-go1.27'), F('test', 'fixtures', 'rules', 'systemd')],
   },
   {
     name: 'host',
@@ -423,6 +441,14 @@ export function parseOnly(surface: Surface, text: string): void {
     case 'host':
       parseHostReport(index);
       break;
+    case 'gomod': {
+      const mod = parseGoMod(text);
+      const lines = text.split('\n').length;
+      for (const l of [mod.go, mod.toolchain, ...mod.requires])
+        if (l !== undefined && (l.line < 0 || l.line >= lines)) throw new Error(`go.mod line ${l.line} out of range`);
+      for (const r of mod.requires) if (r.path === '' && r.version === '') throw new Error('empty require');
+      break;
+    }
   }
 }
 

@@ -28,9 +28,21 @@ export function formatGoVersion(v: GoVersion): string {
 }
 
 export interface ResolvedGoVersion {
+  /** The Go toolchain that builds: go.mod's toolchain line, else its go line, else the setting or the latest. */
   readonly version: GoVersion;
+  /**
+   * go.mod's go line, when there is one: the language version, which sets the GODEBUG defaults (container-aware
+   * GOMAXPROCS needs `go 1.25` or later there, whatever the toolchain).
+   */
+  readonly goLine?: GoVersion;
   /** Where it came from, for messages: `go.mod toolchain line`, `setting`, `latest stable`… */
   readonly source: string;
+}
+
+/** The `go` line of a go.mod text. */
+export function goLineFromGoMod(text: string): GoVersion | undefined {
+  const go = /^go\s+(\S+)\s*$/m.exec(text);
+  return go?.[1] === undefined ? undefined : parseGoVersion(go[1]);
 }
 
 /** Reads the `toolchain` line, else the `go` line, of a go.mod text. */

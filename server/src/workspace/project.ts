@@ -6,7 +6,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type picomatchType from 'picomatch';
-import { goVersionFromGoMod, LATEST_GO, parseGoVersion, type ResolvedGoVersion } from '../knowledge/go-version';
+import {
+  goLineFromGoMod,
+  goVersionFromGoMod,
+  LATEST_GO,
+  parseGoVersion,
+  type ResolvedGoVersion,
+} from '../knowledge/go-version';
 import type { EnvDialect } from '../parsers/dotenv/dialects';
 import type { Settings } from '../settings';
 import type { NameDefinition } from '../parsers/binfmt/input';
@@ -209,7 +215,9 @@ export class FsProject implements ProjectContext {
       const found = this.findGoMod(path.dirname(path.resolve(filePath)));
       if (found !== undefined) {
         const v = goVersionFromGoMod(found.text);
-        if (v !== undefined) return { version: v, source: `go.mod (${found.path})` };
+        const goLine = goLineFromGoMod(found.text);
+        if (v !== undefined)
+          return { version: v, source: `go.mod (${found.path})`, ...(goLine !== undefined ? { goLine } : {}) };
       }
     }
     const fromSetting = parseGoVersion(settings.goVersion);

@@ -3,6 +3,9 @@ import type { Position } from 'vscode-languageserver-types';
 import type { DockerfileInput } from '../../parsers/dockerfile/input';
 import { comparePositions, type Range } from '../../text/line-index';
 import { artifactCopies, cgoState, linkage } from '../../parsers/dockerfile/linkage';
+import { goReleaseOfImage } from '../../knowledge/base-images';
+import { compareGoVersions } from '../../knowledge/go-version';
+import { moduleLines } from './go-module';
 
 const within = (r: Range | null, p: Position): boolean =>
   r !== null && comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
@@ -28,6 +31,11 @@ export function dockerHover(input: DockerfileInput, position: Position): { value
         `- /etc/passwd: ${yesNo(f.passwd)}`,
         `- default user: ${f.user ?? 'unknown'}`,
         `- C compiler: ${yesNo(f.cCompiler)}`,
+        ...(f.shellProgram !== undefined ? [`- /bin/sh is: ${f.shellProgram}`] : []),
+        ...(f.tools !== undefined
+          ? [`- health-check tools: ${f.tools.length === 0 ? 'none' : f.tools.map((t) => `\`${t}\``).join(', ')}`]
+          : []),
+        ...goImageLines(input, stage.image),
         '',
         `Source: ${f.source}.`,
       ];
@@ -54,4 +62,27 @@ export function dockerHover(input: DockerfileInput, position: Position): { value
     }
   }
   return undefined;
+}
+
+/** For a golang image: its Go release, GOTOOLCHAIN=local, and whether the module's go line fits it. */
+function goImageLines(input: DockerfileInput, image: string): string[] {
+  const release = goReleaseOfImage(image);
+  if (release === undefined) return [];
+  const required = input.goModule?.mod.go?.version;
+  const fits =
+    required === undefined
+      ? undefined
+      : release.exact
+        ? compareGoVersions(release.version, required) >= 0
+        : compareGoVersions({ ...release.version, patch: 0 }, { ...required, patch: 0 }) >= 0;
+  return [
+    `- Go: ${release.text}${release.exact ? '' : '.x (the newest patch)'}, with \`GOTOOLCHAIN=local\` (never downloads a newer toolchain)`,
+    ...moduleLines(input.goModule),
+    ...(fits === undefined
+      ? []
+      : [
+          '',
+          fits ? 'This image can build the module.' : 'This image is older than the go line: the go command stops.',
+        ]),
+  ];
 }

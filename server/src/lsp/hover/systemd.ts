@@ -12,6 +12,7 @@ import {
 } from '../../knowledge/systemd-directives';
 import { describeValue } from '../../knowledge/systemd-values';
 import { SYSTEMD_SUMMARIES } from '../../knowledge/systemd-summaries';
+import { moduleLines } from './go-module';
 
 const KIND_TEXT: Record<Directive['kind'], string> = {
   boolean: 'boolean (yes/no)',
@@ -75,6 +76,15 @@ export function systemdHover(input: SystemdInput, position: Position): { value: 
       '',
       'Across the unit and its drop-ins:',
       ...merged.map((m) => `- \`${m.value.trim() === '' ? '(reset)' : m.value.trim()}\` in ${m.fileName}`),
+    );
+  }
+  if (key === 'Type' && section === 'Service') {
+    const notify = input.goModule?.sdNotify();
+    lines.push(
+      ...moduleLines(input.goModule),
+      ...(input.goModule === undefined
+        ? []
+        : [`- sd_notify: ${notify === undefined ? 'not used (READY=1 is never sent)' : notify}`]),
     );
   }
   const page = MAN_PAGE[section] ?? 'systemd.directives';
