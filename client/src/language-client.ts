@@ -61,6 +61,10 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
         vscode.workspace.createFileSystemWatcher('**/binfmt.d/*.conf'),
         vscode.workspace.createFileSystemWatcher(`**/*.{${UNIT_TYPES.join(',')}}`),
         vscode.workspace.createFileSystemWatcher('**/*.d/*.conf'),
+        // Dockerfile findings depend on the build context (env files, .dockerignore) and units' on the Go code
+        // (which module builds a binary, whether it sends sd_notify).
+        vscode.workspace.createFileSystemWatcher('**/{.dockerignore,*.dockerignore,.env,.env.*,*.env}'),
+        vscode.workspace.createFileSystemWatcher('**/*.go'),
       ],
     },
     // Traces show message payloads; env files hold secrets, so document text and values are masked.

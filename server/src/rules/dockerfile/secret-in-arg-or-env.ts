@@ -57,7 +57,7 @@ export const secretInArgOrEnv = defineRule({
           message:
             keyword === 'ENV'
               ? `ENV \`${name}\` looks like a secret: its value is stored in the image config for anyone who pulls the image`
-              : `ARG \`${name}\` looks like a secret: build arguments are kept in the image history`,
+              : `ARG \`${name}\` looks like a secret: build arguments are kept in the image history (use RUN --mount=type=secret)`,
         });
       }
     }
