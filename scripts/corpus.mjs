@@ -31,6 +31,9 @@ const SETS = [
   { name: 'systemd-go', args: [] },
   { name: 'binfmt', args: [] },
   { name: 'dockerfile', args: [] },
+  // Compose files, also those under other names (found by content); manifests by content (`apiVersion:` + `kind:`).
+  { name: 'compose', args: ['--language', 'compose'] },
+  { name: 'k8s', args: [] },
 ];
 let crashed = false;
 for (const set of SETS) {

@@ -2,15 +2,24 @@
 import * as vscode from 'vscode';
 import {
   CloseAction,
+  DidOpenTextDocumentNotification,
   ErrorAction,
   LanguageClient,
   TransportKind,
   type LanguageClientOptions,
+  type Middleware,
   type ServerOptions,
+  vsdiag,
 } from 'vscode-languageclient/node';
 import { RestartPolicy } from './restart-policy';
 import { redactingChannel } from './redacting-output-channel';
-import { SELECTED_FILE_PATTERNS, SYNCED_LANGUAGE_IDS, UNIT_TYPES } from '../../server/src/protocol';
+import {
+  isComposeFileName,
+  isKubernetesManifest,
+  SELECTED_FILE_PATTERNS,
+  SYNCED_LANGUAGE_IDS,
+  UNIT_TYPES,
+} from '../../server/src/protocol';
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -43,6 +52,9 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
         { scheme: 'untitled', language },
         { scheme: 'vscode-remote', language },
       ]),
+      // YAML: only Compose files and Kubernetes manifests reach the server (the middleware below drops the rest).
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'vscode-remote', language: 'yaml' },
       // Units, drop-ins and binfmt.d files under another extension's language id are still linted.
       ...SELECTED_FILE_PATTERNS.flatMap((pattern) => [
         { scheme: 'file', pattern },
@@ -52,6 +64,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
       // EnvironmentFile= as env files, and leaves the others alone.
       { scheme: 'file', language: 'plaintext' },
     ],
+    middleware: yamlMiddleware(),
     synchronize: {
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/go.mod'),
@@ -71,5 +84,56 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     traceOutputChannel: redactingChannel(vscode.window.createOutputChannel('Go Deploy Lint Trace', { log: true })),
     outputChannel,
   };
-  return new LanguageClient('goDeployLint', 'Go Deploy Lint', serverOptions, clientOptions);
+  const created = new LanguageClient('goDeployLint', 'Go Deploy Lint', serverOptions, clientOptions);
+  client = created;
+  return created;
+}
+
+let client: LanguageClient | undefined;
+
+/**
+ * YAML documents that are neither Compose files nor Kubernetes manifests are never sent to the server: not opened,
+ * changed, closed or asked for diagnostics. A manifest is recognised when it is opened, or when an edit makes it one.
+ */
+function yamlMiddleware(): Middleware {
+  const accepted = new Set<string>();
+  const ours = (doc: vscode.TextDocument): boolean => {
+    if (doc.languageId !== 'yaml') return true;
+    const key = doc.uri.toString();
+    if (accepted.has(key)) return true;
+    if (isComposeFileName(doc.uri.path.split('/').pop() ?? '') || isKubernetesManifest(doc.getText())) {
+      accepted.add(key);
+      return true;
+    }
+    return false;
+  };
+  return {
+    didOpen: (doc, next) => (ours(doc) ? next(doc) : Promise.resolve()),
+    didChange: async (event, next) => {
+      const doc = event.document;
+      if (doc.languageId !== 'yaml' || accepted.has(doc.uri.toString())) return next(event);
+      // Became a manifest with this edit: the server gets the whole document as newly opened.
+      if (ours(doc))
+        await client?.sendNotification(DidOpenTextDocumentNotification.type, {
+          textDocument: {
+            uri: doc.uri.toString(),
+            languageId: doc.languageId,
+            version: doc.version,
+            text: doc.getText(),
+          },
+        });
+    },
+    didClose: (doc, next) => {
+      if (doc.languageId !== 'yaml') return next(doc);
+      const was = accepted.delete(doc.uri.toString());
+      return was ? next(doc) : Promise.resolve();
+    },
+    provideDiagnostics: (doc, previous, token, next) => {
+      const uri = doc instanceof vscode.Uri ? doc : doc.uri;
+      const open = vscode.workspace.textDocuments.find((t) => t.uri.toString() === uri.toString());
+      if (open !== undefined && open.languageId === 'yaml' && !accepted.has(uri.toString()))
+        return { kind: vsdiag.DocumentDiagnosticReportKind.full, items: [] };
+      return next(doc, previous, token);
+    },
+  };
 }

@@ -11,13 +11,45 @@ export const Commands = {
 } as const;
 
 /** The documents the server analyses, by VS Code language id. */
-export const LANGUAGE_IDS = ['dotenv', 'systemd-unit', 'binfmt', 'dockerfile', 'shellscript', 'host-report'] as const;
+export const LANGUAGE_IDS = [
+  'dotenv',
+  'systemd-unit',
+  'binfmt',
+  'dockerfile',
+  'shellscript',
+  'host-report',
+  'compose',
+  'kubernetes',
+  'quadlet',
+] as const;
 export type LanguageId = (typeof LANGUAGE_IDS)[number];
 
 /** The languages of documents the client syncs to the server (probe output goes through ANALYZE_HOST_REPORT). */
 export const SYNCED_LANGUAGE_IDS = LANGUAGE_IDS.filter(
-  (l): l is Exclude<LanguageId, 'host-report'> => l !== 'host-report',
+  (l): l is Exclude<LanguageId, 'host-report' | 'compose' | 'kubernetes'> =>
+    l !== 'host-report' && l !== 'compose' && l !== 'kubernetes',
 );
+
+/**
+ * Compose files by name (the names `docker compose` looks for, their override variants, and `*.compose.yaml`):
+ * linted whatever language the editor gives them (yaml, or the Docker extension's dockercompose).
+ */
+export const COMPOSE_FILE_PATTERNS = [
+  '**/{compose,docker-compose}.{yml,yaml}',
+  '**/{compose,docker-compose}.*.{yml,yaml}',
+  '**/docker-compose*.{yml,yaml}',
+  '**/*.compose.{yml,yaml}',
+] as const;
+
+/** Top-level `apiVersion:` and `kind:` in some document of a YAML stream: a Kubernetes manifest. */
+export function isKubernetesManifest(text: string): boolean {
+  return /^apiVersion:[ \t]*\S/m.test(text) && /^kind:[ \t]*\S/m.test(text);
+}
+
+/** A Compose file name, as COMPOSE_FILE_PATTERNS match it. */
+export function isComposeFileName(base: string): boolean {
+  return /^(compose|docker-compose)(\..+)?\.ya?ml$|^docker-compose.*\.ya?ml$|\.compose\.ya?ml$/.test(base);
+}
 
 /** systemd unit types, which are also the unit files' extensions (systemd.unit(5)). */
 export const UNIT_TYPES = [
@@ -43,6 +75,7 @@ export const SELECTED_FILE_PATTERNS = [
   `**/*.{${UNIT_TYPES.join(',')}}.d/*.conf`,
   '**/binfmt.d/*',
   '**/binfmts/*',
+  ...COMPOSE_FILE_PATTERNS,
 ] as const;
 
 /** A scan's probe output is shown under this URI scheme, as `<scheme>:/<host>.<extension>` (saved copies keep the extension). */

@@ -1,7 +1,7 @@
 // Owns analyze(): one document version in, its language, tree and findings out (suppressions applied).
 import { append } from '../text/append';
 import { LineIndex, comparePositions } from '../text/line-index';
-import { isLanguageId, detectLanguage, type LanguageId } from '../workspace/language-id';
+import { isLanguageId, isYamlFile, detectLanguage, type LanguageId } from '../workspace/language-id';
 import type { SourceDocument } from '../languages/source-document';
 import { prepareDotenv } from '../languages/dotenv';
 import { prepareBinfmt } from '../languages/binfmt';
@@ -9,6 +9,8 @@ import { prepareShellscript } from '../languages/shellscript';
 import { prepareDockerfile } from '../languages/dockerfile';
 import { prepareSystemd } from '../languages/systemd';
 import { prepareHostReport } from '../languages/host-report';
+import { isKubernetesManifest, prepareCompose, prepareKubernetes } from '../languages/containers';
+import { prepareQuadlet } from '../languages/quadlet';
 import type { Settings } from '../settings';
 import { allRules, knownCodes, rulesOf } from '../rules/index';
 import { runRule, type Finding, type Rule, type RuleInputs } from '../rules/rule';
@@ -58,6 +60,9 @@ const SURFACES: Partial<Record<LanguageId, Surface>> = {
   dockerfile: prepareDockerfile,
   'systemd-unit': prepareSystemd,
   'host-report': prepareHostReport,
+  compose: prepareCompose,
+  kubernetes: prepareKubernetes,
+  quadlet: prepareQuadlet,
 };
 
 /**
@@ -69,7 +74,12 @@ export function languageOf(doc: SourceDocument, project?: AnalysisContext['proje
   const weak = doc.languageId === 'shellscript' || !isLanguageId(doc.languageId);
   if (weak && doc.path !== undefined && project?.referencedDialect(doc.path) !== undefined) return 'dotenv';
   if (isLanguageId(doc.languageId)) return doc.languageId;
-  return doc.path === undefined ? undefined : detectLanguage(doc.path);
+  const byPath = doc.path === undefined ? undefined : detectLanguage(doc.path);
+  if (byPath !== undefined) return byPath;
+  // The Docker extension's id for Compose files; other YAML only when it holds a Kubernetes manifest.
+  if (doc.languageId === 'dockercompose') return 'compose';
+  const yaml = doc.languageId === 'yaml' || (doc.path !== undefined && isYamlFile(doc.path));
+  return yaml && isKubernetesManifest(doc.text) ? 'kubernetes' : undefined;
 }
 
 /** First NUL or U+FFFD (invalid UTF-8 decoded by the editor or the CLI). */

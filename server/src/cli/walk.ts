@@ -1,7 +1,8 @@
 // Owns turning CLI path arguments into the files to lint, and reading them: regular files only, bounded in size.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { detectLanguage, detectLanguageFromContent, type LanguageId } from '../workspace/language-id';
+import { detectLanguage, detectLanguageFromContent, isYamlFile, type LanguageId } from '../workspace/language-id';
+import { isKubernetesManifest } from '../protocol';
 import { readHead } from '../workspace/files';
 
 export interface Target {
@@ -40,6 +41,8 @@ function languageOf(file: string, stat: fs.Stats): LanguageId | undefined {
   const byPath = detectLanguage(path.resolve(file));
   if (byPath !== undefined || !stat.isFile()) return byPath;
   const base = path.basename(file);
+  // YAML is linted when it holds a Kubernetes manifest (`apiVersion:` and `kind:` at the top level).
+  if (isYamlFile(base)) return isKubernetesManifest(readHead(file, 64 * 1024)) ? 'kubernetes' : undefined;
   return base.includes('.') && !/\.local$/.test(base)
     ? undefined
     : detectLanguageFromContent(readHead(file, 256).split('\n')[0] ?? '');

@@ -30,6 +30,10 @@ export type Prepared = Common &
     | { readonly language: 'dockerfile'; readonly inputs: Pick<RuleInputs, 'dockerfile' | 'binfmt' | 'go-values'> }
     | { readonly language: 'systemd-unit'; readonly inputs: Pick<RuleInputs, 'systemd' | 'go-values' | 'binfmt'> }
     | { readonly language: 'host-report'; readonly inputs: Pick<RuleInputs, 'host-report'> }
+    | {
+        readonly language: 'compose' | 'kubernetes' | 'quadlet';
+        readonly inputs: Pick<RuleInputs, 'containers' | 'go-values'>;
+      }
   );
 
 /** A surface's answer when the text is another format than the file name suggests: one information note, no rule. */

@@ -113,6 +113,14 @@ import { secretFileInImage } from './dockerfile/secret-file-in-image';
 import { secretInArgOrEnv } from './dockerfile/secret-in-arg-or-env';
 import { unpinnedGoInstall } from './dockerfile/unpinned-go-install';
 import { healthcheckToolMissing } from './dockerfile/healthcheck-tool-missing';
+import { invalidQuantity } from './containers/invalid-quantity';
+import { gomemlimitAboveContainerLimit } from './containers/gomemlimit-above-container-limit';
+import { containerLimitWithoutGomemlimit } from './containers/container-limit-without-gomemlimit';
+import { gomemlimitFromLimitFieldRef } from './containers/gomemlimit-from-limit-field-ref';
+import { gogcOffWithoutGomemlimit } from './containers/gogc-off-without-gomemlimit';
+import { gomaxprocsAboveCpuLimit } from './containers/gomaxprocs-above-cpu-limit';
+import { healthcheckToolMissingInImage } from './containers/healthcheck-tool-missing-in-image';
+import { envFileMissing } from './containers/env-file-missing';
 import { goNotOnPath } from './host-report/go-not-on-path';
 import { multipleGoOnPath } from './host-report/multiple-go-on-path';
 import { gorootMismatch } from './host-report/goroot-mismatch';
@@ -267,6 +275,14 @@ export const allRules: readonly Rule[] = [
   systemdTooOldForDirective,
   rosettaTranslatedGo,
   nofileLimitLow,
+  invalidQuantity,
+  gomemlimitAboveContainerLimit,
+  containerLimitWithoutGomemlimit,
+  gomemlimitFromLimitFieldRef,
+  gogcOffWithoutGomemlimit,
+  gomaxprocsAboveCpuLimit,
+  healthcheckToolMissingInImage,
+  envFileMissing,
 ];
 
 const BY_ID = new Map(allRules.map((r) => [r.id, r]));

@@ -18,4 +18,5 @@ export const RULE_LANGUAGES: Readonly<Record<RuleLanguage, RuleLanguageInfo>> = 
   binfmt: { block: '3', label: 'binfmt_misc (every surface)', fixture: (s) => `binfmt.d/${s}.conf` },
   dockerfile: { block: '4', label: 'Dockerfiles', fixture: (s) => `${s}.Dockerfile` },
   'host-report': { block: '5', label: 'host checks', fixture: (s) => `${s}.gdlprobe` },
+  containers: { block: '6', label: 'Compose, Kubernetes, Quadlet', fixture: (s) => `${s}.compose.yaml` },
 };

@@ -10,6 +10,7 @@ import type { BinfmtInput } from '../parsers/binfmt/input';
 import type { SystemdInput } from '../parsers/systemd/input';
 import type { DockerfileInput } from '../parsers/dockerfile/input';
 import type { HostInput } from '../parsers/host-report/input';
+import type { ContainersInput } from '../parsers/containers/model';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -29,6 +30,8 @@ export interface RuleInputs {
   dockerfile: DockerfileInput;
   /** A host scan's probe output. */
   'host-report': HostInput;
+  /** Containers of Compose files, Kubernetes manifests and Podman Quadlet units: environment, limits, health checks. */
+  containers: ContainersInput;
 }
 export type RuleLanguage = keyof RuleInputs;
 

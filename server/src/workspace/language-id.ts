@@ -1,6 +1,6 @@
 // Owns how a file path maps to a language id, exactly as the extension manifest's file patterns do.
 import * as path from 'node:path';
-import { HOST_REPORT_EXTENSION, LANGUAGE_IDS, type LanguageId } from '../protocol';
+import { HOST_REPORT_EXTENSION, LANGUAGE_IDS, isComposeFileName, type LanguageId } from '../protocol';
 import { UNIT_TYPES } from '../knowledge/systemd-directives';
 
 export { LANGUAGE_IDS, type LanguageId };
@@ -22,6 +22,9 @@ export function detectLanguage(filePath: string): LanguageId | undefined {
   if (base === '.env' || base.startsWith('.env.') || (base.endsWith('.env') && base.length > 4) || isGoEnvFile(p))
     return 'dotenv';
   const ext = base.includes('.') ? base.slice(base.lastIndexOf('.') + 1) : '';
+  if (isComposeFileName(base)) return 'compose';
+  // Podman Quadlet units (podman-systemd.unit(5)).
+  if (ext === 'container' || ext === 'pod' || ext === 'kube') return 'quadlet';
   if (parent === 'binfmt.d') return 'binfmt';
   if (parent === 'binfmts') return 'binfmt';
   if ((UNIT_TYPES as readonly string[]).includes(ext)) return 'systemd-unit';
@@ -38,6 +41,11 @@ export function detectLanguage(filePath: string): LanguageId | undefined {
 /** For files the path does not identify: a sh or bash shebang makes a shell script. */
 export function detectLanguageFromContent(firstLine: string): LanguageId | undefined {
   return /^#!\s*(\/usr\/bin\/env\s+)?(\/(usr\/)?bin\/)?(ba|da|a)?sh(\s|$)/.test(firstLine) ? 'shellscript' : undefined;
+}
+
+/** A YAML file by its name (Kubernetes manifests are told apart by content). */
+export function isYamlFile(filePath: string): boolean {
+  return /\.ya?ml$/i.test(filePath);
 }
 
 export function isLanguageId(x: string): x is LanguageId {

@@ -6,6 +6,7 @@ import { binfmtHover } from './binfmt';
 import { dockerHover } from './dockerfile';
 import { dotenvHover } from './dotenv';
 import { systemdHover } from './systemd';
+import { containersHover } from './containers';
 
 type Answer = { value: string; range: Range } | undefined;
 
@@ -30,5 +31,9 @@ function answer(analysis: Analysis, position: Position): Answer {
       return binfmtHover(p.inputs.binfmt.file, position) ?? dockerHover(p.inputs.dockerfile, position);
     case 'systemd-unit':
       return binfmtHover(p.inputs.binfmt.file, position) ?? systemdHover(p.inputs.systemd, position);
+    case 'compose':
+    case 'kubernetes':
+    case 'quadlet':
+      return containersHover(p.inputs.containers, position);
   }
 }

@@ -4,16 +4,7 @@ import * as posix from 'node:path/posix';
 import { HEALTHCHECK_TOOLS } from '../../knowledge/base-images';
 import { argsRangeOf, rawArgsOf } from '../../parsers/dockerfile/instruction-cache';
 import type { SimpleCommand } from '../../parsers/shell/words';
-import type { Stage } from '../../parsers/dockerfile/model';
-
-/** Package names that install each tool (apk, apt, dnf). */
-const PACKAGES: Record<string, RegExp> = {
-  curl: /^curl(-minimal)?$/,
-  wget: /^(wget|wget2|busybox)$/,
-  sh: /^(bash|dash|busybox)$/,
-  bash: /^bash$/,
-  nc: /^(netcat.*|nmap-ncat|busybox)$/,
-};
+import { toolIn } from '../../parsers/dockerfile/stage-tools';
 
 /** The programs the check runs: exec form's first word; for shell form, the shell and each command's first word. */
 function programsOf(
@@ -40,20 +31,6 @@ function programsOf(
     if (word !== undefined) programs.push(posix.basename(word.value));
   }
   return { programs, shellForm: true };
-}
-
-/** How the stage got a tool: its image, a package it installs, or a copy (undefined: it does not have it). */
-function toolIn(stage: Stage, tool: string): { copiedFrom?: Stage } | true | undefined {
-  if (stage.facts?.tools?.includes(tool) === true) return true;
-  if (stage.installed.some((p) => PACKAGES[tool]?.test(p) === true)) return true;
-  for (const c of stage.copies) {
-    const lands = c.sources.some(
-      (s) => posix.basename(s.value) === tool && (c.destIsDir || posix.basename(c.dest) === tool),
-    );
-    const tree = c.sources.some((s) => s.value === '/' || /^\/(usr\/)?(local\/)?bin\/?$/.test(s.value));
-    if (lands || tree) return { ...(c.fromStage !== undefined ? { copiedFrom: c.fromStage } : {}) };
-  }
-  return stage.creates.some((p) => posix.basename(p) === tool) ? true : undefined;
 }
 
 export const healthcheckToolMissing = defineRule({
