@@ -22,6 +22,10 @@ const CORPUS_DIRS = {
   dockerfile: ['dockerfile', 'dockerfiles', 'docker'],
   shell: [],
   host: [],
+  compose: ['compose'],
+  kubernetes: ['k8s'],
+  quadlet: [],
+  gomod: [],
 };
 
 function corpusSeeds(name) {

@@ -228,6 +228,50 @@ test('completion offers Go variables for keys and enum values after =', async ()
   );
 });
 
+test('Compose, Kubernetes and Quadlet: findings, a quick fix, hover and completion; other YAML is left alone', async () => {
+  const compose =
+    'services:\n  api:\n    image: example.com/api:1\n    mem_limit: 512m\n    environment:\n      GOMEMLIMIT: 512MiB\n      \n';
+  const c = open('compose.yaml', compose, 'yaml');
+  const d = await server.diagnostics(c, (x) => x.length > 0);
+  assert.deepEqual(codes(d), ['GDL602']);
+  const actions = await server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri: c },
+    range: { start: { line: 5, character: 20 }, end: { line: 5, character: 20 } },
+    context: { diagnostics: [] },
+  });
+  const fix = actions.find((a) => a.title === 'Set GOMEMLIMIT to 460MiB (90 % of the limit)');
+  assert.ok(fix !== undefined, actions.map((a) => a.title).join(' | '));
+  assert.equal(applyEdits(compose, actionEdits(fix)), compose.replace('512MiB', '460MiB'));
+  const h = await server.connection.sendRequest<Hover>('textDocument/hover', {
+    textDocument: { uri: c },
+    position: { line: 3, character: 16 },
+  });
+  assert.match((h.contents as { value: string }).value, /GOMEMLIMIT 512MiB is 100 % of it/);
+  const keys = await server.connection.sendRequest<CompletionItem[]>('textDocument/completion', {
+    textDocument: { uri: c },
+    position: { line: 6, character: 6 },
+  });
+  assert.ok(keys.some((k) => k.label === 'GOMAXPROCS' && k.insertText === 'GOMAXPROCS: '));
+  const value = await server.connection.sendRequest<CompletionItem[]>('textDocument/completion', {
+    textDocument: { uri: c },
+    position: { line: 5, character: 18 },
+  });
+  assert.deepEqual(
+    value.map((v) => v.label),
+    ['460MiB'],
+  );
+  const manifest = open(
+    'deploy.yaml',
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n    - name: api\n      image: x\n      resources:\n        limits:\n          memory: 512MB\n',
+    'yaml',
+  );
+  assert.deepEqual(codes(await server.diagnostics(manifest, (x) => x.length > 0)), ['GDL601']);
+  const quadlet = open('api.container', '[Container]\nImage=x\nEnvironment=GOGC=off\nMemory=1g\n', 'quadlet');
+  assert.deepEqual(codes(await server.diagnostics(quadlet, (x) => x.length > 0)), ['GDL605']);
+  const other = open('config.yaml', 'server:\n  port: 8080\nmem_limit: 5x\n', 'yaml');
+  assert.deepEqual(await server.diagnostics(other), []);
+});
+
 test('the server survives malformed requests, binary documents and unknown URIs', async () => {
   await assert.rejects(server.connection.sendRequest('textDocument/hover', { nonsense: true }));
   const bin = open('bin.env', 'A=\u0000\u0001\u0002');

@@ -16,6 +16,7 @@ import { parseEnvFile } from '../../server/src/parsers/dotenv/parse';
 import { readCommands } from '../../server/src/parsers/shell/words';
 import { parseUnitFile } from '../../server/src/parsers/systemd/parse';
 import { parseGoMod } from '../../server/src/parsers/gomod/parse';
+import { parseYamlDocuments } from '../../server/src/parsers/yaml/yaml';
 import { splitWords } from '../../server/src/parsers/systemd/words';
 import { applyEdits } from '../../server/src/text/edits';
 import { comparePositions, LineIndex } from '../../server/src/text/line-index';
@@ -315,6 +316,161 @@ const goModLine = fc.oneof(
   noise,
 );
 
+const indent = pick('', '  ', '    ', '      ', '        ', '\t', ' ');
+const yamlValue = pick(
+  '512m',
+  '1g',
+  '512Mi',
+  '1.5',
+  '500m',
+  '"8"',
+  'off',
+  '"off"',
+  '512MiB',
+  '~',
+  '',
+  '[a, b]',
+  '{x: 1}',
+  '|',
+  '>-',
+  '&a x',
+  '*a',
+  '"unterminated',
+  "'q'",
+  '1e9',
+  '-1',
+  'true',
+);
+const composeLine = fc.oneof(
+  pick('services:', 'version: "3"', '---', '...', '# c', 'x-anchor: &a', '<<: *a'),
+  glue(
+    indent,
+    pick(
+      'api:',
+      'worker:',
+      'environment:',
+      'env_file:',
+      'deploy:',
+      'resources:',
+      'limits:',
+      'healthcheck:',
+      'build:',
+      'image: alpine:3.20',
+      'image: gcr.io/distroless/static',
+      'build: .',
+    ),
+  ),
+  glue(
+    indent,
+    pick(
+      'mem_limit: ',
+      'cpus: ',
+      'memory: ',
+      'GOMEMLIMIT: ',
+      'GOGC: ',
+      'GOMAXPROCS: ',
+      'GODEBUG: ',
+      'test: ',
+      'path: ',
+      'required: ',
+    ),
+    yamlValue,
+  ),
+  glue(
+    indent,
+    pick('- ', '-'),
+    pick(
+      'GOMEMLIMIT=512MiB',
+      'GOGC=off',
+      'KEY',
+      'CMD',
+      'curl',
+      'missing.env',
+      '"A=b"',
+      'name: GOMEMLIMIT',
+      'value: 1GiB',
+    ),
+  ),
+  glue(indent, pick('test: ["CMD", "curl", "-f", "x"]', 'test: curl -f x || exit 1', 'test: ["CMD-SHELL", "wget x"]')),
+  noise,
+);
+const k8sLine = fc.oneof(
+  pick(
+    'apiVersion: v1',
+    'apiVersion: apps/v1',
+    'kind: Pod',
+    'kind: Deployment',
+    'kind: CronJob',
+    '---',
+    'spec:',
+    'metadata:',
+    '{{ .Values.x }}',
+  ),
+  glue(
+    indent,
+    pick(
+      'template:',
+      'spec:',
+      'containers:',
+      'jobTemplate:',
+      'env:',
+      'resources:',
+      'limits:',
+      'requests:',
+      'valueFrom:',
+      'resourceFieldRef:',
+    ),
+  ),
+  glue(
+    indent,
+    pick('- name: ', 'name: ', 'value: ', 'memory: ', 'cpu: ', 'resource: ', 'divisor: ', 'image: '),
+    pick(
+      'api',
+      'GOMEMLIMIT',
+      'GOMAXPROCS',
+      'limits.memory',
+      '512Mi',
+      '1Gi',
+      '500m',
+      '2',
+      '512MB',
+      '1 core',
+      'alpine:3.20',
+    ),
+  ),
+  noise,
+);
+const quadletLine = fc.oneof(
+  pick('[Container]', '[Service]', '[Unit]', '[Install]', '[Pod]', '# c'),
+  glue(
+    pick(
+      'Image=',
+      'Environment=',
+      'EnvironmentFile=',
+      'PodmanArgs=',
+      'Memory=',
+      'HealthCmd=',
+      'MemoryMax=',
+      'CPUQuota=',
+    ),
+    pick(
+      'gcr.io/distroless/static',
+      'GOMEMLIMIT=500MiB GOGC=off',
+      '"A=b c"',
+      '--memory=512m --cpus 1',
+      '-m 1g',
+      '512m',
+      'curl -f x',
+      '["curl","x"]',
+      '150%',
+      'x.env',
+      '',
+      '--cpus',
+    ),
+  ),
+  noise,
+);
+
 const F = (...p: string[]): string => path.join(ROOT, ...p);
 export const SURFACES: readonly Surface[] = [
   {
@@ -350,6 +506,24 @@ export const SURFACES: readonly Surface[] = [
     file: F('test', 'fuzz', 'setup.sh'),
     line: shellLine,
     seeds: [F('test', 'fixtures', 'rules', 'binfmt')],
+  },
+  {
+    name: 'compose',
+    file: F('test', 'fuzz', 'compose.yaml'),
+    line: composeLine,
+    seeds: [F('test', 'fixtures', 'rules', 'containers')],
+  },
+  {
+    name: 'kubernetes',
+    file: F('test', 'fuzz', 'deploy.yaml'),
+    line: k8sLine,
+    seeds: [F('test', 'fixtures', 'rules', 'containers')],
+  },
+  {
+    name: 'quadlet',
+    file: F('test', 'fuzz', 'app.container'),
+    line: quadletLine,
+    seeds: [F('test', 'fixtures', 'rules', 'containers')],
   },
   {
     // go.mod is context, not a linted file: its parser is fuzzed, and its invariants checked in parseOnly.
@@ -440,6 +614,13 @@ export function parseOnly(surface: Surface, text: string): void {
       break;
     case 'host':
       parseHostReport(index);
+      break;
+    case 'compose':
+    case 'kubernetes':
+      parseYamlDocuments(text);
+      break;
+    case 'quadlet':
+      parseUnitFile(index);
       break;
     case 'gomod': {
       const mod = parseGoMod(text);

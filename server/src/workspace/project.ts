@@ -19,6 +19,8 @@ import type { NameDefinition } from '../parsers/binfmt/input';
 import { BinfmtIndex } from './binfmt-index';
 import { findFiles, hostRootOf } from './files';
 import { isSecretEnvFileName } from '../parsers/dockerfile/dockerignore';
+import { isMap, isSeq, parseYamlDocuments, scalarText, valueOf } from '../parsers/yaml/yaml';
+import { isComposeFileName } from '../protocol';
 import { UnitIndex } from './unit-index';
 
 export interface DialectReference {
@@ -198,6 +200,20 @@ export class FsProject implements ProjectContext {
         }
       }
     }
+    // Compose env_file: and Quadlet EnvironmentFile= (podman reads env files like docker --env-file).
+    for (const file of findFiles(this.roots, (_d, name) => isComposeFileName(name) || name.endsWith('.container'))) {
+      const text = this.readText(file);
+      if (text === undefined) continue;
+      const dialect = file.endsWith('.container') ? 'docker' : 'compose';
+      for (const target of envFileTargets(text, dialect === 'compose'))
+        refs.set(
+          path.resolve(path.dirname(file), target),
+          refs.get(path.resolve(path.dirname(file), target)) ?? {
+            dialect,
+            source: `${dialect === 'compose' ? 'env_file:' : 'EnvironmentFile='} in ${path.basename(file)}`,
+          },
+        );
+    }
     this.unitRefs = refs;
     return refs;
   }
@@ -289,6 +305,25 @@ let matcher: typeof picomatchType | undefined;
 function picomatch(): typeof picomatchType {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (matcher ??= require('picomatch') as typeof picomatchType);
+}
+
+/** The env files a Compose file (`env_file:`) or a Quadlet unit (`EnvironmentFile=` lines) names, as written. */
+function envFileTargets(text: string, compose: boolean): string[] {
+  if (!compose)
+    return [...text.matchAll(/^EnvironmentFile=(.+)$/gm)].map((m) => (m[1] ?? '').trim()).filter((t) => t !== '');
+  const out: string[] = [];
+  for (const doc of parseYamlDocuments(text)) {
+    const services = valueOf(doc.contents, 'services');
+    if (!isMap(services)) continue;
+    for (const s of services.items) {
+      const ef = valueOf(s.value, 'env_file');
+      for (const item of isSeq(ef) ? ef.items : ef === undefined ? [] : [ef]) {
+        const p = scalarText(item) ?? scalarText(valueOf(item, 'path'));
+        if (p !== undefined) out.push(p);
+      }
+    }
+  }
+  return out;
 }
 
 /** Folders and entries a context walk visits at most (a context is sent whole to the builder: usually small). */

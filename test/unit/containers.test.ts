@@ -1,0 +1,77 @@
+// Container surfaces: the quantity grammars of each format, Compose env_file dialect links, Helm templates skipped.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  parseComposeBytes,
+  parseComposeCpus,
+  parseK8sQuantity,
+  parsePodmanBytes,
+} from '../../server/src/parsers/containers/quantity';
+import { FsProject } from '../../server/src/workspace/project';
+import { lintText } from '../support/lint-text';
+
+test('Kubernetes quantities: binary and decimal suffixes, exponents, millicores; no MB, no spaces', () => {
+  const ok: [string, number][] = [
+    ['512Mi', 512 * 2 ** 20],
+    ['1Gi', 2 ** 30],
+    ['1G', 1e9],
+    ['500m', 0.5],
+    ['2', 2],
+    ['1e9', 1e9],
+    ['1.5Gi', 1.5 * 2 ** 30],
+    ['.5', 0.5],
+    ['100k', 1e5],
+  ];
+  for (const [text, value] of ok) assert.equal(parseK8sQuantity(text)?.value, value, text);
+  for (const bad of ['512MB', '1 core', 'Mi', '1gi', '1K', '', '0x10', '1.2.3'])
+    assert.equal(parseK8sQuantity(bad), undefined, bad);
+});
+
+test('Compose byte values (docker/go-units RAMInBytes) and cpus', () => {
+  assert.equal(parseComposeBytes('512m')?.value, 512 * 2 ** 20);
+  assert.equal(parseComposeBytes('1gb')?.value, 2 ** 30);
+  assert.equal(parseComposeBytes('1.5g')?.value, 1.5 * 2 ** 30);
+  assert.equal(parseComposeBytes('2048k')?.value, 2 ** 21);
+  assert.equal(parseComposeBytes('1073741824')?.value, 2 ** 30);
+  assert.equal(parseComposeBytes('512 MiB')?.value, 512 * 2 ** 20);
+  for (const bad of ['512MB5', 'lots', '-1m', '1x', 'ib']) assert.equal(parseComposeBytes(bad), undefined, bad);
+  assert.equal(parseComposeCpus('1.5')?.value, 1.5);
+  assert.equal(parseComposeCpus('one'), undefined);
+  assert.equal(parsePodmanBytes('512m')?.value, 512 * 2 ** 20);
+  assert.equal(parsePodmanBytes('512Mi'), undefined);
+});
+
+test('an env file named by a Compose env_file: is read in the compose dialect', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-compose-'));
+  try {
+    fs.writeFileSync(
+      path.join(root, 'compose.yaml'),
+      'services:\n  api:\n    image: x\n    env_file:\n      - app.env\n',
+    );
+    fs.writeFileSync(path.join(root, 'app.env'), 'A=1\n');
+    const project = new FsProject([root]);
+    assert.deepEqual(project.referencedDialect(path.join(root, 'app.env')), {
+      dialect: 'compose',
+      source: 'env_file: in compose.yaml',
+    });
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a Helm template is not linted: one information note at its first {{', () => {
+  const a = lintText('apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\n', {
+    file: 'templates/pod.yaml',
+  });
+  assert.deepEqual(
+    a.findings.map((f) => [f.rule.id, f.severity, f.range.start.line]),
+    [['GDL001', 'information', 3]],
+  );
+});
+
+test('YAML that is not a manifest or a Compose file is not analysed', () => {
+  assert.equal(lintText('server:\n  mem_limit: 5x\n', { file: 'config.yaml' }).language, undefined);
+});
