@@ -28,6 +28,7 @@ test(
         'package/cli.js',
         'package/package.json',
         'package/server.js',
+        'package/yaml.js',
       ]);
       const project = path.join(dir, 'project');
       fs.mkdirSync(project);
@@ -44,6 +45,10 @@ test(
       const lint = npm('exec', '--offline', '--', 'go-deploy-lint', 'lint', 'app.env');
       assert.equal(lint.status, 1, String(lint.stderr));
       assert.match(String(lint.stdout), /app\.env:1:12: error GDL120/);
+      // YAML surfaces load dist/yaml.js from next to the bundle.
+      fs.writeFileSync(path.join(project, 'compose.yaml'), 'services:\n  api:\n    image: x\n    mem_limit: 1 GB5\n');
+      const compose = npm('exec', '--offline', '--', 'go-deploy-lint', 'lint', 'compose.yaml');
+      assert.match(String(compose.stdout), /compose\.yaml:4:16: error GDL601/, String(compose.stderr));
       const version = npm('exec', '--offline', '--', 'go-deploy-lint', '--version');
       assert.equal(
         String(version.stdout).trim(),

@@ -13,6 +13,7 @@ import { parseUnitFile } from '../../server/src/parsers/systemd/parse';
 import { selectFixes } from '../../server/src/analysis/fixes';
 import type { Analysis } from '../../server/src/analysis/analyze';
 import { lintText } from './lint-text';
+import { isMap, isScalar, isSeq, parseYamlDocuments } from '../../server/src/parsers/yaml/yaml';
 
 /** A thing a fix may change: a variable, a directive, an instruction, a registration; keyed so order can be compared. */
 interface Item {
@@ -101,6 +102,35 @@ function untargetedChanges(
     if (x !== y) out.push(`${key} changed: ${x} → ${y}`);
   }
   return out;
+}
+
+// ---- YAML (Compose, Kubernetes): every scalar by its path, read by the yaml library; no new parse error
+
+function yamlItems(text: string): { items: Item[]; errors: Set<string> } {
+  const items: Item[] = [];
+  const errors = new Set<string>();
+  const walk = (node: unknown, key: string, start: number, end: number): void => {
+    if (isMap(node))
+      for (const p of node.items) {
+        const k = isScalar(p.key) ? String(p.key.value) : '?';
+        const r = [
+          (p.key as { range?: number[] } | null)?.range?.[0] ?? start,
+          (p.value as { range?: number[] } | null)?.range?.[1] ?? end,
+        ];
+        walk(p.value, `${key}.${k}`, r[0] ?? start, r[1] ?? end);
+      }
+    else if (isSeq(node))
+      node.items.forEach((item, i) => {
+        const r = (item as { range?: number[] } | null)?.range;
+        walk(item, `${key}[${i}]`, r?.[0] ?? start, r?.[1] ?? end);
+      });
+    else items.push({ key, value: JSON.stringify(isScalar(node) ? node.value : null), start, end });
+  };
+  parseYamlDocuments(text).forEach((d, i) => {
+    for (const e of d.errors) errors.add(e.code);
+    walk(d.contents, `doc${i}`, 0, text.length);
+  });
+  return { items, errors };
 }
 
 // ---- env files: the effective environment in the file's dialect
@@ -311,6 +341,17 @@ function compare(
       for (const m of dockerErrors(fixedText)) if (!errorsBefore.has(m)) out.push(`dockerfile-utils: new error "${m}"`);
       break;
     }
+    case 'compose':
+    case 'kubernetes': {
+      const x = yamlItems(text);
+      const y = yamlItems(fixedText);
+      out.push(...untargetedChanges(x.items, y.items, edits, text));
+      for (const e of y.errors) if (!x.errors.has(e)) out.push(`yaml: new parse error ${e}`);
+      break;
+    }
+    case 'quadlet':
+      out.push(...untargetedChanges(unitItems(text), unitItems(fixedText), edits, text));
+      break;
     default:
       break;
   }

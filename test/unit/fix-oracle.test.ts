@@ -57,6 +57,11 @@ test('the oracle catches edits that change more than their target', () => {
     checkEdits(unit, edit(unit, 'always', 'always \\'), { file: 'oracle/api.service' }).join(),
     /\[Service\] User changed/,
   );
+  // YAML: a value fix that leaves a quote open swallows the next key (and the yaml library reports it).
+  const compose = 'services:\n  api:\n    environment:\n      GOGC: "off"\n    mem_limit: 1g\n';
+  const swallowed = checkEdits(compose, edit(compose, '"off"', '"off'), { file: 'oracle/compose.yaml' }).join();
+  assert.match(swallowed, /mem_limit changed/);
+  assert.match(swallowed, /yaml: new parse error/);
   // binfmt: a flags fix that makes the kernel refuse the registration.
   const reg = ':qemu-arm:M::\\x7fELF:\\xff\\xff\\xff\\xff:/usr/bin/qemu-arm:F\n';
   assert.match(
