@@ -23,12 +23,13 @@ const common = {
   metafile: true,
   plugins: [sourceTransforms(plainBuiltinImports)],
 };
-// The YAML library (Compose files, Kubernetes manifests) is its own file, required on the first YAML document:
-// the server and CLI bundles stay small and start fast for everything else.
+// The YAML library (Compose files, Kubernetes manifests) and dockerfile-ast are files of their own, required on the
+// first document that needs them: the server and CLI bundles stay small and start fast for everything else.
+const APART = { yaml: './yaml.js', 'dockerfile-ast': './dockerfile-ast.js' };
 const yamlApart = {
-  name: 'yaml-apart',
+  name: 'libraries-apart',
   setup(build) {
-    build.onResolve({ filter: /^yaml$/ }, () => ({ path: './yaml.js', external: true }));
+    build.onResolve({ filter: /^(yaml|dockerfile-ast)$/ }, (args) => ({ path: APART[args.path], external: true }));
   },
 };
 const builds = [
@@ -41,6 +42,7 @@ const builds = [
     plugins: [sourceTransforms(ruleSummariesOnly, plainBuiltinImports), yamlApart],
   },
   { ...common, entryPoints: ['node_modules/yaml/dist/index.js'], outfile: 'dist/yaml.js', plugins: [] },
+  { ...common, entryPoints: ['node_modules/dockerfile-ast/lib/main.js'], outfile: 'dist/dockerfile-ast.js', plugins: [] },
   // The CLI: a small launcher (dist/cli.js) that compiles the real bundle with a V8 code cache (see launcher.ts).
   {
     ...common,

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const out = process.argv[2] ? path.resolve(process.argv[2]) : path.join(ROOT, 'dist');
-for (const f of ['cli.js', 'cli-main.js', 'cli-main.cache', 'server.js', 'yaml.js'])
+for (const f of ['cli.js', 'cli-main.js', 'cli-main.cache', 'server.js', 'yaml.js', 'dockerfile-ast.js'])
   if (!fs.existsSync(path.join(ROOT, 'dist', f))) throw new Error(`dist/${f} is missing: run npm run build first`);
 
 const stage = fs.mkdtempSync(path.join(out, '.cli-package-'));
@@ -17,8 +17,8 @@ try {
     fs.copyFileSync(path.join(ROOT, 'dist', f), path.join(stage, f));
   fs.chmodSync(path.join(stage, 'cli.js'), 0o755);
   fs.copyFileSync(path.join(ROOT, 'dist', 'server.js'), path.join(stage, 'server.js'));
-  // The YAML library, required by cli-main.js and server.js on the first Compose file or manifest.
-  fs.copyFileSync(path.join(ROOT, 'dist', 'yaml.js'), path.join(stage, 'yaml.js'));
+  // Libraries required by cli-main.js and server.js on first use: YAML (Compose, manifests), dockerfile-ast.
+  for (const f of ['yaml.js', 'dockerfile-ast.js']) fs.copyFileSync(path.join(ROOT, 'dist', f), path.join(stage, f));
   fs.copyFileSync(path.join(ROOT, 'LICENSE'), path.join(stage, 'LICENSE'));
   fs.writeFileSync(
     path.join(stage, 'README.md'),
@@ -32,7 +32,7 @@ try {
     repository: pkg.repository,
     keywords: pkg.keywords,
     bin: { 'go-deploy-lint': 'cli.js' },
-    files: ['cli.js', 'cli-main.js', 'cli-main.cache', 'server.js', 'yaml.js'],
+    files: ['cli.js', 'cli-main.js', 'cli-main.cache', 'server.js', 'yaml.js', 'dockerfile-ast.js'],
     engines: { node: pkg.engines.node },
   };
   fs.writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);

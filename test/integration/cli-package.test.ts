@@ -26,6 +26,7 @@ test(
         'package/cli-main.cache',
         'package/cli-main.js',
         'package/cli.js',
+        'package/dockerfile-ast.js',
         'package/package.json',
         'package/server.js',
         'package/yaml.js',
@@ -49,6 +50,10 @@ test(
       fs.writeFileSync(path.join(project, 'compose.yaml'), 'services:\n  api:\n    image: x\n    mem_limit: 1 GB5\n');
       const compose = npm('exec', '--offline', '--', 'go-deploy-lint', 'lint', 'compose.yaml');
       assert.match(String(compose.stdout), /compose\.yaml:4:16: error GDL601/, String(compose.stderr));
+      // Dockerfiles load dist/dockerfile-ast.js the same way.
+      fs.writeFileSync(path.join(project, 'Dockerfile'), 'FROM scratch\nCMD /app\n');
+      const docker = npm('exec', '--offline', '--', 'go-deploy-lint', 'lint', 'Dockerfile');
+      assert.match(String(docker.stdout), /Dockerfile:2:1: error GDL402/, String(docker.stderr));
       const version = npm('exec', '--offline', '--', 'go-deploy-lint', '--version');
       assert.equal(
         String(version.stdout).trim(),
