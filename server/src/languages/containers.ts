@@ -302,8 +302,75 @@ function composeContainers(doc: Document.Parsed, c: Ctx, file: string | undefine
   return out;
 }
 
-function k8sContainers(doc: Document.Parsed, c: Ctx, ctx: AnalysisContext): Container[] {
+/** ConfigMap name → its `data` entries, and where it was found (for messages). */
+type ConfigMaps = Map<string, { readonly data: ReadonlyMap<string, string>; readonly where: string }>;
+
+function configMapsOf(docs: readonly Document.Parsed[], where: string, into: ConfigMaps): void {
+  for (const d of docs) {
+    if (scalarText(valueOf(d.contents, 'kind')) !== 'ConfigMap') continue;
+    const name = scalarText(dig(d.contents, 'metadata', 'name'));
+    const data = valueOf(d.contents, 'data');
+    if (name === undefined || !isMap(data) || into.has(name)) continue;
+    const entries = new Map<string, string>();
+    for (const p of data.items) {
+      const k = scalarText(p.key);
+      const v = scalarText(p.value);
+      if (k !== undefined && v !== undefined) entries.set(k, v);
+    }
+    into.set(name, { data: entries, where });
+  }
+}
+
+/**
+ * The ConfigMaps a manifest's `envFrom` may name: those in its own stream, then those in the other YAML files of its
+ * folder (how kubectl apply -f on the folder sees them). Files above 1 MB and folders of over 200 files are not read.
+ */
+function findConfigMaps(docs: readonly Document.Parsed[], file: string | undefined, ctx: AnalysisContext): ConfigMaps {
+  const maps: ConfigMaps = new Map();
+  configMapsOf(docs, 'in this file', maps);
+  if (file === undefined) return maps;
+  const siblings = ctx.project
+    .filesIn(path.dirname(file))
+    .filter((f) => /\.ya?ml$/i.test(f) && f !== path.resolve(file));
+  if (siblings.length > 200) return maps;
+  for (const f of siblings) {
+    const text = ctx.project.readText(f);
+    if (text === undefined || text.length > 1_000_000 || !/^kind:\s*ConfigMap\b/m.test(text)) continue;
+    configMapsOf(parseYamlDocuments(text), `in ${path.basename(f)}`, maps);
+  }
+  return maps;
+}
+
+function k8sContainers(doc: Document.Parsed, c: Ctx, ctx: AnalysisContext, configMaps: () => ConfigMaps): Container[] {
   const kind = scalarText(valueOf(doc.contents, 'kind'));
+  // A ConfigMap's data are environment entries of whichever container takes them (envFrom): Go values are checked
+  // here, where they are written.
+  const data = valueOf(doc.contents, 'data');
+  if (kind === 'ConfigMap' && isMap(data)) {
+    const name = pairOf(valueOf(doc.contents, 'metadata'), 'name');
+    const nameRange = rangeOf(c, name?.value ?? data);
+    if (nameRange === undefined) return [];
+    const env: ContainerEnv[] = [];
+    for (const p of data.items) {
+      const k = scalarText(p.key);
+      const e = k === undefined ? undefined : envEntry(c, k, p.key, p.value, p, scalarText(p.value));
+      if (e !== undefined) env.push(e);
+    }
+    return [
+      {
+        name: `ConfigMap ${scalarText(name?.value) ?? ''}`.trim(),
+        nameRange,
+        env,
+        envFiles: [],
+        memoryLimit: undefined,
+        cpuLimit: undefined,
+        healthcheck: undefined,
+        image: undefined,
+        goSignal: undefined,
+        addEnv: undefined,
+      },
+    ];
+  }
   const specPath = kind === undefined ? undefined : POD_SPEC[kind];
   if (specPath === undefined) return [];
   const list = valueOf(dig(doc.contents, ...specPath), 'containers');
@@ -344,6 +411,34 @@ function k8sContainers(doc: Document.Parsed, c: Ctx, ctx: AnalysisContext): Cont
             fieldRef: { resource, range: refRange, ...(divisor !== undefined ? { divisor } : {}) },
           });
       }
+    // envFrom: a ConfigMap's entries, before env (explicit env entries win in Kubernetes).
+    const envFrom = valueOf(item, 'envFrom');
+    const fromEntries: ContainerEnv[] = [];
+    let opaqueEnv = false;
+    if (isSeq(envFrom))
+      for (const src of envFrom.items) {
+        const refName = scalarText(dig(src, 'configMapRef', 'name'));
+        const range = rangeOf(c, dig(src, 'configMapRef', 'name'));
+        const cm = refName === undefined ? undefined : configMaps().get(refName);
+        if (cm === undefined || range === undefined) {
+          opaqueEnv = true;
+          continue;
+        }
+        const prefix = scalarText(valueOf(src, 'prefix')) ?? '';
+        for (const [k, v] of cm.data)
+          fromEntries.push({
+            name: `${prefix}${k}`,
+            nameRange: range,
+            value: v,
+            valueRange: range,
+            exactOffset: undefined,
+            statementRange: range,
+            quote: yamlQuote,
+            replaceValue: (nv) => replace(range, nv),
+            from: `ConfigMap ${refName} ${cm.where}`,
+          });
+      }
+    env.unshift(...fromEntries);
     const limits = dig(item, 'resources', 'limits');
     const image = scalarText(valueOf(item, 'image'));
     const facts = image === undefined ? undefined : imageFacts(image);
@@ -373,6 +468,7 @@ function k8sContainers(doc: Document.Parsed, c: Ctx, ctx: AnalysisContext): Cont
           : { name: image, family: facts.family, tools: facts.tools, noShell: facts.shell === null },
       goSignal: goSignalOf(env, image, false, ctx),
       addEnv: undefined,
+      ...(opaqueEnv ? { opaqueEnv } : {}),
     });
     // Requests are quantities too: a malformed one is rejected by the API server.
     const requests = dig(item, 'resources', 'requests');
@@ -397,7 +493,8 @@ export function containersGoValues(
   const bindings: EnvBinding[] = [];
   for (const ct of containers)
     for (const e of ct.env) {
-      if (e.value === undefined) continue;
+      // Entries of another object (a ConfigMap) are checked where they are written, not here.
+      if (e.value === undefined || e.from !== undefined) continue;
       const value = e.value;
       bindings.push({
         name: e.name,
@@ -445,9 +542,11 @@ function prepareYaml(
   const containers: Container[] = [];
   const comments: Token[] = [];
   const statements: Range[] = [];
+  let configMaps: ConfigMaps | undefined;
+  const maps = (): ConfigMaps => (configMaps ??= findConfigMaps(docs, doc.path, ctx));
   for (const d of docs) {
     if (surface === 'compose') containers.push(...composeContainers(d, c, doc.path, ctx));
-    else containers.push(...k8sContainers(d, c, ctx));
+    else containers.push(...k8sContainers(d, c, ctx, maps));
   }
   // Comments: `#` to the end of a line, outside quotes (suppression comments are whole-line comments).
   for (let line = 0; line < index.lineCount; line++) {

@@ -54,6 +54,8 @@ export interface ProjectContext {
    * found in one bounded walk per folder and invalidation.
    */
   contextSecrets(contextDir: string): readonly string[];
+  /** The regular files directly in a folder (absolute paths, sorted), listed once per invalidation. */
+  filesIn(dir: string): readonly string[];
   /** The module of the nearest go.mod at or above the file, read once per invalidation. */
   goModuleOf(filePath: string | undefined): GoModule | undefined;
   /** The workspace module one of whose main packages builds a binary of this name (the first, by path). */
@@ -145,6 +147,24 @@ export class FsProject implements ProjectContext {
   }
 
   private readonly secretsByContext = new Map<string, readonly string[]>();
+  private readonly listings = new Map<string, readonly string[]>();
+
+  filesIn(dir: string): readonly string[] {
+    let known = this.listings.get(dir);
+    if (known === undefined) {
+      try {
+        known = fs
+          .readdirSync(dir, { withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => path.join(dir, e.name))
+          .sort();
+      } catch {
+        known = [];
+      }
+      this.listings.set(dir, known);
+    }
+    return known;
+  }
 
   contextSecrets(contextDir: string): readonly string[] {
     const known = this.secretsByContext.get(contextDir);
@@ -156,6 +176,7 @@ export class FsProject implements ProjectContext {
 
   invalidate(): void {
     this.secretsByContext.clear();
+    this.listings.clear();
     this.programs = undefined;
     this.modules.clear();
     this.notifyByGoMod.clear();

@@ -5,6 +5,7 @@ import { comparePositions, type Range } from '../../text/line-index';
 import { goVariable } from '../../knowledge/go-env';
 import type { ContainersInput } from '../../parsers/containers/model';
 import { goMemLimitBytes } from '../../rules/systemd/go-service';
+import { formatGoVersion, goAtLeast, type ResolvedGoVersion } from '../../knowledge/go-version';
 
 const within = (r: Range, p: Position): boolean => comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
 
@@ -15,6 +16,7 @@ function mib(bytes: number): string {
 export function containersHover(
   input: ContainersInput,
   position: Position,
+  goVersion?: ResolvedGoVersion,
 ): { value: string; range: Range } | undefined {
   for (const c of input.containers) {
     const gomem = c.env.filter((e) => e.name === 'GOMEMLIMIT').pop();
@@ -40,8 +42,19 @@ export function containersHover(
           `**${l.key}** of ${c.name}: ${l.amount} CPU`,
           '',
           procs?.value !== undefined
-            ? `GOMAXPROCS is set to ${procs.value}: Go uses that many threads whatever the limit.`
+            ? `GOMAXPROCS is set to ${procs.value}: Go uses that many threads whatever the limit (and stops following the limit by itself).`
             : 'No GOMAXPROCS: Go 1.25+ follows the cgroup CPU limit by itself when go.mod says go 1.25 or later; older Go uses every host CPU and gets throttled.',
+          ...(goVersion === undefined
+            ? []
+            : [
+                '',
+                `Here: Go ${formatGoVersion(goVersion.version)} (from ${goVersion.source})${goVersion.goLine !== undefined ? `, go line ${formatGoVersion(goVersion.goLine)}` : ''}: ${
+                  goAtLeast(goVersion.version, 25) &&
+                  (goVersion.goLine === undefined || goAtLeast(goVersion.goLine, 25))
+                    ? 'the runtime follows this limit'
+                    : 'the runtime does not follow this limit; set GOMAXPROCS or move to go 1.25'
+                }.`,
+              ]),
         ].join('\n'),
         range: l.range,
       };

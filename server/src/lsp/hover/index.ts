@@ -34,6 +34,6 @@ function answer(analysis: Analysis, position: Position): Answer {
     case 'compose':
     case 'kubernetes':
     case 'quadlet':
-      return containersHover(p.inputs.containers, position);
+      return containersHover(p.inputs.containers, position, p.inputs['go-values'].goVersion);
   }
 }

@@ -19,6 +19,11 @@ export interface ContainerEnv {
   readonly quote: (value: string) => string;
   /** An edit that replaces the value with a new one: inside its quotes when it is verbatim, else quoted anew. */
   replaceValue(value: string): { range: Range; newText: string };
+  /**
+   * Set when the entry comes from another object (a ConfigMap through `envFrom`): for messages. Its ranges are those
+   * of the `envFrom` item in this document, and it has no fix here.
+   */
+  readonly from?: string;
 }
 
 export interface Limit {
@@ -69,6 +74,8 @@ export interface Container {
   readonly cpuLimit: Limit | undefined;
   readonly healthcheck: HealthCheck | undefined;
   readonly image: ContainerImage | undefined;
+  /** Environment may come from where we cannot read it (a Secret or an unresolved ConfigMap in `envFrom`). */
+  readonly opaqueEnv?: boolean;
   /** Why we think it runs a Go program (a GO* variable, a Dockerfile that runs go build…), or undefined. */
   readonly goSignal: string | undefined;
   /** Where a new environment entry goes: an edit that adds `NAME=value` in the surface's syntax, when one can. */

@@ -24,7 +24,7 @@ export const containerLimitWithoutGomemlimit = defineRule({
       const limit = c.memoryLimit;
       if (limit === undefined || c.goSignal === undefined || envOf(c, 'GOMEMLIMIT') !== undefined) continue;
       // GOGC=off is GDL605's finding (the same missing GOMEMLIMIT, a worse consequence): one mistake, one finding.
-      if (c.envFiles.length > 0 || envOf(c, 'GOGC')?.value?.trim() === 'off') continue;
+      if (c.envFiles.length > 0 || c.opaqueEnv === true || envOf(c, 'GOGC')?.value?.trim() === 'off') continue;
       const wanted = headroomValue(limit.amount);
       const add = c.addEnv?.('GOMEMLIMIT', wanted);
       report({

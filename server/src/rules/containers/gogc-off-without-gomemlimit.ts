@@ -24,7 +24,7 @@ export const gogcOffWithoutGomemlimit = defineRule({
       const gogc = envOf(c, 'GOGC');
       if (c.memoryLimit === undefined || gogc?.value?.trim() !== 'off' || envOf(c, 'GOMEMLIMIT') !== undefined)
         continue;
-      if (c.envFiles.length > 0) continue;
+      if (c.envFiles.length > 0 || c.opaqueEnv === true) continue;
       const add = c.addEnv?.('GOMEMLIMIT', headroomValue(c.memoryLimit.amount));
       report({
         range: gogc.valueRange,

@@ -30,12 +30,8 @@ export const gomaxprocsAboveCpuLimit = defineRule({
         range: e.valueRange,
         message: `GOMAXPROCS=${procs} but ${c.name} may use ${limit.amount} CPU (${limit.key} ${limit.text}): the extra threads are throttled`,
         related: [{ range: limit.range, message: 'The CPU limit' }],
-        fixes: [
-          {
-            title: `Set GOMAXPROCS to ${cap}`,
-            edits: [e.replaceValue(String(cap))],
-          },
-        ],
+        fixes:
+          e.from !== undefined ? [] : [{ title: `Set GOMAXPROCS to ${cap}`, edits: [e.replaceValue(String(cap))] }],
       });
     }
   },
