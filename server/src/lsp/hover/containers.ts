@@ -33,6 +33,11 @@ export function containersHover(
         lines.push(`GOMEMLIMIT comes from \`${gomem.fieldRef.resource}\`: 100 % of it.`);
       else lines.push('No GOMEMLIMIT: the Go heap does not know about this limit.');
       if (c.goSignal !== undefined) lines.push('', `Go service: ${c.goSignal}.`);
+      if (l.key === 'Memory=')
+        lines.push(
+          '',
+          '`Memory=` is a Quadlet key since Podman 5.5 (containers/podman#25346): older generators reject the whole unit ("unsupported key \'Memory\'"). `PodmanArgs=--memory=…` works in every version.',
+        );
       return { value: lines.join('\n'), range: l.range };
     }
     if (c.cpuLimit !== undefined && within(c.cpuLimit.range, position)) {

@@ -10,7 +10,7 @@ export const gomemlimitAboveContainerLimit = defineRule({
   fixSafety: 'safe',
   docs: {
     summary: 'GOMEMLIMIT at or near the container limit',
-    what: "Reports a container's `GOMEMLIMIT` at or above its memory limit (error), or above 90 % of it (warning): Compose `mem_limit` or `deploy.resources.limits.memory`, Kubernetes `resources.limits.memory`, Quadlet `Memory=`, `PodmanArgs=--memory` or `MemoryMax=`. The fix sets about 90 % of the limit in MiB.",
+    what: "Reports a container's `GOMEMLIMIT` at or above its memory limit (error), or above 90 % of it (warning): Compose `mem_limit` or `deploy.resources.limits.memory`, Kubernetes `resources.limits.memory`, Quadlet `Memory=` (Podman 5.5+; older generators reject the key), `PodmanArgs=--memory` or `[Service]` `MemoryMax=`. The fix sets about 90 % of the limit in MiB.",
     why: 'GOMEMLIMIT is a soft limit for the Go heap: the garbage collector works harder as the heap approaches it. At or above the container limit the kernel OOM-kills the process before the runtime ever reacts. Goroutine stacks, cgo, the binary and page cache also count against the cgroup, so the Go GC guide advises leaving 5–10 % of headroom.',
     example:
       'services:\n  api:\n    image: example.com/api:1\n    mem_limit: 512m\n    environment:\n      GOMEMLIMIT: 512MiB\n',
