@@ -5,6 +5,8 @@ import type { LineIndex, Range } from '../text/line-index';
 import { deleteLines, replace, type TextEdit } from '../text/edits';
 import { SourceToken, type Token } from '../text/token';
 import {
+  deref,
+  seqItems,
   dig,
   isMap,
   isScalar,
@@ -164,7 +166,7 @@ function composeHealth(c: Ctx, hc: unknown): HealthCheck | undefined {
   const asText = scalarText(test);
   if (asText !== undefined) return { programs: ['sh', first(asText)], shellForm: true, range };
   if (!isSeq(test)) return undefined;
-  const words = test.items.map((i) => scalarText(i) ?? '');
+  const words = seqItems(test).map((i) => scalarText(i) ?? '');
   if (words[0] === 'CMD') return { programs: [path.posix.basename(words[1] ?? '')], shellForm: false, range };
   if (words[0] === 'CMD-SHELL') return { programs: ['sh', first(words[1] ?? '')], shellForm: true, range };
   return undefined;
@@ -248,25 +250,31 @@ function composeContainers(doc: Document.Parsed, c: Ctx, file: string | undefine
   for (const pair of services.items) {
     const name = scalarText(pair.key);
     const nameRange = rangeOf(c, pair.key);
-    const svc = pair.value;
+    const svc = deref(pair.value);
     if (name === undefined || nameRange === undefined || !isMap(svc)) continue;
     const envNode = valueOf(svc, 'environment');
     const env: ContainerEnv[] = [];
+    // Entries outside the service's own text come from an anchor or merge key that other services share.
+    const own = offsets(svc);
+    const inOwn = (e: ContainerEnv): ContainerEnv => {
+      const at = c.index.offsetAt(e.statementRange.start);
+      return own !== undefined && at >= own[0] && at < own[1] ? e : { ...e, shared: true };
+    };
     if (isMap(envNode))
       for (const p of envNode.items) {
         const k = scalarText(p.key);
         if (k === undefined) continue;
         const e = envEntry(c, k, p.key, p.value, p, scalarText(p.value));
-        if (e !== undefined) env.push(e);
+        if (e !== undefined) env.push(inOwn(e));
       }
     else if (isSeq(envNode))
-      for (const item of envNode.items) {
+      for (const item of seqItems(envNode)) {
         const e = composeListEntry(c, item);
-        if (e !== undefined) env.push(e);
+        if (e !== undefined) env.push(inOwn(e));
       }
     const envFiles: EnvFileRef[] = [];
     const ef = valueOf(svc, 'env_file');
-    for (const item of isSeq(ef) ? ef.items : ef === undefined ? [] : [ef]) {
+    for (const item of isSeq(ef) ? seqItems(ef) : ef === undefined ? [] : [ef]) {
       const p = scalarText(item) ?? scalarText(valueOf(item, 'path'));
       const r = rangeOf(c, isMap(item) ? valueOf(item, 'path') : item);
       if (p === undefined || r === undefined || file === undefined) continue;
@@ -296,7 +304,13 @@ function composeContainers(doc: Document.Parsed, c: Ctx, file: string | undefine
       healthcheck: composeHealth(c, valueOf(svc, 'healthcheck')),
       image,
       goSignal: goSignalOf(env, scalarText(valueOf(svc, 'image')), goBuild, ctx),
-      addEnv: isMap(envNode) ? addToMap(c, envNode, quoteMap) : undefined,
+      addEnv:
+        isMap(envNode) &&
+        own !== undefined &&
+        (offsets(envNode)?.[0] ?? -1) >= own[0] &&
+        (offsets(envNode)?.[0] ?? -1) < own[1]
+          ? addToMap(c, envNode, quoteMap)
+          : undefined,
     });
   }
   return out;
@@ -376,7 +390,7 @@ function k8sContainers(doc: Document.Parsed, c: Ctx, ctx: AnalysisContext, confi
   const list = valueOf(dig(doc.contents, ...specPath), 'containers');
   if (!isSeq(list)) return [];
   const out: Container[] = [];
-  for (const item of list.items) {
+  for (const item of seqItems(list)) {
     if (!isMap(item)) continue;
     const namePair = pairOf(item, 'name');
     const name = scalarText(namePair?.value) ?? '(unnamed)';
@@ -385,7 +399,7 @@ function k8sContainers(doc: Document.Parsed, c: Ctx, ctx: AnalysisContext, confi
     const env: ContainerEnv[] = [];
     const envNode = valueOf(item, 'env');
     if (isSeq(envNode))
-      for (const e of envNode.items) {
+      for (const e of seqItems(envNode)) {
         const n = pairOf(e, 'name');
         const k = scalarText(n?.value);
         if (k === undefined || n === undefined) continue;
@@ -416,7 +430,7 @@ function k8sContainers(doc: Document.Parsed, c: Ctx, ctx: AnalysisContext, confi
     const fromEntries: ContainerEnv[] = [];
     let opaqueEnv = false;
     if (isSeq(envFrom))
-      for (const src of envFrom.items) {
+      for (const src of seqItems(envFrom)) {
         const refName = scalarText(dig(src, 'configMapRef', 'name'));
         const range = rangeOf(c, dig(src, 'configMapRef', 'name'));
         const cm = refName === undefined ? undefined : configMaps().get(refName);
@@ -491,10 +505,15 @@ export function containersGoValues(
   goVersion: GoValues['goVersion'],
 ): GoValues {
   const bindings: EnvBinding[] = [];
+  // An entry shared through an anchor is one binding, however many services use it.
+  const seen = new Set<string>();
   for (const ct of containers)
     for (const e of ct.env) {
       // Entries of another object (a ConfigMap) are checked where they are written, not here.
       if (e.value === undefined || e.from !== undefined) continue;
+      const at = `${e.statementRange.start.line}:${e.statementRange.start.character}`;
+      if (seen.has(at)) continue;
+      seen.add(at);
       const value = e.value;
       bindings.push({
         name: e.name,

@@ -19,7 +19,7 @@ import type { NameDefinition } from '../parsers/binfmt/input';
 import { BinfmtIndex } from './binfmt-index';
 import { findFiles, hostRootOf } from './files';
 import { isSecretEnvFileName } from '../parsers/dockerfile/dockerignore';
-import { isMap, isSeq, parseYamlDocuments, scalarText, valueOf } from '../parsers/yaml/yaml';
+import { isMap, isSeq, parseYamlDocuments, scalarText, seqItems, valueOf } from '../parsers/yaml/yaml';
 import { isComposeFileName } from '../protocol';
 import { UnitIndex } from './unit-index';
 
@@ -338,7 +338,7 @@ function envFileTargets(text: string, compose: boolean): string[] {
     if (!isMap(services)) continue;
     for (const s of services.items) {
       const ef = valueOf(s.value, 'env_file');
-      for (const item of isSeq(ef) ? ef.items : ef === undefined ? [] : [ef]) {
+      for (const item of isSeq(ef) ? seqItems(ef) : ef === undefined ? [] : [ef]) {
         const p = scalarText(item) ?? scalarText(valueOf(item, 'path'));
         if (p !== undefined) out.push(p);
       }

@@ -24,6 +24,8 @@ export interface ContainerEnv {
    * of the `envFrom` item in this document, and it has no fix here.
    */
   readonly from?: string;
+  /** Written in a block other services share (a YAML anchor or merge key): a fix here would change them too. */
+  readonly shared?: boolean;
 }
 
 export interface Limit {

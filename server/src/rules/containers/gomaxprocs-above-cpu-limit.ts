@@ -31,7 +31,9 @@ export const gomaxprocsAboveCpuLimit = defineRule({
         message: `GOMAXPROCS=${procs} but ${c.name} may use ${limit.amount} CPU (${limit.key} ${limit.text}): the extra threads are throttled`,
         related: [{ range: limit.range, message: 'The CPU limit' }],
         fixes:
-          e.from !== undefined ? [] : [{ title: `Set GOMAXPROCS to ${cap}`, edits: [e.replaceValue(String(cap))] }],
+          e.from !== undefined || e.shared === true
+            ? []
+            : [{ title: `Set GOMAXPROCS to ${cap}`, edits: [e.replaceValue(String(cap))] }],
       });
     }
   },

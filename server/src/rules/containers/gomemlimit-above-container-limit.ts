@@ -33,11 +33,11 @@ export const gomemlimitAboveContainerLimit = defineRule({
         range: e.valueRange,
         ...(over ? {} : { severity: 'warning' as const }),
         message: over
-          ? `GOMEMLIMIT ${e.value}${e.from !== undefined ? ` (${e.from})` : ''} is at or above ${c.name}'s memory limit (${limit.key} ${limit.text} = ${showBytes(limit.amount)}): the kernel kills it before the GC reacts`
-          : `GOMEMLIMIT ${e.value}${e.from !== undefined ? ` (${e.from})` : ''} is ${pct} % of ${c.name}'s memory limit (${limit.key} ${limit.text}): non-heap memory has no room`,
+          ? `GOMEMLIMIT ${e.value}${e.from !== undefined ? ` (${e.from})` : e.shared === true ? ' (shared through a YAML anchor)' : ''} is at or above ${c.name}'s memory limit (${limit.key} ${limit.text} = ${showBytes(limit.amount)}): the kernel kills it before the GC reacts`
+          : `GOMEMLIMIT ${e.value}${e.from !== undefined ? ` (${e.from})` : e.shared === true ? ' (shared through a YAML anchor)' : ''} is ${pct} % of ${c.name}'s memory limit (${limit.key} ${limit.text}): non-heap memory has no room`,
         related: [{ range: limit.range, message: `Memory limit ${showBytes(limit.amount)}` }],
         fixes:
-          e.from !== undefined
+          e.from !== undefined || e.shared === true
             ? []
             : [{ title: `Set GOMEMLIMIT to ${wanted} (90 % of the limit)`, edits: [e.replaceValue(wanted)] }],
       });
