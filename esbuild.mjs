@@ -42,7 +42,12 @@ const builds = [
     plugins: [sourceTransforms(ruleSummariesOnly, plainBuiltinImports), yamlApart],
   },
   { ...common, entryPoints: ['node_modules/yaml/dist/index.js'], outfile: 'dist/yaml.js', plugins: [] },
-  { ...common, entryPoints: ['node_modules/dockerfile-ast/lib/main.js'], outfile: 'dist/dockerfile-ast.js', plugins: [] },
+  {
+    ...common,
+    entryPoints: ['node_modules/dockerfile-ast/lib/main.js'],
+    outfile: 'dist/dockerfile-ast.js',
+    plugins: [],
+  },
   // The CLI: a small launcher (dist/cli.js) that compiles the real bundle with a V8 code cache (see launcher.ts).
   {
     ...common,

@@ -142,7 +142,15 @@ test('.vscodeignore is an allowlist that ships dist, syntaxes and docs', () => {
     .split('\n')
     .map((l) => l.trim());
   assert.equal(lines[0], '**');
-  for (const keep of ['!dist/extension.js', '!dist/server.js', '!dist/yaml.js', '!dist/dockerfile-ast.js', '!syntaxes/**', '!docs/rules/**', '!package.json'])
+  for (const keep of [
+    '!dist/extension.js',
+    '!dist/server.js',
+    '!dist/yaml.js',
+    '!dist/dockerfile-ast.js',
+    '!syntaxes/**',
+    '!docs/rules/**',
+    '!package.json',
+  ])
     assert.ok(lines.includes(keep), keep);
 });
 
