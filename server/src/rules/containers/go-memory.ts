@@ -9,9 +9,17 @@ export function envOf(c: Container, name: string): ContainerEnv | undefined {
   return c.env.filter((e) => e.name === name).pop();
 }
 
-/** About 90 % of the limit, in GOMEMLIMIT's units (MiB, or KiB/B for tiny limits). */
-export function headroomValue(limitBytes: number): string {
+/**
+ * About 90 % of the limit in GOMEMLIMIT's syntax: in the unit the author's value uses (bytes, KiB, MiB; GiB and TiB
+ * when that is a whole number, else MiB), and MiB when there is no value yet (KiB or bytes for tiny limits).
+ */
+export function headroomValue(limitBytes: number, authorValue?: string): string {
   const target = Math.floor(limitBytes * 0.9);
+  const unit = authorValue === undefined ? undefined : /^\s*\+?[0-9]+((?:[KMGT]i)?B)?\s*$/.exec(authorValue)?.[1] ?? '';
+  if (unit === '' || unit === 'B') return unit === '' ? String(target) : `${target}B`;
+  if (unit === 'KiB') return `${Math.floor(target / 2 ** 10)}KiB`;
+  if (unit === 'GiB' && target % 2 ** 30 === 0) return `${target / 2 ** 30}GiB`;
+  if (unit === 'TiB' && target % 2 ** 40 === 0) return `${target / 2 ** 40}TiB`;
   if (target >= 2 ** 20) return `${Math.floor(target / 2 ** 20)}MiB`;
   if (target >= 2 ** 10) return `${Math.floor(target / 2 ** 10)}KiB`;
   return `${Math.max(0, target)}B`;

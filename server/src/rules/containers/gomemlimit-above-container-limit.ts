@@ -28,7 +28,7 @@ export const gomemlimitAboveContainerLimit = defineRule({
       if (bytes === undefined || bytes <= limit.amount * 0.9) continue;
       const over = bytes >= limit.amount;
       const pct = Math.round((bytes / limit.amount) * 100);
-      const wanted = headroomValue(limit.amount);
+      const wanted = headroomValue(limit.amount, e.value);
       report({
         range: e.valueRange,
         ...(over ? {} : { severity: 'warning' as const }),
