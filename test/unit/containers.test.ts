@@ -12,6 +12,7 @@ import {
 } from '../../server/src/parsers/containers/quantity';
 import { FsProject } from '../../server/src/workspace/project';
 import { lintText } from '../support/lint-text';
+import { completion } from '../../server/src/lsp/completion/index';
 
 test('Kubernetes quantities: binary and decimal suffixes, exponents, millicores; no MB, no spaces', () => {
   const ok: [string, number][] = [
@@ -74,4 +75,22 @@ test('a Helm template is not linted: one information note at its first {{', () =
 
 test('YAML that is not a manifest or a Compose file is not analysed', () => {
   assert.equal(lintText('server:\n  mem_limit: 5x\n', { file: 'config.yaml' }).language, undefined);
+});
+
+test('completion: Go names in a manifest env list, GOMEMLIMIT at 90 % of the limit, Quadlet [Container] keys', () => {
+  const k8s =
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n    - name: api\n      image: x\n' +
+    '      resources:\n        limits:\n          memory: 1Gi\n      env:\n        - name: GOM\n        - name: GOMEMLIMIT\n          value: \n';
+  const a = lintText(k8s, { file: 'pod.yaml' });
+  assert.ok(completion(a, { line: 12, character: 21 }).some((c) => c.label === 'GOMEMLIMIT'));
+  assert.deepEqual(
+    completion(a, { line: 14, character: 17 }).map((c) => c.label),
+    ['921MiB'],
+  );
+  const quadlet = lintText('[Container]\nImage=x\nEnvironment=GOMEMLIMIT=\nMemory=1g\nPod', { file: 'api.container' });
+  assert.deepEqual(
+    completion(quadlet, { line: 2, character: 23 }).map((c) => c.label),
+    ['921MiB'],
+  );
+  assert.ok(completion(quadlet, { line: 4, character: 3 }).some((c) => c.label === 'PodmanArgs'));
 });
