@@ -6,12 +6,27 @@ import * as path from 'node:path';
 const MAX_ENTRIES = 20_000;
 const MAX_DEPTH = 14;
 
-/** Files below the roots that `accept` takes (node_modules and .git skipped; bounded), sorted. */
-export function findFiles(roots: readonly string[], accept: (dir: string, name: string) => boolean): string[] {
+export interface WalkOptions {
+  /** Folders deeper than this are not entered (default 14). */
+  readonly maxDepth?: number;
+  /** Folder names not entered (default: node_modules and .git). */
+  readonly skip?: readonly string[];
+  /** Folders to report as found (their relative path is what `accept` sees for a file). */
+  readonly acceptDir?: (dir: string, name: string) => boolean;
+}
+
+/** Files (and folders `acceptDir` takes) below the roots that `accept` takes; bounded, sorted. */
+export function findFiles(
+  roots: readonly string[],
+  accept: (dir: string, name: string) => boolean,
+  options: WalkOptions = {},
+): string[] {
   const found: string[] = [];
+  const maxDepth = options.maxDepth ?? MAX_DEPTH;
+  const skip = options.skip ?? ['node_modules', '.git'];
   let seen = 0;
   const walk = (dir: string, depth: number): void => {
-    if (depth > MAX_DEPTH || seen > MAX_ENTRIES) return;
+    if (depth > maxDepth || seen > MAX_ENTRIES) return;
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -22,7 +37,8 @@ export function findFiles(roots: readonly string[], accept: (dir: string, name: 
       seen++;
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (e.name !== 'node_modules' && e.name !== '.git') walk(full, depth + 1);
+        if (options.acceptDir?.(dir, e.name) === true) found.push(full);
+        else if (!skip.includes(e.name)) walk(full, depth + 1);
       } else if (accept(dir, e.name)) found.push(full);
     }
   };

@@ -347,32 +347,16 @@ function envFileTargets(text: string, compose: boolean): string[] {
   return out;
 }
 
-/** Folders and entries a context walk visits at most (a context is sent whole to the builder: usually small). */
+/** Folder depth a context walk enters (a context is sent whole to the builder: usually shallow). */
 const MAX_CONTEXT_DEPTH = 4;
-const MAX_CONTEXT_ENTRIES = 20_000;
 
 function contextSecretsBelow(root: string): string[] {
-  const out: string[] = [];
-  let seen = 0;
-  const walk = (dir: string, rel: string, depth: number): void => {
-    if (depth > MAX_CONTEXT_DEPTH || seen > MAX_CONTEXT_ENTRIES) return;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      seen++;
-      const r = rel === '' ? e.name : `${rel}/${e.name}`;
-      if (e.name === '.git') out.push(r);
-      else if (e.isDirectory()) {
-        if (e.name !== 'node_modules' && e.name !== 'vendor') walk(path.join(dir, e.name), r, depth + 1);
-      } else if (isSecretEnvFileName(e.name)) out.push(r);
-    }
-  };
-  walk(root, '', 0);
-  return out.sort();
+  const found = findFiles([root], (_d, name) => isSecretEnvFileName(name) || name === '.git', {
+    maxDepth: MAX_CONTEXT_DEPTH,
+    skip: ['node_modules', 'vendor', '.git'],
+    acceptDir: (_d, name) => name === '.git',
+  });
+  return found.map((f) => path.relative(root, f).split(path.sep).join('/')).sort();
 }
 
 /** Go files read at most when looking for a hand-written sd_notify (NOTIFY_SOCKET) in a module's sources. */

@@ -15,7 +15,8 @@ export function envOf(c: Container, name: string): ContainerEnv | undefined {
  */
 export function headroomValue(limitBytes: number, authorValue?: string): string {
   const target = Math.floor(limitBytes * 0.9);
-  const unit = authorValue === undefined ? undefined : /^\s*\+?[0-9]+((?:[KMGT]i)?B)?\s*$/.exec(authorValue)?.[1] ?? '';
+  const unit =
+    authorValue === undefined ? undefined : (/^\s*\+?[0-9]+((?:[KMGT]i)?B)?\s*$/.exec(authorValue)?.[1] ?? '');
   if (unit === '' || unit === 'B') return unit === '' ? String(target) : `${target}B`;
   if (unit === 'KiB') return `${Math.floor(target / 2 ** 10)}KiB`;
   if (unit === 'GiB' && target % 2 ** 30 === 0) return `${target / 2 ** 30}GiB`;
