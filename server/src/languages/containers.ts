@@ -243,6 +243,30 @@ function addToMap(c: Ctx, map: unknown, quote: (v: string) => string): Container
   return (name, value) => ({ range: c.index.range(at, at), newText: `${eol}${indent}${name}: ${quote(value)}` });
 }
 
+/** An edit that appends `- name: NAME` / `value: "v"` to a Kubernetes env list, with its items' indentation. */
+function addToEnvList(c: Ctx, list: unknown): Container['addEnv'] {
+  const s = deref(list);
+  if (!isSeq(s) || s.items.length === 0 || s.flow === true) return undefined;
+  const first = offsets(s.items[0]);
+  const last = offsets(s.items[s.items.length - 1]);
+  if (first === undefined || last === undefined) return undefined;
+  const firstLine = c.index.positionAt(first[0]).line;
+  const lineStart = c.index.lineStart(firstLine);
+  // `- name: X` items: the dash sits before the map's first key.
+  const head = c.text.slice(lineStart, first[0]);
+  const m = /^([ \t]*)-([ \t]+)$/.exec(head);
+  if (m === null) return undefined;
+  const dashIndent = m[1] ?? '';
+  const keyIndent = `${dashIndent} ${m[2] ?? ' '}`;
+  const endLine = c.index.positionAt(Math.max(last[0], last[1] - 1)).line;
+  const at = c.index.lineContentEnd(endLine);
+  const eol = c.text.includes('\r\n') ? '\r\n' : '\n';
+  return (name, value) => ({
+    range: c.index.range(at, at),
+    newText: `${eol}${dashIndent}-${m[2] ?? ' '}name: ${name}${eol}${keyIndent}value: ${JSON.stringify(value)}`,
+  });
+}
+
 function composeContainers(doc: Document.Parsed, c: Ctx, file: string | undefined, ctx: AnalysisContext): Container[] {
   const services = valueOf(doc.contents, 'services');
   if (!isMap(services)) return [];
@@ -481,7 +505,7 @@ function k8sContainers(doc: Document.Parsed, c: Ctx, ctx: AnalysisContext, confi
           ? undefined
           : { name: image, family: facts.family, tools: facts.tools, noShell: facts.shell === null },
       goSignal: goSignalOf(env, image, false, ctx),
-      addEnv: undefined,
+      addEnv: addToEnvList(c, envNode),
       ...(opaqueEnv ? { opaqueEnv } : {}),
     });
     // Requests are quantities too: a malformed one is rejected by the API server.
