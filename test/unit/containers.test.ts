@@ -13,6 +13,7 @@ import {
 import { FsProject } from '../../server/src/workspace/project';
 import { lintText } from '../support/lint-text';
 import { completion } from '../../server/src/lsp/completion/index';
+import { documentLinks } from '../../server/src/lsp/document-links';
 
 test('Kubernetes quantities: binary and decimal suffixes, exponents, millicores; no MB, no spaces', () => {
   const ok: [string, number][] = [
@@ -93,4 +94,20 @@ test('completion: Go names in a manifest env list, GOMEMLIMIT at 90 % of the lim
     ['921MiB'],
   );
   assert.ok(completion(quadlet, { line: 4, character: 3 }).some((c) => c.label === 'PodmanArgs'));
+});
+
+test('document links: a Compose env_file that exists links to it; a missing one does not', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-links-'));
+  try {
+    fs.writeFileSync(path.join(root, 'app.env'), 'A=1\n');
+    const file = path.join(root, 'compose.yaml');
+    const text = 'services:\n  api:\n    image: x\n    env_file:\n      - app.env\n      - gone.env\n';
+    const links = documentLinks(lintText(text, { file, project: new FsProject([root]) }));
+    assert.deepEqual(
+      links.map((l) => [l.range.start.line, l.target?.endsWith('/app.env')]),
+      [[4, true]],
+    );
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 });
