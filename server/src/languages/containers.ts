@@ -147,7 +147,8 @@ function limit(
 ): Limit | undefined {
   const text = scalarText(node);
   const range = rangeOf(c, node);
-  if (text === undefined || range === undefined) return undefined;
+  // Compose interpolates `${VAR}` before reading the value: what it becomes is not known here.
+  if (text === undefined || range === undefined || text.includes('$')) return undefined;
   const q = parse(text);
   if (q === undefined) {
     c.problems.push({ range, message: `\`${text}\` is not a ${what}: ${key} does not accept it` });
@@ -301,7 +302,8 @@ function composeContainers(doc: Document.Parsed, c: Ctx, file: string | undefine
     for (const item of isSeq(ef) ? seqItems(ef) : ef === undefined ? [] : [ef]) {
       const p = scalarText(item) ?? scalarText(valueOf(item, 'path'));
       const r = rangeOf(c, isMap(item) ? valueOf(item, 'path') : item);
-      if (p === undefined || r === undefined || file === undefined) continue;
+      // `${ENV_FILE:-.env}`: interpolated by Compose, not a path to look up as written.
+      if (p === undefined || r === undefined || file === undefined || p.includes('$')) continue;
       const resolved = path.resolve(path.dirname(file), p);
       envFiles.push({
         path: p,
