@@ -11,7 +11,7 @@ const SECRET_PART = /^(apikey|auth|credentials?|password|pword|passwd|secret|tok
 const KEY_OWNER = /^(api|secret|access|private|client|signing|encryption|master|license|auth)$/i;
 /** Parts that say the value is not the secret itself (BuildKit's allow-list plus names of places and switches). */
 const NOT_SECRET =
-  /^(public|file|version|path|dir|url|uri|endpoint|host|hostname|port|method|type|mode|enabled|disabled|provider|id|name|user|username|header|sock|socket|length|size|ttl|timeout|expiry|issuer|audience|realm|scope|scopes|domain|hash|server|service|mechanism|algorithm|required|strategy|backend|enabled|mode)$/i;
+  /^(public|file|version|path|dir|url|uri|endpoint|host|hostname|port|method|type|mode|enabled|disabled|provider|id|name|user|username|header|sock|socket|length|size|ttl|timeout|expiry|issuer|audience|realm|scope|scopes|domain|hash|server|service|mechanism|algorithm|required|strategy|backend)$/i;
 
 export function looksLikeSecretName(name: string): boolean {
   const parts = name.split(/[_\-.]/).filter((p) => p !== '');
