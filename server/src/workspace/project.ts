@@ -93,6 +93,7 @@ export class FsProject implements ProjectContext {
   private programs: GoPrograms | undefined;
   private readonly modules = new Map<string, GoModule>();
   private readonly notifyByGoMod = new Map<string, string | null>();
+  private readonly parsedGoMods = new Map<string, ReturnType<typeof parseGoMod>>();
 
   private readonly scannedGo = new Map<string, string>();
 
@@ -129,16 +130,19 @@ export class FsProject implements ProjectContext {
     const key = `${goModPath}\0${link}`;
     const known = this.modules.get(key);
     if (known !== undefined) return known;
-    const mod = parseGoMod(text);
+    // One parse per go.mod, whatever file asks (a GoModule per link only carries the message).
+    let mod = this.parsedGoMods.get(goModPath);
+    if (mod === undefined) this.parsedGoMods.set(goModPath, (mod = parseGoMod(text)));
+    const parsed = mod;
     const module: GoModule = {
       goModPath,
       uri: pathToFileURL(goModPath).href,
-      mod,
+      mod: parsed,
       link,
       sdNotify: () => {
         let notify = this.notifyByGoMod.get(goModPath);
         if (notify === undefined)
-          this.notifyByGoMod.set(goModPath, (notify = sdNotifyEvidence(goModPath, mod) ?? null));
+          this.notifyByGoMod.set(goModPath, (notify = sdNotifyEvidence(goModPath, parsed) ?? null));
         return notify ?? undefined;
       },
     };
@@ -180,6 +184,7 @@ export class FsProject implements ProjectContext {
     this.programs = undefined;
     this.modules.clear();
     this.notifyByGoMod.clear();
+    this.parsedGoMods.clear();
     this.goModByDir.clear();
     this.binfmt.invalidate();
     this.units.invalidate();
