@@ -25,7 +25,17 @@ const SETTINGS = {
   'envfile-other': { envDialects: { '**': 'systemd' } },
 };
 const ENV_SETS = new Set(['dotenv', 'envfile-default', 'envfile-other']);
-const SETS = ['dotenv', 'envfile-default', 'envfile-other', 'systemd', 'systemd-go', 'binfmt', 'dockerfile'];
+const SETS = [
+  'dotenv',
+  'envfile-default',
+  'envfile-other',
+  'systemd',
+  'systemd-go',
+  'binfmt',
+  'dockerfile',
+  'compose',
+  'k8s',
+];
 
 const perLanguage = new Map();
 const perRule = new Map();
@@ -49,11 +59,26 @@ const t0 = Date.now();
 for (const set of SETS) {
   const dir = path.join(CORPUS, set);
   for (const file of filesBelow(dir)) {
-    const language = ENV_SETS.has(set) ? 'dotenv' : detectLanguage(file);
-    if (language === undefined) continue;
     const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(fs.readFileSync(file));
+    // Compose files found by content under other names are linted under a Compose name; manifests are found by
+    // content by the analysis itself (YAML files).
+    const language = ENV_SETS.has(set)
+      ? 'dotenv'
+      : set === 'compose'
+        ? 'compose'
+        : set === 'k8s'
+          ? /\.ya?ml$/i.test(file)
+            ? 'kubernetes'
+            : undefined
+          : detectLanguage(file);
+    if (language === undefined) continue;
     // Env files from /etc/default have no env-like name: lint them under one so the env surface reads them.
-    const asFile = ENV_SETS.has(set) && detectLanguage(file) !== 'dotenv' ? `${file}.env` : file;
+    const asFile =
+      ENV_SETS.has(set) && detectLanguage(file) !== 'dotenv'
+        ? `${file}.env`
+        : set === 'compose' && detectLanguage(file) !== 'compose'
+          ? `${file}.compose.yaml`
+          : file;
     const outcome = checkFixes(text, {
       file: asFile,
       verify,
