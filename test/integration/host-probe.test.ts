@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { rawProbeCommand } from '../../server/src/host/ansible';
 import { parseHostReport, valueOf, recordsOf } from '../../server/src/parsers/host-report/parse';
 import { hostFacts } from '../../server/src/parsers/host-report/facts';
 import { LineIndex } from '../../server/src/text/line-index';
@@ -139,6 +140,25 @@ test('read-only proof: on a read-only file system the probe completes with the s
   const stable = (r: typeof a): string[] =>
     r.records.filter((x) => x.key !== 'avc_denials').map((x) => `${x.key} ${x.values.join(' ')}`);
   assert.deepEqual(stable(a), stable(b));
+});
+
+test('read-only proof for Ansible: the raw-module command (probe piped through base64 into sh -s) on a read-only file system', (t) => {
+  if (requireTools(t, ['unshare', 'dash', 'base64']) === undefined) return;
+  const remount = `awk '{print $2}' /proc/mounts | while read -r m; do mount -o remount,bind,ro "$m" 2>/dev/null; done; if touch /tmp/.gdl-rw-check 2>/dev/null; then echo WRITABLE >&2; exit 9; fi; exec sh -c "$1"`;
+  const command = rawProbeCommand(20, [], []);
+  const ro = spawnSync('unshare', ['--user', '--map-root-user', '--mount', 'sh', '-c', remount, 'sh', command], {
+    encoding: 'latin1',
+    env: { PATH: '/usr/bin:/bin', HOME: '/nonexistent' },
+  });
+  if (ro.status !== 0 && /Operation not permitted|unshare failed/.test(ro.stderr)) {
+    if (process.env.GDL_REQUIRE_E2E === '1') assert.fail(`user namespaces unavailable: ${ro.stderr}`);
+    t.skip(`user namespaces unavailable here: ${ro.stderr.trim()}`);
+    return;
+  }
+  assert.equal(ro.status, 0, ro.stderr);
+  const report = parseHostReport(new LineIndex(ro.stdout)).ast;
+  assert.equal(report.complete, true);
+  assert.ok(report.records.length > 10);
 });
 
 test('only regular files are read: a FIFO or a device named as a binary does not hang the probe', (t) => {

@@ -43,6 +43,10 @@ export interface ScanOptions {
   readonly timeoutSeconds: number | undefined;
   /** `--root DIR`: the workspace whose units the hosts are compared with; default: none. */
   readonly roots: string[];
+  /** `--inventory FILE`: hosts and how to reach them come from an Ansible inventory; Ansible runs the probe. */
+  readonly inventory: string | undefined;
+  /** `--limit PATTERN`: an Ansible host pattern within the inventory. */
+  readonly limit: string | undefined;
 }
 
 export type Command =
@@ -72,6 +76,8 @@ export const LINT_FLAGS = [
 ];
 export const SCAN_FLAGS = [
   '--ssh',
+  '--inventory',
+  '--limit',
   '--ssh-config',
   '--binary',
   '--unit',
@@ -150,6 +156,8 @@ export function parseArgs(argv: readonly string[]): Command {
       jobs: 4,
       timeoutSeconds: undefined as number | undefined,
       roots: [] as string[],
+      inventory: undefined as string | undefined,
+      limit: undefined as string | undefined,
     };
     for (let i = 0; i < rest.length; i++) {
       const raw = rest[i] ?? '';
@@ -193,6 +201,12 @@ export function parseArgs(argv: readonly string[]): Command {
         case '--root':
           o.roots.push(value());
           break;
+        case '--inventory':
+          o.inventory = value();
+          break;
+        case '--limit':
+          o.limit = value();
+          break;
         case '--timeout': {
           const n = Number(value());
           if (!Number.isInteger(n) || n < 3 || n > 600)
@@ -210,6 +224,9 @@ export function parseArgs(argv: readonly string[]): Command {
           throw new UsageError(`unknown option for scan: ${raw}${didYouMean(flag, SCAN_FLAGS)}`);
       }
     }
+    if (o.inventory !== undefined && o.hosts.length > 0)
+      throw new UsageError('--inventory and --ssh do not mix: put the hosts in the inventory, or name them with --ssh');
+    if (o.limit !== undefined && o.inventory === undefined) throw new UsageError('--limit needs --inventory');
     return o;
   }
   if (cmd !== 'lint')
@@ -320,6 +337,10 @@ Commands:
        [--ssh-config FILE] [--binary PATH]... [--unit NAME]... [--jobs N (default 4)]
        [--timeout SECONDS (default 60; the probe stops itself on the host 2 s earlier)]
        [--format FORMAT] [--fail-on LEVEL] [--root DIR (the workspace to compare with)]...
+  scan --inventory FILE [--limit PATTERN] [--jobs N]
+                         The hosts of an Ansible inventory, reached and run by Ansible itself (the raw
+                         module: nothing copied, no Python on the hosts); a fleet summary follows the
+                         findings. Needs the ansible-core package.
   rules [--format json]  List every rule.
   lsp --stdio            Run the language server for other editors.
   --version              Print the version.

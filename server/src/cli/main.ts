@@ -16,7 +16,8 @@ import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { runLint } from './lint';
-import { runScans } from './scan';
+import { runInventoryScan, runScans } from './scan';
+import { fleetSummary } from './fleet';
 import { SEVERITY_RANK } from './report';
 import { IoError } from './walk';
 
@@ -163,6 +164,24 @@ export async function main(argv: readonly string[], io: Io): Promise<number | 's
       case 'scan': {
         const file = cmd.config ?? findConfig(process.cwd());
         const settings = file === undefined ? DEFAULT_SETTINGS : loadConfig(file);
+        if (cmd.inventory !== undefined) {
+          // Progress on stderr when it is a terminal: hosts done / total.
+          const tty = process.stderr.isTTY;
+          const { reports, failures } = await runInventoryScan(
+            { ...cmd, inventory: cmd.inventory },
+            settings,
+            (d, n) => {
+              if (tty) io.stderr(`\rgo-deploy-lint: ${d}/${n} hosts`);
+            },
+          );
+          if (tty) io.stderr('\n');
+          // Unreachable or failed hosts fail the run (exit 2): they are never "no findings".
+          const code = failures.length > 0 ? 2 : exitCode(reports, cmd.failOn);
+          output(io, cmd.format, reports, code);
+          if (cmd.format === 'text') io.stdout(`\n${fleetSummary(reports, failures)}`);
+          for (const f of failures) io.stderr(`go-deploy-lint: ${printable(f.host)}: ${printable(f.problem)}\n`);
+          return code;
+        }
         const reports = await runScans(cmd, settings);
         const code = exitCode(reports, cmd.failOn);
         output(io, cmd.format, reports, code);

@@ -2,12 +2,54 @@
 import * as path from 'node:path';
 import { analyzeHostOutput } from '../host/host-report';
 import { runScan } from '../host/scan';
+import { ansibleMissing, inventoryHosts, runInventory } from '../host/ansible';
 import type { Settings } from '../settings';
 import { FsProject } from '../workspace/project';
 import type { ScanOptions } from './args';
 import { IoError } from './walk';
 import type { FileReport } from './report';
 import { toReport } from './lint';
+
+/** Hosts that gave no report: unreachable, failed or timed out (never counted as "no findings"). */
+export interface ScanFailure {
+  readonly host: string;
+  readonly problem: string;
+}
+
+/** Scans the hosts of an Ansible inventory through Ansible; the hosts that answered become reports. */
+export async function runInventoryScan(
+  opts: ScanOptions & { readonly inventory: string },
+  settings: Settings,
+  progress?: (done: number, total: number) => void,
+): Promise<{ reports: FileReport[]; failures: ScanFailure[] }> {
+  const missing = ansibleMissing();
+  if (missing !== undefined) throw new IoError(missing);
+  const { hosts, error } = inventoryHosts(opts.inventory, opts.limit);
+  if (error !== undefined) throw new IoError(`cannot read the inventory ${opts.inventory}: ${error}`);
+  if (hosts.length === 0)
+    throw new IoError(`no hosts in ${opts.inventory}${opts.limit !== undefined ? ` match ${opts.limit}` : ''}`);
+  const project = new FsProject(opts.roots.map((r) => path.resolve(r)));
+  const results = await runInventory(
+    {
+      inventory: opts.inventory,
+      ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
+      forks: opts.jobs,
+      timeoutSeconds: opts.timeoutSeconds ?? settings.hostChecks.timeoutSeconds,
+      binaries: opts.binaries,
+      units: opts.units,
+      ...(progress !== undefined ? { onHostDone: progress } : {}),
+    },
+    hosts,
+  );
+  const reports: FileReport[] = [];
+  const failures: ScanFailure[] = [];
+  for (const host of hosts) {
+    const r = results.get(host);
+    if (r?.output !== undefined) reports.push(toReport(host, analyzeHostOutput(host, r.output, settings, project)));
+    else failures.push({ host, problem: r?.problem ?? 'no result' });
+  }
+  return { reports, failures };
+}
 
 export async function runScans(opts: ScanOptions, settings: Settings): Promise<FileReport[]> {
   const project = new FsProject(opts.roots.map((r) => path.resolve(r)));

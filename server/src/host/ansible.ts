@@ -1,0 +1,179 @@
+// Owns running the probe through Ansible: hosts and connection settings come from an inventory (`ansible
+// --list-hosts`), the probe runs with the `raw` module (nothing copied to the host, no Python needed there, read-only
+// as ever: the script is piped to `sh -s`), one JSON result per host.
+import { probeScript } from './probe-script';
+import { shellQuote } from '../protocol';
+
+/** The Debian package that brings `ansible` and `ansible-inventory`. */
+export const ANSIBLE_PACKAGE = 'ansible-core';
+
+export interface InventoryHostResult {
+  /** The probe's output, when the host answered. */
+  readonly output?: string;
+  /** Why there is no output: unreachable, failed, timed out. */
+  readonly problem?: string;
+}
+
+export interface InventoryOptions {
+  readonly inventory: string;
+  /** Ansible host pattern (`--limit`); default `all`. */
+  readonly limit?: string;
+  readonly forks: number;
+  /** Per host: the probe stops itself 2 s before; Ansible's connection timeout is bounded by it too. */
+  readonly timeoutSeconds: number;
+  readonly binaries: readonly string[];
+  readonly units: readonly string[];
+  /** Hosts done so far, for progress. */
+  readonly onHostDone?: (done: number, total: number) => void;
+}
+
+function childProcess(): typeof import('node:child_process') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('node:child_process') as typeof import('node:child_process');
+}
+
+/** Undefined when `ansible` is on PATH; else what to install. */
+export function ansibleMissing(): string | undefined {
+  const r = childProcess().spawnSync('ansible', ['--version'], { encoding: 'utf8', timeout: 30_000 });
+  return r.status === 0
+    ? undefined
+    : `--inventory needs Ansible: install the ${ANSIBLE_PACKAGE} package (apt-get install ${ANSIBLE_PACKAGE}); --ssh and ssh-config hosts work without it`;
+}
+
+const ANSIBLE_ENV = {
+  // The JSON callback for ad-hoc commands, no colour, no retry files, no pty (the probe's output stays byte-exact).
+  ANSIBLE_LOAD_CALLBACK_PLUGINS: '1',
+  ANSIBLE_STDOUT_CALLBACK: 'json',
+  ANSIBLE_NOCOLOR: '1',
+  ANSIBLE_RETRY_FILES_ENABLED: '0',
+  ANSIBLE_SSH_USETTY: 'False',
+};
+
+/** The inventory's hosts that the pattern selects, as Ansible itself resolves groups, patterns and limits. */
+export function inventoryHosts(inventory: string, limit: string | undefined): { hosts: string[]; error?: string } {
+  const r = childProcess().spawnSync('ansible', [limit ?? 'all', '-i', inventory, '--list-hosts'], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, ANSIBLE_NOCOLOR: '1' },
+  });
+  if (r.status !== 0)
+    return { hosts: [], error: (r.stderr || r.stdout).trim().split('\n').pop() ?? `exit ${r.status}` };
+  const hosts = r.stdout
+    .split('\n')
+    .slice(1)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  return { hosts };
+}
+
+/** The remote command: the probe, base64-encoded, decoded into `sh -s` (nothing is written on the host). */
+export function rawProbeCommand(
+  deadlineSeconds: number,
+  binaries: readonly string[],
+  units: readonly string[],
+): string {
+  const script = Buffer.from(probeScript(), 'utf8').toString('base64');
+  const args = [
+    '-t',
+    String(Math.max(1, deadlineSeconds)),
+    ...binaries.flatMap((b) => ['-b', b]),
+    ...units.flatMap((u) => ['-u', u]),
+  ];
+  return `echo ${script} | base64 -d | sh -s -- ${args.map(shellQuote).join(' ')}`;
+}
+
+interface RawResult {
+  readonly stdout?: string;
+  readonly msg?: string;
+  readonly rc?: number;
+  readonly unreachable?: boolean;
+  readonly failed?: boolean;
+}
+
+/** Runs the probe on every selected host through `ansible -m raw` and returns each host's output or problem. */
+export function runInventory(
+  opts: InventoryOptions,
+  hosts: readonly string[],
+): Promise<Map<string, InventoryHostResult>> {
+  const deadline = Math.max(1, opts.timeoutSeconds - 2);
+  const waves = Math.max(1, Math.ceil(hosts.length / Math.max(1, opts.forks)));
+  // Ansible runs forks hosts at a time: the whole run is bounded by the waves, plus start-up.
+  const totalMs = (waves * opts.timeoutSeconds + 30) * 1000;
+  const args = [
+    opts.limit ?? 'all',
+    '-i',
+    opts.inventory,
+    '-m',
+    'raw',
+    '-a',
+    rawProbeCommand(deadline, opts.binaries, opts.units),
+    '--forks',
+    String(opts.forks),
+    '-T',
+    String(Math.min(30, opts.timeoutSeconds)),
+  ];
+  return new Promise((resolve) => {
+    const child = childProcess().spawn('ansible', args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...ANSIBLE_ENV },
+      detached: true,
+    });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    let done = 0;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, totalMs);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      const text = d.toString();
+      if (stderr.length < 65_536) stderr += text;
+    });
+    child.on('close', () => {
+      clearTimeout(timer);
+      const results = new Map<string, InventoryHostResult>();
+      let parsed: { plays?: { tasks?: { hosts?: Record<string, RawResult> }[] }[] } | undefined;
+      try {
+        parsed = JSON.parse(stdout.slice(stdout.indexOf('{'))) as typeof parsed;
+      } catch {
+        parsed = undefined;
+      }
+      const per = parsed?.plays?.[0]?.tasks?.[0]?.hosts ?? {};
+      for (const host of hosts) {
+        const r = per[host];
+        if (r === undefined)
+          results.set(host, {
+            problem: timedOut
+              ? `timed out after ${Math.round(totalMs / 1000)} s`
+              : `no result from ansible${stderr.trim() !== '' ? `: ${stderr.trim().split('\n').pop() ?? ''}` : ''}`,
+          });
+        else if (r.unreachable === true) results.set(host, { problem: `unreachable: ${oneLine(r.msg)}` });
+        else if (typeof r.stdout === 'string' && r.stdout.includes('GDLPROBE-END'))
+          results.set(host, { output: r.stdout });
+        else
+          results.set(host, {
+            problem: `the probe did not finish (exit ${String(r.rc ?? '?')}${r.msg !== undefined && r.msg !== '' ? `: ${oneLine(r.msg)}` : ''})`,
+          });
+        opts.onHostDone?.(++done, hosts.length);
+      }
+      resolve(results);
+    });
+  });
+}
+
+function oneLine(s: string | undefined): string {
+  return (s ?? '')
+    .replace(/^Failed to connect to the host via ssh: /, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 300);
+}

@@ -1,0 +1,124 @@
+// `go-deploy-lint scan --inventory`: Ansible reads the inventory and runs the probe (raw module) against sshd on
+// 127.0.0.1; groups, host vars, --limit, an unreachable host, and the same findings as our own ssh runner.
+import { test, before, after } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ROOT } from '../support/fixture-files';
+import { HOST_WORKSPACE } from '../support/probe';
+import { sshdPath, startSshd, type TestSshd } from '../support/sshd';
+import { findTool } from '../support/tools';
+
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+let sshd: TestSshd | undefined;
+let unavailable = '';
+let dir = '';
+let inventory = '';
+
+/** A loopback port nothing listens on (bound, then released). */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+before(async () => {
+  if (sshdPath() === undefined || findTool('ssh') === undefined)
+    unavailable = 'openssh-server/openssh-client not installed';
+  else if (findTool('ansible') === undefined) unavailable = 'ansible-core not installed (.ci/run installs it)';
+  else {
+    sshd = await startSshd();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-inventory-'));
+    inventory = path.join(dir, 'hosts.ini');
+    // Two groups, group vars and host vars: web-01/web-02 reach sshd, db-01 a port nothing listens on.
+    fs.writeFileSync(
+      inventory,
+      [
+        '[web]',
+        `web-01 ansible_host=127.0.0.1 ansible_port=${sshd.port}`,
+        `web-02 ansible_host=127.0.0.1 ansible_port=${sshd.port}`,
+        '[db]',
+        `db-01 ansible_host=127.0.0.1 ansible_port=${await closedPort()}`,
+        '[all:vars]',
+        `ansible_user=${os.userInfo().username}`,
+        `ansible_ssh_private_key_file=${path.join(sshd.dir, 'user_key')}`,
+        'ansible_ssh_common_args=-o UserKnownHostsFile=/dev/null -o StrictHostKeyChecking=no -o LogLevel=ERROR',
+        '',
+      ].join('\n'),
+    );
+  }
+});
+after(async () => {
+  await sshd?.stop();
+  if (dir !== '') fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: HOST_WORKSPACE,
+    encoding: 'utf8',
+    timeout: 120_000,
+    // Ansible keeps its control sockets and temporary files under HOME: a throwaway one.
+    env: { ...process.env, HOME: dir, ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function needAnsible(t: { skip: (m: string) => void }): TestSshd | undefined {
+  if (sshd !== undefined) return sshd;
+  if (process.env.GDL_REQUIRE_E2E === '1') assert.fail(unavailable);
+  t.skip(unavailable);
+  return undefined;
+}
+
+interface JsonReport {
+  files: { path: string; diagnostics: { code: string }[] }[];
+}
+
+test('an inventory scan: hosts from the inventory, run by Ansible; the unreachable one is reported and fails the run', (t) => {
+  if (needAnsible(t) === undefined) return;
+  const r = cli(['scan', '--inventory', inventory, '--root', '.', '--fail-on', 'none']);
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stdout, /Fleet: 2 of 3 hosts answered/);
+  assert.match(r.stdout, /GDL5\d\d [a-z-]+ \([a-z]+\): 2 of 2 hosts: web-01, web-02/);
+  assert.match(r.stdout, /db-01: no report: unreachable: .*Connection refused/);
+  assert.match(r.stderr, /db-01: unreachable/);
+});
+
+test('--limit selects hosts with an Ansible pattern; the findings equal those of our own ssh runner', (t) => {
+  const s = needAnsible(t);
+  if (s === undefined) return;
+  const viaAnsible = cli(['scan', '--inventory', inventory, '--limit', 'web', '--format', 'json', '--fail-on', 'none']);
+  assert.equal(viaAnsible.code, 0, viaAnsible.stderr);
+  const a = JSON.parse(viaAnsible.stdout) as JsonReport;
+  assert.deepEqual(
+    a.files.map((f) => f.path),
+    ['web-01', 'web-02'],
+  );
+  const viaSsh = cli(['scan', '--ssh', s.alias, '--ssh-config', s.sshConfig, '--format', 'json', '--fail-on', 'none']);
+  assert.equal(viaSsh.code, 0, viaSsh.stderr);
+  const b = JSON.parse(viaSsh.stdout) as JsonReport;
+  const codes = (r: JsonReport, i: number): string[] => (r.files[i]?.diagnostics.map((d) => d.code) ?? []).sort();
+  assert.ok(codes(a, 0).length > 0);
+  assert.deepEqual(codes(a, 0), codes(b, 0));
+  assert.deepEqual(codes(a, 1), codes(b, 0));
+});
+
+test('without Ansible: a clear message that names the package, exit 2', (t) => {
+  if (needAnsible(t) === undefined) return;
+  const r = cli(['scan', '--inventory', inventory], { PATH: '/nonexistent' });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /install the ansible-core package/);
+});
+
+test('--inventory and --ssh do not mix; --limit needs --inventory', () => {
+  assert.match(cli(['scan', '--inventory', 'x.ini', '--ssh', 'h']).stderr, /do not mix/);
+  assert.match(cli(['scan', '--limit', 'web']).stderr, /--limit needs --inventory/);
+});
