@@ -65,8 +65,9 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}): { code: number | null
     cwd: HOST_WORKSPACE,
     encoding: 'utf8',
     timeout: 120_000,
-    // Ansible keeps its control sockets and temporary files under HOME: a throwaway one.
-    env: { ...process.env, HOME: dir, ...env },
+    // Ansible keeps its control sockets and temporary files under HOME: a throwaway one. No ControlPersist master:
+    // it would outlive the test by a minute, holding a connection to the sshd the test stops.
+    env: { ...process.env, HOME: dir, ANSIBLE_SSH_ARGS: '-o ControlMaster=no', ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -109,6 +110,34 @@ test('--limit selects hosts with an Ansible pattern; the findings equal those of
   assert.ok(codes(a, 0).length > 0);
   assert.deepEqual(codes(a, 0), codes(b, 0));
   assert.deepEqual(codes(a, 1), codes(b, 0));
+});
+
+test('JSON has a hosts list (status, facts, codes); --report writes a Markdown fleet report with SVG charts', (t) => {
+  if (needAnsible(t) === undefined) return;
+  const report = path.join(dir, 'fleet.md');
+  const r = cli(['scan', '--inventory', inventory, '--format', 'json', '--report', report, '--fail-on', 'none']);
+  assert.equal(r.code, 2, r.stderr);
+  const j = JSON.parse(r.stdout) as {
+    hosts: { name: string; status: string; problem?: string; facts?: { libc: string }; codes: string[] }[];
+  };
+  assert.deepEqual(
+    j.hosts.map((h) => [h.name, h.status]),
+    [
+      ['web-01', 'ok'],
+      ['web-02', 'ok'],
+      ['db-01', 'no-report'],
+    ],
+  );
+  assert.match(j.hosts[0]?.facts?.libc ?? '', /glibc|musl/);
+  assert.ok((j.hosts[0]?.codes.length ?? 0) > 0);
+  assert.match(j.hosts[2]?.problem ?? '', /unreachable/);
+  const md = fs.readFileSync(report, 'utf8');
+  assert.match(md, /3 hosts scanned: 2 answered, 1 gave no report/);
+  assert.match(md, /!\[Hosts per finding\]\(fleet-findings\.svg\)/);
+  assert.match(md, /\| db-01 \| unreachable/);
+  const svg = fs.readFileSync(path.join(dir, 'fleet-findings.svg'), 'utf8');
+  assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.ok(!/https?:\/\/(?!www\.w3\.org)/.test(svg), 'no network references');
 });
 
 test('without Ansible: a clear message that names the package, exit 2', (t) => {

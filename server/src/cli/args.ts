@@ -47,6 +47,8 @@ export interface ScanOptions {
   readonly inventory: string | undefined;
   /** `--limit PATTERN`: an Ansible host pattern within the inventory. */
   readonly limit: string | undefined;
+  /** `--report FILE.md`: an inventory scan's fleet report in Markdown, with SVG charts next to it. */
+  readonly report: string | undefined;
 }
 
 export type Command =
@@ -78,6 +80,7 @@ export const SCAN_FLAGS = [
   '--ssh',
   '--inventory',
   '--limit',
+  '--report',
   '--ssh-config',
   '--binary',
   '--unit',
@@ -158,6 +161,7 @@ export function parseArgs(argv: readonly string[]): Command {
       roots: [] as string[],
       inventory: undefined as string | undefined,
       limit: undefined as string | undefined,
+      report: undefined as string | undefined,
     };
     for (let i = 0; i < rest.length; i++) {
       const raw = rest[i] ?? '';
@@ -207,6 +211,9 @@ export function parseArgs(argv: readonly string[]): Command {
         case '--limit':
           o.limit = value();
           break;
+        case '--report':
+          o.report = value();
+          break;
         case '--timeout': {
           const n = Number(value());
           if (!Number.isInteger(n) || n < 3 || n > 600)
@@ -227,6 +234,7 @@ export function parseArgs(argv: readonly string[]): Command {
     if (o.inventory !== undefined && o.hosts.length > 0)
       throw new UsageError('--inventory and --ssh do not mix: put the hosts in the inventory, or name them with --ssh');
     if (o.limit !== undefined && o.inventory === undefined) throw new UsageError('--limit needs --inventory');
+    if (o.report !== undefined && o.inventory === undefined) throw new UsageError('--report needs --inventory');
     return o;
   }
   if (cmd !== 'lint')
@@ -337,10 +345,10 @@ Commands:
        [--ssh-config FILE] [--binary PATH]... [--unit NAME]... [--jobs N (default 4)]
        [--timeout SECONDS (default 60; the probe stops itself on the host 2 s earlier)]
        [--format FORMAT] [--fail-on LEVEL] [--root DIR (the workspace to compare with)]...
-  scan --inventory FILE [--limit PATTERN] [--jobs N]
+  scan --inventory FILE [--limit PATTERN] [--jobs N] [--report FLEET.md]
                          The hosts of an Ansible inventory, reached and run by Ansible itself (the raw
                          module: nothing copied, no Python on the hosts); a fleet summary follows the
-                         findings. Needs the ansible-core package.
+                         findings; --report writes it as Markdown with SVG charts. Needs ansible-core.
   rules [--format json]  List every rule.
   lsp --stdio            Run the language server for other editors.
   --version              Print the version.

@@ -2,7 +2,16 @@
 import type { FileReport } from './report';
 import { batched } from './chunks';
 
-function* pieces(reports: readonly FileReport[]): Generator<string> {
+/** An inventory scan's hosts: each with its status, facts and finding codes (their findings are under `files`). */
+export interface JsonHost {
+  readonly name: string;
+  readonly status: 'ok' | 'no-report';
+  readonly problem?: string;
+  readonly facts?: unknown;
+  readonly codes: readonly string[];
+}
+
+function* pieces(reports: readonly FileReport[], hosts?: readonly JsonHost[]): Generator<string> {
   yield '{"version":1,"files":[';
   for (const [i, r] of reports.entries()) {
     yield `${i === 0 ? '' : ','}\n{"path":${JSON.stringify(r.path)},"language":${JSON.stringify(r.language ?? null)},"diagnostics":[`;
@@ -23,6 +32,12 @@ function* pieces(reports: readonly FileReport[]): Generator<string> {
     }
     yield ']}';
   }
+  if (hosts === undefined) {
+    yield '\n]}\n';
+    return;
+  }
+  yield '\n],"hosts":[';
+  for (const [i, h] of hosts.entries()) yield `${i === 0 ? '' : ','}\n  ${JSON.stringify(h)}`;
   yield '\n]}\n';
 }
 
@@ -30,6 +45,6 @@ function* pieces(reports: readonly FileReport[]): Generator<string> {
  * The JSON document in chunks of about a megabyte: one string for 10⁶ findings would exceed V8's string limit,
  * so each diagnostic is serialised on its own (one per line).
  */
-export function formatJson(reports: readonly FileReport[]): Iterable<string> {
-  return batched(pieces(reports));
+export function formatJson(reports: readonly FileReport[], hosts?: readonly JsonHost[]): Iterable<string> {
+  return batched(pieces(reports, hosts));
 }

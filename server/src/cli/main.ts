@@ -17,7 +17,7 @@ import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { runLint } from './lint';
 import { runInventoryScan, runScans } from './scan';
-import { fleetSummary } from './fleet';
+import { fleetSummary, writeFleetReport } from './fleet';
 import { SEVERITY_RANK } from './report';
 import { IoError } from './walk';
 
@@ -167,7 +167,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number | 's
         if (cmd.inventory !== undefined) {
           // Progress on stderr when it is a terminal: hosts done / total.
           const tty = process.stderr.isTTY;
-          const { reports, failures } = await runInventoryScan(
+          const { reports, failures, hosts } = await runInventoryScan(
             { ...cmd, inventory: cmd.inventory },
             settings,
             (d, n) => {
@@ -177,8 +177,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number | 's
           if (tty) io.stderr('\n');
           // Unreachable or failed hosts fail the run (exit 2): they are never "no findings".
           const code = failures.length > 0 ? 2 : exitCode(reports, cmd.failOn);
-          output(io, cmd.format, reports, code);
+          if (cmd.format === 'json') for (const c of formatJson(reports, hosts)) io.stdout(c);
+          else output(io, cmd.format, reports, code);
           if (cmd.format === 'text') io.stdout(`\n${fleetSummary(reports, failures)}`);
+          if (cmd.report !== undefined) {
+            writeFleetReport(cmd.report, hosts, reports);
+            io.stderr(`go-deploy-lint: wrote the fleet report ${printable(cmd.report)}\n`);
+          }
           for (const f of failures) io.stderr(`go-deploy-lint: ${printable(f.host)}: ${printable(f.problem)}\n`);
           return code;
         }

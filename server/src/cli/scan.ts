@@ -1,6 +1,7 @@
 // Owns `go-deploy-lint scan`: run the probe on each host (several at once), check the reports, collect findings.
 import * as path from 'node:path';
-import { analyzeHostOutput } from '../host/host-report';
+import { analyzeHostOutput, hostSummary } from '../host/host-report';
+import type { JsonHost } from './format-json';
 import { runScan } from '../host/scan';
 import { ansibleMissing, inventoryHosts, runInventory } from '../host/ansible';
 import type { Settings } from '../settings';
@@ -21,7 +22,7 @@ export async function runInventoryScan(
   opts: ScanOptions & { readonly inventory: string },
   settings: Settings,
   progress?: (done: number, total: number) => void,
-): Promise<{ reports: FileReport[]; failures: ScanFailure[] }> {
+): Promise<{ reports: FileReport[]; failures: ScanFailure[]; hosts: JsonHost[] }> {
   const missing = ansibleMissing();
   if (missing !== undefined) throw new IoError(missing);
   const { hosts, error } = inventoryHosts(opts.inventory, opts.limit);
@@ -43,12 +44,26 @@ export async function runInventoryScan(
   );
   const reports: FileReport[] = [];
   const failures: ScanFailure[] = [];
+  const entries: JsonHost[] = [];
   for (const host of hosts) {
     const r = results.get(host);
-    if (r?.output !== undefined) reports.push(toReport(host, analyzeHostOutput(host, r.output, settings, project)));
-    else failures.push({ host, problem: r?.problem ?? 'no result' });
+    if (r?.output !== undefined) {
+      const analysis = analyzeHostOutput(host, r.output, settings, project);
+      const report = toReport(host, analysis);
+      reports.push(report);
+      entries.push({
+        name: host,
+        status: 'ok',
+        facts: hostSummary(analysis),
+        codes: [...new Set(report.findings.map((f) => f.finding.rule.id))].sort(),
+      });
+    } else {
+      const problem = r?.problem ?? 'no result';
+      failures.push({ host, problem });
+      entries.push({ name: host, status: 'no-report', problem, codes: [] });
+    }
   }
-  return { reports, failures };
+  return { reports, failures, hosts: entries };
 }
 
 export async function runScans(opts: ScanOptions, settings: Settings): Promise<FileReport[]> {

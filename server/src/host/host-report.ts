@@ -50,3 +50,26 @@ export function mirroredFindings(host: string, analysis: Analysis): MirroredFind
   }
   return out;
 }
+
+/** The facts a fleet report shows per host: OS, architecture, init, systemd, C library and the Go versions on PATH. */
+export interface HostSummary {
+  readonly os: string;
+  readonly arch: string;
+  readonly init: string;
+  readonly systemd: number | undefined;
+  readonly libc: string;
+  readonly go: readonly string[];
+}
+
+export function hostSummary(analysis: Analysis): HostSummary {
+  const f = hostInputOf(analysis).facts;
+  const release = f.osRelease.get('PRETTY_NAME') ?? f.osRelease.get('NAME');
+  return {
+    os: release ?? (f.os === '' ? 'unknown' : f.os),
+    arch: f.arch === '' ? 'unknown' : f.arch,
+    init: f.pid1 ?? 'unknown',
+    systemd: f.systemdVersion,
+    libc: f.musl ? 'musl' : f.glibcVersion !== undefined ? `glibc ${f.glibcVersion}` : 'unknown',
+    go: f.goOnPath.map((g) => g.version ?? 'unknown'),
+  };
+}
