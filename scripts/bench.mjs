@@ -546,6 +546,95 @@ record('recompute 10,000-line env file (in process)', median(samples.slice(10)),
       const twenty = [];
       for (let i = 0; i < 3; i++) twenty.push(cli([...hosts, '--jobs', '20']));
       record('scan 20 hosts in parallel over loopback ssh (CLI wall time)', median(twenty), 'ms median', '< 10 s');
+      // 50 and 200 inventory hosts (all on this sshd), through Ansible with 25 forks vs our runner with 25 jobs; peak
+      // RSS of the whole process tree's largest process from /usr/bin/time (Ansible forks one worker per host).
+      const ansible = spawnSync('ansible', ['--version'], { encoding: 'utf8' }).status === 0;
+      const timeTool = fs.existsSync('/usr/bin/time');
+      if (!ansible) rows.push(['inventory scans through Ansible', 'skipped (ansible-core not installed)', '']);
+      else {
+        const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-bench-ansible-'));
+        try {
+          for (const n of [50, 200]) {
+            const inv = path.join(home, `hosts-${n}.ini`);
+            fs.writeFileSync(
+              inv,
+              [
+                '[fleet]',
+                ...Array.from(
+                  { length: n },
+                  (_, i) => `h${String(i).padStart(3, '0')} ansible_host=127.0.0.1 ansible_port=${sshd.port}`,
+                ),
+                '[all:vars]',
+                `ansible_user=${os.userInfo().username}`,
+                `ansible_ssh_private_key_file=${path.join(sshd.dir, 'user_key')}`,
+                'ansible_ssh_common_args=-o UserKnownHostsFile=/dev/null -o StrictHostKeyChecking=no -o LogLevel=ERROR',
+                '',
+              ].join('\n'),
+            );
+            const run = (args) => {
+              const t0 = now();
+              const argv = [
+                process.execPath,
+                path.join(ROOT, 'dist/cli.js'),
+                'scan',
+                ...args,
+                '--format',
+                'json',
+                '--fail-on',
+                'none',
+              ];
+              const r = timeTool
+                ? spawnSync('/usr/bin/time', ['-f', 'GDLRSS %M', ...argv], {
+                    encoding: 'utf8',
+                    cwd: ROOT,
+                    env: { ...process.env, HOME: home, ANSIBLE_SSH_ARGS: '-o ControlMaster=no' },
+                  })
+                : spawnSync(argv[0], argv.slice(1), {
+                    encoding: 'utf8',
+                    cwd: ROOT,
+                    env: { ...process.env, HOME: home },
+                  });
+              const ms = now() - t0;
+              const rss = Number(/GDLRSS (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+              let answered = 0;
+              try {
+                const j = JSON.parse(r.stdout);
+                answered = j.hosts !== undefined ? j.hosts.filter((h) => h.status === 'ok').length : j.files.length;
+              } catch {
+                answered = 0;
+              }
+              return { ms, rss, answered, why: r.status === 0 ? '' : r.stderr.trim().split('\n').slice(-1)[0] };
+            };
+            const viaAnsible = run(['--inventory', inv, '--jobs', '25', '--timeout', '120']);
+            record(
+              `scan ${n} inventory hosts through Ansible, 25 forks (CLI wall time)`,
+              viaAnsible.ms,
+              'ms',
+              n === 50 ? '< 15 s' : '',
+            );
+            if (timeTool) record(`  peak RSS of the largest process (Ansible run, ${n} hosts)`, viaAnsible.rss, 'MB');
+            const ours = run([
+              ...Array.from({ length: n }, () => ['--ssh', sshd.alias]).flat(),
+              '--ssh-config',
+              sshd.sshConfig,
+              '--jobs',
+              '25',
+              '--timeout',
+              '120',
+            ]);
+            record(
+              `scan ${n} hosts with our ssh runner, 25 jobs (CLI wall time; ${ours.answered} answered${ours.why !== '' ? `: ${ours.why}` : ''})`,
+              ours.ms,
+              'ms',
+            );
+            if (timeTool) record(`  peak RSS of the largest process (our runner, ${n} hosts)`, ours.rss, 'MB');
+          }
+        } catch (error) {
+          rows.push(['inventory scans through Ansible', `failed: ${String(error).split('\n')[0]}`, '']);
+        } finally {
+          fs.rmSync(home, { recursive: true, force: true });
+        }
+      }
     } catch (error) {
       rows.push(['host scans over loopback ssh', `failed: ${String(error).split('\n')[0]}`, '']);
     } finally {
