@@ -546,7 +546,7 @@ record('recompute 10,000-line env file (in process)', median(samples.slice(10)),
       const twenty = [];
       for (let i = 0; i < 3; i++) twenty.push(cli([...hosts, '--jobs', '20']));
       record('scan 20 hosts in parallel over loopback ssh (CLI wall time)', median(twenty), 'ms median', '< 10 s');
-      // 50 and 200 inventory hosts (all on this sshd), through Ansible with 25 forks vs our runner with 25 jobs; peak
+      // 50 inventory hosts (all on this sshd), through Ansible with 25 forks vs our runner with 25 jobs; peak
       // RSS of the whole process tree's largest process from /usr/bin/time (Ansible forks one worker per host).
       const ansible = spawnSync('ansible', ['--version'], { encoding: 'utf8' }).status === 0;
       const timeTool = fs.existsSync('/usr/bin/time');
@@ -554,7 +554,8 @@ record('recompute 10,000-line env file (in process)', median(samples.slice(10)),
       else {
         const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-bench-ansible-'));
         try {
-          for (const n of [50, 200]) {
+          // 50 hosts: larger fleets on one loopback sshd measure the 2-core machine more than the runners (see the issue note).
+          for (const n of [50]) {
             const inv = path.join(home, `hosts-${n}.ini`);
             fs.writeFileSync(
               inv,
