@@ -509,7 +509,7 @@ record('recompute 10,000-line env file (in process)', median(samples.slice(10)),
 
 // 5. Host scans over loopback ssh (a throwaway sshd on 127.0.0.1): one host, then 20 hosts in parallel.
 {
-  const { sshdPath, startSshd } = require(path.join(ROOT, 'out/test/support/sshd.js'));
+  const { sshdPath, startSshd, writeInventory } = require(path.join(ROOT, 'out/test/support/sshd.js'));
   let sshd;
   try {
     sshd = sshdPath() === undefined ? undefined : await startSshd();
@@ -557,21 +557,7 @@ record('recompute 10,000-line env file (in process)', median(samples.slice(10)),
           // 50 hosts: larger fleets on one loopback sshd measure the 2-core machine more than the runners (see the issue note).
           for (const n of [50]) {
             const inv = path.join(home, `hosts-${n}.ini`);
-            fs.writeFileSync(
-              inv,
-              [
-                '[fleet]',
-                ...Array.from(
-                  { length: n },
-                  (_, i) => `h${String(i).padStart(3, '0')} ansible_host=127.0.0.1 ansible_port=${sshd.port}`,
-                ),
-                '[all:vars]',
-                `ansible_user=${os.userInfo().username}`,
-                `ansible_ssh_private_key_file=${path.join(sshd.dir, 'user_key')}`,
-                'ansible_ssh_common_args=-o UserKnownHostsFile=/dev/null -o StrictHostKeyChecking=no -o LogLevel=ERROR',
-                '',
-              ].join('\n'),
-            );
+            writeInventory(inv, sshd, { fleet: Array.from({ length: n }, (_, k) => `h${String(k).padStart(3, '0')}`) });
             const run = (args) => {
               const t0 = now();
               const argv = [
@@ -597,13 +583,14 @@ record('recompute 10,000-line env file (in process)', median(samples.slice(10)),
                   });
               const ms = now() - t0;
               const rss = Number(/GDLRSS (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
-              let answered = 0;
-              try {
-                const j = JSON.parse(r.stdout);
-                answered = j.hosts !== undefined ? j.hosts.filter((h) => h.status === 'ok').length : j.files.length;
-              } catch {
-                answered = 0;
-              }
+              const answered = (() => {
+                try {
+                  const j = JSON.parse(r.stdout);
+                  return j.hosts !== undefined ? j.hosts.filter((h) => h.status === 'ok').length : j.files.length;
+                } catch {
+                  return 0;
+                }
+              })();
               return { ms, rss, answered, why: r.status === 0 ? '' : r.stderr.trim().split('\n').slice(-1)[0] };
             };
             const viaAnsible = run(['--inventory', inv, '--jobs', '25', '--timeout', '120']);

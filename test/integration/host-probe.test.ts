@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { rawProbeCommand } from '../../server/src/host/ansible';
+import { shellQuote } from '../../server/src/protocol';
 import { parseHostReport, valueOf, recordsOf } from '../../server/src/parsers/host-report/parse';
 import { hostFacts } from '../../server/src/parsers/host-report/facts';
 import { LineIndex } from '../../server/src/text/line-index';
@@ -115,25 +116,34 @@ test('a binary path with spaces and quotes is one argument and one record', (t) 
   );
 });
 
-test('read-only proof: on a read-only file system the probe completes with the same report', (t) => {
-  if (requireTools(t, ['unshare', 'dash']) === undefined) return;
-  // A user and mount namespace where every mount is remounted read-only; the probe then runs against this machine.
-  const remount = `awk '{print $2}' /proc/mounts | while read -r m; do mount -o remount,bind,ro "$m" 2>/dev/null; done; if touch /tmp/.gdl-rw-check 2>/dev/null; then echo WRITABLE >&2; exit 9; fi; exec dash "$1"`;
-  const ro = spawnSync('unshare', ['--user', '--map-root-user', '--mount', 'sh', '-c', remount, 'sh', PROBE], {
+/**
+ * Runs `sh -c COMMAND` in a user and mount namespace where every mount is remounted read-only (checked: a write
+ * fails first). Undefined when user namespaces are unavailable here (skipped, or a failure in CI).
+ */
+function readOnlyRun(t: { skip: (m: string) => void }, command: string): ReturnType<typeof spawnSync> | undefined {
+  const remount = `awk '{print $2}' /proc/mounts | while read -r m; do mount -o remount,bind,ro "$m" 2>/dev/null; done; if touch /tmp/.gdl-rw-check 2>/dev/null; then echo WRITABLE >&2; exit 9; fi; exec sh -c "$1"`;
+  const ro = spawnSync('unshare', ['--user', '--map-root-user', '--mount', 'sh', '-c', remount, 'sh', command], {
     encoding: 'latin1',
     env: { PATH: '/usr/bin:/bin', HOME: '/nonexistent' },
   });
-  if (ro.status !== 0 && /Operation not permitted|unshare failed/.test(ro.stderr)) {
-    if (process.env.GDL_REQUIRE_E2E === '1') assert.fail(`user namespaces unavailable: ${ro.stderr}`);
-    t.skip(`user namespaces unavailable here: ${ro.stderr.trim()}`);
-    return;
+  if (ro.status !== 0 && /Operation not permitted|unshare failed/.test(String(ro.stderr))) {
+    if (process.env.GDL_REQUIRE_E2E === '1') assert.fail(`user namespaces unavailable: ${String(ro.stderr)}`);
+    t.skip(`user namespaces unavailable here: ${String(ro.stderr).trim()}`);
+    return undefined;
   }
-  assert.equal(ro.status, 0, ro.stderr);
+  assert.equal(ro.status, 0, String(ro.stderr));
+  return ro;
+}
+
+test('read-only proof: on a read-only file system the probe completes with the same report', (t) => {
+  if (requireTools(t, ['unshare', 'dash']) === undefined) return;
+  const ro = readOnlyRun(t, `exec dash ${shellQuote(PROBE)}`);
+  if (ro === undefined) return;
   const rw = spawnSync('unshare', ['--user', '--map-root-user', '--mount', 'dash', PROBE], {
     encoding: 'latin1',
     env: { PATH: '/usr/bin:/bin', HOME: '/nonexistent' },
   });
-  const a = parseHostReport(new LineIndex(ro.stdout)).ast;
+  const a = parseHostReport(new LineIndex(String(ro.stdout))).ast;
   const b = parseHostReport(new LineIndex(rw.stdout)).ast;
   assert.equal(a.complete, true);
   // Journal queries look at a moving window; everything else must be identical.
@@ -144,19 +154,9 @@ test('read-only proof: on a read-only file system the probe completes with the s
 
 test('read-only proof for Ansible: the raw-module command (probe piped through base64 into sh -s) on a read-only file system', (t) => {
   if (requireTools(t, ['unshare', 'dash', 'base64']) === undefined) return;
-  const remount = `awk '{print $2}' /proc/mounts | while read -r m; do mount -o remount,bind,ro "$m" 2>/dev/null; done; if touch /tmp/.gdl-rw-check 2>/dev/null; then echo WRITABLE >&2; exit 9; fi; exec sh -c "$1"`;
-  const command = rawProbeCommand(20, [], []);
-  const ro = spawnSync('unshare', ['--user', '--map-root-user', '--mount', 'sh', '-c', remount, 'sh', command], {
-    encoding: 'latin1',
-    env: { PATH: '/usr/bin:/bin', HOME: '/nonexistent' },
-  });
-  if (ro.status !== 0 && /Operation not permitted|unshare failed/.test(ro.stderr)) {
-    if (process.env.GDL_REQUIRE_E2E === '1') assert.fail(`user namespaces unavailable: ${ro.stderr}`);
-    t.skip(`user namespaces unavailable here: ${ro.stderr.trim()}`);
-    return;
-  }
-  assert.equal(ro.status, 0, ro.stderr);
-  const report = parseHostReport(new LineIndex(ro.stdout)).ast;
+  const ro = readOnlyRun(t, rawProbeCommand(20, [], []));
+  if (ro === undefined) return;
+  const report = parseHostReport(new LineIndex(String(ro.stdout))).ast;
   assert.equal(report.complete, true);
   assert.ok(report.records.length > 10);
 });

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ROOT } from '../support/fixture-files';
 import { HOST_WORKSPACE } from '../support/probe';
-import { sshdPath, startSshd, type TestSshd } from '../support/sshd';
+import { sshdPath, startSshd, writeInventory, type TestSshd } from '../support/sshd';
 import { findTool } from '../support/tools';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -37,22 +37,8 @@ before(async () => {
     sshd = await startSshd();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-inventory-'));
     inventory = path.join(dir, 'hosts.ini');
-    // Two groups, group vars and host vars: web-01/web-02 reach sshd, db-01 a port nothing listens on.
-    fs.writeFileSync(
-      inventory,
-      [
-        '[web]',
-        `web-01 ansible_host=127.0.0.1 ansible_port=${sshd.port}`,
-        `web-02 ansible_host=127.0.0.1 ansible_port=${sshd.port}`,
-        '[db]',
-        `db-01 ansible_host=127.0.0.1 ansible_port=${await closedPort()}`,
-        '[all:vars]',
-        `ansible_user=${os.userInfo().username}`,
-        `ansible_ssh_private_key_file=${path.join(sshd.dir, 'user_key')}`,
-        'ansible_ssh_common_args=-o UserKnownHostsFile=/dev/null -o StrictHostKeyChecking=no -o LogLevel=ERROR',
-        '',
-      ].join('\n'),
-    );
+    // Two groups and host vars: web-01/web-02 reach sshd, db-01 a port nothing listens on.
+    writeInventory(inventory, sshd, { web: ['web-01', 'web-02'], db: ['db-01'] }, { 'db-01': await closedPort() });
   }
 });
 after(async () => {

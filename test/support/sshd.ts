@@ -134,3 +134,28 @@ export async function startSshd(opts: { readonly extraConfig?: readonly string[]
       }),
   };
 }
+
+/**
+ * An Ansible inventory (INI) whose hosts all reach this sshd (or the given port), with its key and without
+ * known_hosts writes; `groups` maps a group name to host names, and `ports` overrides a host's port.
+ */
+export function writeInventory(
+  file: string,
+  sshd: TestSshd,
+  groups: Readonly<Record<string, readonly string[]>>,
+  ports: Readonly<Record<string, number>> = {},
+): void {
+  const lines: string[] = [];
+  for (const [group, hosts] of Object.entries(groups)) {
+    lines.push(`[${group}]`);
+    for (const h of hosts) lines.push(`${h} ansible_host=127.0.0.1 ansible_port=${ports[h] ?? sshd.port}`);
+  }
+  lines.push(
+    '[all:vars]',
+    `ansible_user=${os.userInfo().username}`,
+    `ansible_ssh_private_key_file=${path.join(sshd.dir, 'user_key')}`,
+    'ansible_ssh_common_args=-o UserKnownHostsFile=/dev/null -o StrictHostKeyChecking=no -o LogLevel=ERROR',
+    '',
+  );
+  fs.writeFileSync(file, lines.join('\n'));
+}
