@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ROOT } from '../support/fixture-files';
 import { HOST_WORKSPACE } from '../support/probe';
-import { sshdPath, startSshd, writeInventory, type TestSshd } from '../support/sshd';
+import { sshdPath, startSshd, writeInventory, type TestSshd, sshdOrSkip } from '../support/sshd';
 import { findTool } from '../support/tools';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -59,10 +59,7 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}): { code: number | null
 }
 
 function needAnsible(t: { skip: (m: string) => void }): TestSshd | undefined {
-  if (sshd !== undefined) return sshd;
-  if (process.env.GDL_REQUIRE_E2E === '1') assert.fail(unavailable);
-  t.skip(unavailable);
-  return undefined;
+  return sshdOrSkip(sshd, unavailable, t);
 }
 
 interface JsonReport {

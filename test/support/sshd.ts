@@ -159,3 +159,18 @@ export function writeInventory(
   );
   fs.writeFileSync(file, lines.join('\n'));
 }
+
+/**
+ * The running sshd, or undefined after skipping the test: in CI (GDL_REQUIRE_E2E=1) a missing tool is a failure,
+ * never a skip counted as a pass.
+ */
+export function sshdOrSkip(
+  sshd: TestSshd | undefined,
+  unavailable: string,
+  t: { skip: (m: string) => void },
+): TestSshd | undefined {
+  if (sshd !== undefined) return sshd;
+  if (process.env.GDL_REQUIRE_E2E === '1') throw new Error(unavailable);
+  t.skip(unavailable);
+  return undefined;
+}
