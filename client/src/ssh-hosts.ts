@@ -6,7 +6,7 @@ import type * as SshConfigModule from 'ssh-config' with { 'resolution-mode': 'im
 const SSHConfig = require('ssh-config') as typeof SshConfigModule;
 
 /** Concrete `Host` names of an ssh_config file (patterns with wildcards or negation are not hosts). */
-export function sshConfigHosts(text: string): string[] {
+export function sshConfigHosts(text: string, include?: (path: string) => string[]): string[] {
   const out: string[] = [];
   let parsed: ReturnType<typeof SSHConfig.parse>;
   try {
@@ -14,12 +14,66 @@ export function sshConfigHosts(text: string): string[] {
   } catch {
     return out;
   }
-  for (const line of parsed) {
-    if (!('param' in line) || line.param.toLowerCase() !== 'host') continue;
-    const values = typeof line.value === 'string' ? line.value.split(/\s+/) : line.value.map((v) => v.val);
-    for (const v of values) if (v !== '' && !/[*?!]/.test(v) && !out.includes(v)) out.push(v);
-  }
+  // Lines after `Host`/`Match` are that section's children: an Include there is read too.
+  const visit = (lines: readonly unknown[]): void => {
+    for (const line of lines as ReturnType<typeof SSHConfig.parse>) {
+      if (!('param' in line)) continue;
+      const param = line.param.toLowerCase();
+      if (param === 'host' || param === 'include') {
+        const values = typeof line.value === 'string' ? line.value.split(/\s+/) : line.value.map((v) => v.val);
+        const names = param === 'host' ? values : include === undefined ? [] : values.flatMap(include);
+        for (const v of names) if (v !== '' && !/[*?!]/.test(v) && !out.includes(v)) out.push(v);
+      }
+      if ('config' in line && Array.isArray(line.config)) visit(line.config);
+    }
+  };
+  visit(parsed);
   return out;
+}
+
+/** What reading an ssh_config tree needs from the file system (injected: tests use a temporary folder). */
+export interface ConfigFiles {
+  readonly home: string;
+  read(file: string): string | undefined;
+  /** Names in a folder, or none. */
+  list(dir: string): string[];
+}
+
+/** ssh's limit on nested Include (readconf.c READCONF_MAX_DEPTH). */
+const MAX_INCLUDE_DEPTH = 16;
+
+/**
+ * Host names of an ssh_config file and of the files its `Include` lines name, as ssh reads them: `~` is the home
+ * folder, a relative path is under `~/.ssh` (`/etc/ssh` for a file there), and `*`/`?` in the last part are
+ * expanded in sorted order (glob(3)).
+ */
+export function sshConfigHostsOf(file: string, fsi: ConfigFiles, depth = 0): string[] {
+  const text = fsi.read(file);
+  if (text === undefined || depth > MAX_INCLUDE_DEPTH) return [];
+  const base = file.startsWith('/etc/ssh/') ? '/etc/ssh' : `${fsi.home}/.ssh`;
+  const include = (pattern: string): string[] => {
+    const expanded = pattern.startsWith('~/') ? `${fsi.home}${pattern.slice(1)}` : pattern;
+    const full = expanded.startsWith('/') ? expanded : `${base}/${expanded}`;
+    const slash = full.lastIndexOf('/');
+    const dir = full.slice(0, slash);
+    const name = full.slice(slash + 1);
+    const files = /[*?[]/.test(name)
+      ? fsi
+          .list(dir)
+          .filter((n) =>
+            new RegExp(
+              `^${name
+                .replace(/[.+^${}()|\\]/g, '\\$&')
+                .replace(/\*/g, '[^/]*')
+                .replace(/\?/g, '[^/]')}$`,
+            ).test(n),
+          )
+          .sort()
+          .map((n) => `${dir}/${n}`)
+      : [full];
+    return files.flatMap((f) => sshConfigHostsOf(f, fsi, depth + 1));
+  };
+  return sshConfigHosts(text, include);
 }
 
 /** ssh destinations the picker accepts: no spaces, no leading dash, no control characters. */

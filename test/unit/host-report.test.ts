@@ -13,7 +13,7 @@ import { scanCommand } from '../../server/src/protocol';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { LineIndex } from '../../server/src/text/line-index';
 import { FsProject } from '../../server/src/workspace/project';
-import { sshConfigHosts, validDestination } from '../../client/src/ssh-hosts';
+import { sshConfigHosts, sshConfigHostsOf, validDestination } from '../../client/src/ssh-hosts';
 import { readableRecord, printable } from '../../client/src/terminal-text';
 import { ROOT } from '../support/fixture-files';
 import { HOST_WORKSPACE } from '../support/probe';
@@ -211,6 +211,26 @@ test('picker: Host names of an ssh config, without patterns; destinations valida
   assert.ok(validDestination('-oProxyCommand=x') !== undefined);
   assert.ok(validDestination('a b') !== undefined);
   assert.ok(validDestination('') !== undefined);
+});
+
+test('picker: Include lines are followed as ssh follows them (relative to ~/.ssh, globs sorted, ~ expanded, bounded)', () => {
+  const files: Record<string, string> = {
+    '/home/u/.ssh/config': 'Include config.d/*.conf ~/extra/hosts\nHost main\n',
+    '/home/u/.ssh/config.d/b.conf': 'Host bravo\n',
+    '/home/u/.ssh/config.d/a.conf': 'Host alpha *.example\nInclude loop\n',
+    '/home/u/.ssh/config.d/notes.txt': 'Host ignored\n',
+    '/home/u/.ssh/loop': 'Include loop\nHost looped\n',
+    '/home/u/extra/hosts': 'Host extra\n',
+  };
+  const hosts = sshConfigHostsOf('/home/u/.ssh/config', {
+    home: '/home/u',
+    read: (f) => files[f],
+    list: (d) =>
+      Object.keys(files)
+        .filter((f) => f.startsWith(`${d}/`) && !f.slice(d.length + 1).includes('/'))
+        .map((f) => f.slice(d.length + 1)),
+  });
+  assert.deepEqual(hosts, ['alpha', 'looped', 'bravo', 'extra', 'main']);
 });
 
 test('terminal lines: records decoded for people, control sequences from the host neutralised', () => {

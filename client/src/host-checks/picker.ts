@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { sshConfigHosts, validDestination } from '../ssh-hosts';
+import { sshConfigHostsOf, validDestination } from '../ssh-hosts';
 import { hostCheckSettings } from './settings';
 
 export const RECENT_KEY = 'goDeployLint.recentHosts';
@@ -14,13 +14,25 @@ const ENTER = 'Enter user@host…';
 export function hostItems(context: vscode.ExtensionContext): vscode.QuickPickItem[] {
   const s = hostCheckSettings();
   const recent = context.globalState.get<string[]>(RECENT_KEY, []);
-  let configHosts: string[] = [];
   const file = s.sshConfig !== '' ? s.sshConfig : path.join(os.homedir(), '.ssh', 'config');
-  try {
-    configHosts = sshConfigHosts(fs.readFileSync(file, 'utf8'));
-  } catch {
-    // No ssh config: only recent hosts and manual entry.
-  }
+  // Include lines are followed as ssh follows them; no ssh config means only recent hosts and manual entry.
+  const configHosts = sshConfigHostsOf(file, {
+    home: os.homedir(),
+    read: (f) => {
+      try {
+        return fs.readFileSync(f, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    list: (d) => {
+      try {
+        return fs.readdirSync(d);
+      } catch {
+        return [];
+      }
+    },
+  });
   const items: vscode.QuickPickItem[] = [{ label: THIS_MACHINE, description: 'run the probe locally' }];
   if (recent.length > 0)
     items.push(
