@@ -123,6 +123,21 @@ test('JSON has a hosts list (status, facts, codes); --report writes a Markdown f
   assert.ok(!/https?:\/\/(?!www\.w3\.org)/.test(svg), 'no network references');
 });
 
+test('SARIF: each host is a logical location of its findings', (t) => {
+  if (needAnsible(t) === undefined) return;
+  const r = cli(['scan', '--inventory', inventory, '--limit', 'web', '--format', 'sarif', '--fail-on', 'none']);
+  assert.equal(r.code, 0, r.stderr);
+  const sarif = JSON.parse(r.stdout) as {
+    runs: { results: { locations: { logicalLocations?: { name: string; kind: string }[] }[] }[] }[];
+  };
+  const names = new Set(
+    (sarif.runs[0]?.results ?? []).flatMap((x) =>
+      x.locations.flatMap((l) => (l.logicalLocations ?? []).map((g) => g.name)),
+    ),
+  );
+  assert.deepEqual([...names].sort(), ['web-01', 'web-02']);
+});
+
 test('without Ansible: a clear message that names the package, exit 2', (t) => {
   if (needAnsible(t) === undefined) return;
   const r = cli(['scan', '--inventory', inventory], { PATH: '/nonexistent' });

@@ -37,7 +37,15 @@ function* results(reports: readonly FileReport[]): Generator<object> {
         ruleIndex: ruleIndex.get(f.rule.id) ?? -1,
         level: LEVEL[severity],
         message: { text: f.message },
-        locations: [{ physicalLocation: { artifactLocation: artifact(file.path), region: region(f.range) } }],
+        locations: [
+          {
+            physicalLocation: { artifactLocation: artifact(file.path), region: region(f.range) },
+            // A host scan's findings also name the host as a logical location, as code-scanning tools group by it.
+            ...(file.language === 'host-report'
+              ? { logicalLocations: [{ name: file.path, fullyQualifiedName: `host/${file.path}`, kind: 'module' }] }
+              : {}),
+          },
+        ],
         // Survives lines added above the finding (code scanning matches alerts across commits with it).
         partialFingerprints: { 'goDeployLint/v1': fingerprint },
         ...(f.related.length > 0
