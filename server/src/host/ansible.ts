@@ -1,6 +1,9 @@
 // Owns running the probe through Ansible: hosts and connection settings come from an inventory (`ansible
 // --list-hosts`), the probe runs with the `raw` module (nothing copied to the host, no Python needed there, read-only
-// as ever: the script is piped to `sh -s`), one JSON result per host.
+// as ever: the script is piped to `sh -s`), one JSON result per host from ansible-core's own `--tree` output.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { probeScript } from './probe-script';
 import { shellQuote } from '../protocol';
 
@@ -41,9 +44,10 @@ export function ansibleMissing(): string | undefined {
 }
 
 const ANSIBLE_ENV = {
-  // The JSON callback for ad-hoc commands, no colour, no retry files, no pty (the probe's output stays byte-exact).
-  ANSIBLE_LOAD_CALLBACK_PLUGINS: '1',
-  ANSIBLE_STDOUT_CALLBACK: 'json',
+  // Results come from `--tree` (a builtin of ansible-core: the json callback lives in a collection that
+  // ansible-core alone does not have). One line per host on stdout, no colour, no retry files, and no pty, so the
+  // probe's output stays byte-exact.
+  ANSIBLE_STDOUT_CALLBACK: 'oneline',
   ANSIBLE_NOCOLOR: '1',
   ANSIBLE_RETRY_FILES_ENABLED: '0',
   ANSIBLE_SSH_USETTY: 'False',
@@ -112,16 +116,28 @@ export function runInventory(
     '-T',
     String(Math.min(30, opts.timeoutSeconds)),
   ];
+  // The tree folder is on this machine (the controller): one JSON file per host, removed afterwards.
+  const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-ansible-'));
   return new Promise((resolve) => {
-    const child = childProcess().spawn('ansible', args, {
+    const child = childProcess().spawn('ansible', [...args, '--tree', tree], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ...ANSIBLE_ENV },
       detached: true,
     });
-    let stdout = '';
     let stderr = '';
     let timedOut = false;
     let done = 0;
+    // Progress: a host is done when its result file appears.
+    const poll = setInterval(() => {
+      const n = ((): number => {
+        try {
+          return fs.readdirSync(tree).length;
+        } catch {
+          return done;
+        }
+      })();
+      if (n !== done) opts.onHostDone?.((done = n), hosts.length);
+    }, 250);
     const timer = setTimeout(() => {
       timedOut = true;
       try {
@@ -130,26 +146,21 @@ export function runInventory(
         child.kill('SIGKILL');
       }
     }, totalMs);
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (d: string) => {
-      stdout += d;
-    });
+    child.stdout.resume();
     child.stderr.on('data', (d: Buffer) => {
-      const text = d.toString();
-      if (stderr.length < 65_536) stderr += text;
+      if (stderr.length < 65_536) stderr += d.toString();
     });
     child.on('close', () => {
       clearTimeout(timer);
+      clearInterval(poll);
       const results = new Map<string, InventoryHostResult>();
-      let parsed: { plays?: { tasks?: { hosts?: Record<string, RawResult> }[] }[] } | undefined;
-      try {
-        parsed = JSON.parse(stdout.slice(stdout.indexOf('{'))) as typeof parsed;
-      } catch {
-        parsed = undefined;
-      }
-      const per = parsed?.plays?.[0]?.tasks?.[0]?.hosts ?? {};
       for (const host of hosts) {
-        const r = per[host];
+        let r: RawResult | undefined;
+        try {
+          r = JSON.parse(fs.readFileSync(path.join(tree, host), 'utf8')) as RawResult;
+        } catch {
+          r = undefined;
+        }
         if (r === undefined)
           results.set(host, {
             problem: timedOut
@@ -163,8 +174,9 @@ export function runInventory(
           results.set(host, {
             problem: `the probe did not finish (exit ${String(r.rc ?? '?')}${r.msg !== undefined && r.msg !== '' ? `: ${oneLine(r.msg)}` : ''})`,
           });
-        opts.onHostDone?.(++done, hosts.length);
       }
+      fs.rmSync(tree, { recursive: true, force: true });
+      opts.onHostDone?.(hosts.length, hosts.length);
       resolve(results);
     });
   });
