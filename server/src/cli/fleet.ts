@@ -6,6 +6,7 @@ import type { FileReport } from './report';
 import type { ScanFailure } from './scan';
 import type { JsonHost } from './format-json';
 import type { HostSummary } from '../host/host-report';
+import { md } from '../host/render';
 
 function hostList(hosts: readonly string[]): string {
   return hosts.length <= 6 ? hosts.join(', ') : `${hosts.slice(0, 5).join(', ')} and ${hosts.length - 5} more`;
@@ -33,7 +34,6 @@ export function fleetSummary(reports: readonly FileReport[], failures: readonly 
 
 const escapeXml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const escapeMd = (s: string): string => s.replace(/[|\\`*_[\]<>]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 
 /** A horizontal bar chart: one bar per label, its count written after it. Self-contained SVG (no fonts, no links). */
 export function barChart(title: string, rows: readonly (readonly [string, number])[], total: number): string {
@@ -104,25 +104,25 @@ export function writeFleetReport(file: string, hosts: readonly JsonHost[], repor
   lines.push('## Findings by rule', '', '| Rule | Severity | Hosts | Which |', '|---|---|---|---|');
   for (const [code, e] of [...byRule].sort((a, b) => b[1].hosts.length - a[1].hosts.length))
     lines.push(
-      `| ${code} ${e.name} | ${e.severity} | ${e.hosts.length} of ${answered.length} | ${escapeMd(hostList(e.hosts.sort()))} |`,
+      `| ${code} ${e.name} | ${e.severity} | ${e.hosts.length} of ${answered.length} | ${md(hostList(e.hosts.sort()))} |`,
     );
   const missing = hosts.filter((h) => h.status !== 'ok');
   if (missing.length > 0) {
     lines.push('', '## Hosts without a report', '', '| Host | Why |', '|---|---|');
-    for (const h of missing) lines.push(`| ${escapeMd(h.name)} | ${escapeMd(h.problem ?? '')} |`);
+    for (const h of missing) lines.push(`| ${md(h.name)} | ${md(h.problem ?? '')} |`);
   }
   lines.push('', '## Hosts', '');
   for (const r of reports) {
     const h = hosts.find((x) => x.name === r.path);
     const f = h === undefined ? undefined : facts(h);
-    lines.push(`### ${escapeMd(r.path)}`, '');
+    lines.push(`### ${md(r.path)}`, '');
     if (f !== undefined)
       lines.push(
-        `${escapeMd(f.os)} · ${escapeMd(f.arch)} · init ${escapeMd(f.init)} · systemd ${f.systemd ?? 'none'} · ${escapeMd(f.libc)} · Go ${escapeMd(f.go.join(', ') || 'none')}`,
+        `${md(f.os)} · ${md(f.arch)} · init ${md(f.init)} · systemd ${f.systemd ?? 'none'} · ${md(f.libc)} · Go ${md(f.go.join(', ') || 'none')}`,
         '',
       );
     if (r.findings.length === 0) lines.push('No findings.', '');
-    for (const x of r.findings) lines.push(`- **${x.finding.rule.id}** (${x.severity}) ${escapeMd(x.finding.message)}`);
+    for (const x of r.findings) lines.push(`- **${x.finding.rule.id}** (${x.severity}) ${md(x.finding.message)}`);
     lines.push('');
   }
   fs.writeFileSync(path.resolve(file), `${lines.join('\n')}\n`);

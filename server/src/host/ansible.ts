@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { probeScript } from './probe-script';
+import { oneLine } from './render';
 import { shellQuote } from '../protocol';
 
 /** The Debian package that brings `ansible` and `ansible-inventory`. */
@@ -167,12 +168,12 @@ export function runInventory(
               ? `timed out after ${Math.round(totalMs / 1000)} s`
               : `no result from ansible${stderr.trim() !== '' ? `: ${stderr.trim().split('\n').pop() ?? ''}` : ''}`,
           });
-        else if (r.unreachable === true) results.set(host, { problem: `unreachable: ${oneLine(r.msg)}` });
+        else if (r.unreachable === true) results.set(host, { problem: `unreachable: ${reason(r.msg)}` });
         else if (typeof r.stdout === 'string' && r.stdout.includes('GDLPROBE-END'))
           results.set(host, { output: r.stdout });
         else
           results.set(host, {
-            problem: `the probe did not finish (exit ${String(r.rc ?? '?')}${r.msg !== undefined && r.msg !== '' ? `: ${oneLine(r.msg)}` : ''})`,
+            problem: `the probe did not finish (exit ${String(r.rc ?? '?')}${r.msg !== undefined && r.msg !== '' ? `: ${reason(r.msg)}` : ''})`,
           });
       }
       fs.rmSync(tree, { recursive: true, force: true });
@@ -182,10 +183,7 @@ export function runInventory(
   });
 }
 
-function oneLine(s: string | undefined): string {
-  return (s ?? '')
-    .replace(/^Failed to connect to the host via ssh: /, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 300);
+/** Ansible's message for a host, on one line, without the prefix that repeats on every connection failure. */
+function reason(s: string | undefined): string {
+  return oneLine((s ?? '').replace(/^Failed to connect to the host via ssh: /, ''), 300);
 }

@@ -8,7 +8,7 @@ import type { ReportRecord } from '../parsers/host-report/parse';
 import { hostInputOf } from './host-report';
 
 /** Host-controlled text on one line (control characters as spaces), cut at `max`. */
-function oneLine(text: string, max: number): string {
+export function oneLine(text: string, max: number): string {
   const flat = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
@@ -17,7 +17,7 @@ function oneLine(text: string, max: number): string {
 const escaped = (text: string): string => text.replace(/[\\`*_{}[\]()<>#+!|&~]/g, (c) => `\\${c}`);
 
 /** Host-controlled text inside Markdown: no markup, no HTML, one line, bounded. */
-function md(text: string, max = 160): string {
+export function md(text: string, max = 160): string {
   return escaped(oneLine(text, max));
 }
 

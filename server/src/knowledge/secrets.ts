@@ -5,6 +5,8 @@ const SECRET_PARTS = new Set([
   'PASSWORD',
   'PASSWORDS',
   'PASSWD',
+  'PWORD',
+  'PRIVATEKEY',
   'PASSPHRASE',
   'PASS',
   'PWD',
@@ -30,14 +32,24 @@ const SECRET_PARTS = new Set([
 /** `PWD` alone is the shell's working directory, not a password. */
 const NOT_SECRET = new Set(['PWD', 'OLDPWD']);
 
+/** A name's parts, upper case: split at `_`, `-`, `.` and camel-case boundaries. */
+export function nameParts(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter((p) => p !== '');
+}
+
+/** True when the part marks a credential (PASSWORD, TOKEN, KEY…). */
+export function isSecretPart(part: string): boolean {
+  return SECRET_PARTS.has(part.toUpperCase());
+}
+
 /** True for names like DB_PASSWORD, API_TOKEN, AWS_SECRET_ACCESS_KEY, apiKey: their values are never quoted. */
 export function isSecretName(name: string): boolean {
   if (NOT_SECRET.has(name.toUpperCase())) return false;
-  const parts = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toUpperCase()
-    .split(/[^A-Z0-9]+/);
-  return parts.some((p) => SECRET_PARTS.has(p));
+  return nameParts(name).some(isSecretPart);
 }
 
 /** Replaces the password of every `scheme://user:password@` with `xxxxx`, as Go's url.URL.Redacted() does. */

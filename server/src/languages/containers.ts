@@ -203,18 +203,18 @@ function composeImage(
       goBuild,
     };
   }
-  const ref = scalarText(valueOf(service, 'image'));
-  const facts = ref === undefined ? undefined : imageFacts(ref);
-  return {
-    image:
-      ref === undefined || facts === undefined
-        ? undefined
-        : { name: ref, family: facts.family, tools: facts.tools, noShell: facts.shell === null },
-    goBuild: false,
-  };
+  return { image: imageOf(scalarText(valueOf(service, 'image'))), goBuild: false };
 }
 
-function goSignalOf(
+/** What a container's image tells the rules, for an image the base-image table knows; undefined otherwise. */
+export function imageOf(ref: string | undefined): ContainerImage | undefined {
+  const facts = ref === undefined ? undefined : imageFacts(ref);
+  return ref === undefined || facts === undefined
+    ? undefined
+    : { name: ref, family: facts.family, tools: facts.tools, noShell: facts.shell === null };
+}
+
+export function goSignalOf(
   env: readonly ContainerEnv[],
   image: string | undefined,
   goBuild: boolean,
@@ -481,7 +481,6 @@ function k8sContainers(doc: Document.Parsed, c: Ctx, ctx: AnalysisContext, confi
     env.unshift(...fromEntries);
     const limits = dig(item, 'resources', 'limits');
     const image = scalarText(valueOf(item, 'image'));
-    const facts = image === undefined ? undefined : imageFacts(image);
     out.push({
       name,
       nameRange,
@@ -502,10 +501,7 @@ function k8sContainers(doc: Document.Parsed, c: Ctx, ctx: AnalysisContext, confi
         'Kubernetes quantity (`500m`, `2`)',
       ),
       healthcheck: undefined,
-      image:
-        image === undefined || facts === undefined
-          ? undefined
-          : { name: image, family: facts.family, tools: facts.tools, noShell: facts.shell === null },
+      image: imageOf(image),
       goSignal: goSignalOf(env, image, false, ctx),
       addEnv: addToEnvList(c, envNode),
       ...(opaqueEnv ? { opaqueEnv } : {}),

@@ -15,8 +15,7 @@ import type {
 } from '../parsers/containers/model';
 import { parsePodmanBytes } from '../parsers/containers/quantity';
 import { parseMemory } from '../knowledge/systemd-values';
-import { imageFacts } from '../knowledge/base-images';
-import { containersGoValues } from './containers';
+import { containersGoValues, goSignalOf, imageOf } from './containers';
 import type { AnalysisContext, Prepared } from './prepared';
 import type { SourceDocument } from './source-document';
 
@@ -157,11 +156,8 @@ export function prepareQuadlet(doc: SourceDocument, index: LineIndex, ctx: Analy
   }
   const imageAssignment = last(all, 'Container', 'Image');
   const image = imageAssignment?.value.text.trim();
-  const facts = image === undefined ? undefined : imageFacts(image);
   const name = doc.path === undefined ? 'container' : path.basename(doc.path).replace(/\.[^.]+$/, '');
   const containerSection = ast.sections.find((s) => s.name.text === 'Container');
-  const goVar = env.find((e) => /^GO[A-Z0-9_]*$/.test(e.name) && e.name !== 'GOPATH');
-  const base = image?.split('@')[0]?.split(':')[0]?.split('/').pop();
   const lastContainerLine = containerSection?.assignments.at(-1)?.range.end.line;
   const container: Container = {
     name,
@@ -171,16 +167,8 @@ export function prepareQuadlet(doc: SourceDocument, index: LineIndex, ctx: Analy
     memoryLimit,
     cpuLimit,
     healthcheck,
-    image:
-      image === undefined || facts === undefined
-        ? undefined
-        : { name: image, family: facts.family, tools: facts.tools, noShell: facts.shell === null },
-    goSignal:
-      goVar !== undefined
-        ? `it sets ${goVar.name}`
-        : base !== undefined && ctx.project.goPrograms().has(base)
-          ? `the workspace's Go code builds \`${base}\``
-          : undefined,
+    image: imageOf(image),
+    goSignal: goSignalOf(env, image, false, ctx),
     addEnv:
       lastContainerLine === undefined
         ? undefined

@@ -1,22 +1,22 @@
 // Owns GDL419: ARG/ENV names that hold secrets, which the image keeps (ENV in its config, ARG in its history).
 import { defineRule } from '../rule';
+import { isSecretName, isSecretPart, nameParts } from '../../knowledge/secrets';
 import type { Property } from 'dockerfile-ast';
 
 /**
- * BuildKit's SecretsUsedInArgOrEnv tokens (dockerfile2llb/validations.go): a name part equal to one of these.
- * `key` alone is left out: GPG_KEY, KEY_ID and the like are public (the false positives reported against BuildKit).
+ * The credential parts of knowledge/secrets.ts (which also keeps such values out of messages), like BuildKit's
+ * SecretsUsedInArgOrEnv (dockerfile2llb/validations.go). A part `key` alone counts only after an owner below:
+ * GPG_KEY, KEY_ID and the like are public (the false positives reported against BuildKit).
  */
-const SECRET_PART = /^(apikey|auth|credentials?|password|pword|passwd|secret|token|privatekey)$/i;
-/** A part `key` counts together with one of these before it: API_KEY, SECRET_KEY, ACCESS_KEY, PRIVATE_KEY. */
 const KEY_OWNER = /^(api|secret|access|private|client|signing|encryption|master|license|auth)$/i;
 /** Parts that say the value is not the secret itself (BuildKit's allow-list plus names of places and switches). */
 const NOT_SECRET =
   /^(public|file|version|path|dir|url|uri|endpoint|host|hostname|port|method|type|mode|enabled|disabled|provider|id|name|user|username|header|sock|socket|length|size|ttl|timeout|expiry|issuer|audience|realm|scope|scopes|domain|hash|server|service|mechanism|algorithm|required|strategy|backend)$/i;
 
 export function looksLikeSecretName(name: string): boolean {
-  const parts = name.split(/[_\-.]/).filter((p) => p !== '');
-  if (parts.some((p) => NOT_SECRET.test(p))) return false;
-  return parts.some((p, i) => SECRET_PART.test(p) || (/^key$/i.test(p) && KEY_OWNER.test(parts[i - 1] ?? '')));
+  const parts = nameParts(name);
+  if (!isSecretName(name) || parts.some((p) => NOT_SECRET.test(p))) return false;
+  return parts.some((p, i) => (/^KEYS?$/.test(p) ? KEY_OWNER.test(parts[i - 1] ?? '') : isSecretPart(p)));
 }
 
 function properties(inst: unknown): Property[] {

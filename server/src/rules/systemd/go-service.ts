@@ -20,10 +20,20 @@ export function memoryCap(input: SystemdInput): { bytes: number; from: MergedAss
   return undefined;
 }
 
-/** About 90% of the cap, written in Go's units (MiB). */
-export function suggestedGoMemLimit(capBytes: number): string {
+/**
+ * About 90% of the cap in GOMEMLIMIT's syntax: in the unit the author's value uses when there is one (bytes, KiB;
+ * GiB and TiB when that is a whole number, else MiB), and MiB when there is none (KiB or bytes for tiny caps, so the
+ * suggestion stays below the cap).
+ */
+export function suggestedGoMemLimit(capBytes: number, authorValue?: string): string {
   const target = Math.floor(capBytes * 0.9);
-  // MiB for real limits; tiny limits in KiB or bytes, so the suggestion stays below the cap.
+  const unit =
+    authorValue === undefined ? undefined : (/^\s*\+?[0-9]+((?:[KMGT]i)?B)?\s*$/.exec(authorValue)?.[1] ?? '');
+  if (unit === '') return String(target);
+  if (unit === 'B') return `${target}B`;
+  if (unit === 'KiB') return `${Math.floor(target / 2 ** 10)}KiB`;
+  if (unit === 'GiB' && target % 2 ** 30 === 0) return `${target / 2 ** 30}GiB`;
+  if (unit === 'TiB' && target % 2 ** 40 === 0) return `${target / 2 ** 40}TiB`;
   if (target >= 2 ** 20) return `${Math.floor(target / 2 ** 20)}MiB`;
   if (target >= 2 ** 10) return `${Math.floor(target / 2 ** 10)}KiB`;
   return `${Math.max(0, target)}B`;
