@@ -283,7 +283,7 @@ function composeContainers(doc: Document.Parsed, c: Ctx, file: string | undefine
     const own = offsets(svc);
     const inOwn = (e: ContainerEnv): ContainerEnv => {
       const at = c.index.offsetAt(e.statementRange.start);
-      return own !== undefined && at >= own[0] && at < own[1] ? e : { ...e, shared: true };
+      return own !== undefined && at >= own[0] && at < own[1] ? e : { ...e, note: 'shared through a YAML anchor' };
     };
     if (isMap(envNode))
       for (const p of envNode.items) {
@@ -474,8 +474,7 @@ function k8sContainers(doc: Document.Parsed, c: Ctx, ctx: AnalysisContext, confi
             exactOffset: undefined,
             statementRange: range,
             quote: yamlQuote,
-            replaceValue: (nv) => replace(range, nv),
-            from: `ConfigMap ${refName} ${cm.where}`,
+            note: `ConfigMap ${refName} ${cm.where}`,
           });
       }
     env.unshift(...fromEntries);
@@ -531,8 +530,9 @@ export function containersGoValues(
   const seen = new Set<string>();
   for (const ct of containers)
     for (const e of ct.env) {
-      // Entries of another object (a ConfigMap) are checked where they are written, not here.
-      if (e.value === undefined || e.from !== undefined) continue;
+      // Entries written in another file (a ConfigMap) are checked there, not here.
+      const replaceValue = e.replaceValue;
+      if (e.value === undefined || replaceValue === undefined) continue;
       const at = `${e.statementRange.start.line}:${e.statementRange.start.character}`;
       if (seen.has(at)) continue;
       seen.add(at);

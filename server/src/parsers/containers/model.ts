@@ -17,15 +17,17 @@ export interface ContainerEnv {
   readonly fieldRef?: { readonly resource: string; readonly range: Range; readonly divisor?: string };
   /** How to write a new value in place (quoted as the surface needs). */
   readonly quote: (value: string) => string;
-  /** An edit that replaces the value with a new one: inside its quotes when it is verbatim, else quoted anew. */
-  replaceValue(value: string): { range: Range; newText: string };
   /**
-   * Set when the entry comes from another object (a ConfigMap through `envFrom`): for messages. Its ranges are those
-   * of the `envFrom` item in this document, and it has no fix here.
+   * An edit that replaces the value with a new one: inside its quotes when it is verbatim, else quoted anew. Absent
+   * when the value is written in another file (a ConfigMap through `envFrom`).
    */
-  readonly from?: string;
-  /** Written in a block other services share (a YAML anchor or merge key): a fix here would change them too. */
-  readonly shared?: boolean;
+  readonly replaceValue?: (value: string) => { range: Range; newText: string };
+  /**
+   * Where the entry is written when that is not the container's own text: `ConfigMap api-env in config.yaml` (its
+   * ranges are then the `envFrom` reference), `shared through a YAML anchor`. A fix computed for one container (a
+   * value for its limit) is not offered for such an entry: it would change the others too.
+   */
+  readonly note?: string;
 }
 
 export interface Limit {

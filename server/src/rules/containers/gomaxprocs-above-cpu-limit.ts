@@ -1,6 +1,6 @@
 // Owns GDL606: GOMAXPROCS above the container's CPU limit.
 import { defineRule } from '../rule';
-import { envOf } from './go-memory';
+import { envOf, noteOf, ownValueEdit } from './go-memory';
 
 export const gomaxprocsAboveCpuLimit = defineRule({
   id: 'GDL606',
@@ -26,14 +26,12 @@ export const gomaxprocsAboveCpuLimit = defineRule({
       const procs = Number(e.value);
       const cap = Math.max(1, Math.ceil(limit.amount - 1e-9));
       if (procs <= cap) continue;
+      const edit = ownValueEdit(e, String(cap));
       report({
         range: e.valueRange,
-        message: `GOMAXPROCS=${procs} but ${c.name} may use ${limit.amount} CPU (${limit.key} ${limit.text}): the extra threads are throttled`,
+        message: `GOMAXPROCS=${procs}${noteOf(e)} but ${c.name} may use ${limit.amount} CPU (${limit.key} ${limit.text}): the extra threads are throttled`,
         related: [{ range: limit.range, message: 'The CPU limit' }],
-        fixes:
-          e.from !== undefined || e.shared === true
-            ? []
-            : [{ title: `Set GOMAXPROCS to ${cap}`, edits: [e.replaceValue(String(cap))] }],
+        fixes: edit === undefined ? [] : [{ title: `Set GOMAXPROCS to ${cap}`, edits: [edit] }],
       });
     }
   },

@@ -1,6 +1,6 @@
 // Owns GDL602: GOMEMLIMIT at or above the container's memory limit (error), or above 90 % of it (warning).
 import { defineRule } from '../rule';
-import { envOf, goMemLimitBytes, headroomValue, showBytes } from './go-memory';
+import { envOf, goMemLimitBytes, headroomValue, noteOf, ownValueEdit, showBytes } from './go-memory';
 
 export const gomemlimitAboveContainerLimit = defineRule({
   id: 'GDL602',
@@ -20,6 +20,7 @@ export const gomemlimitAboveContainerLimit = defineRule({
     references: ['https://go.dev/doc/gc-guide#Memory_limit', 'https://pkg.go.dev/runtime#hdr-Environment_Variables'],
   },
   check({ containers }, report) {
+    const reported = new Set<string>();
     for (const c of containers) {
       const limit = c.memoryLimit;
       const e = envOf(c, 'GOMEMLIMIT');
@@ -29,17 +30,19 @@ export const gomemlimitAboveContainerLimit = defineRule({
       const over = bytes >= limit.amount;
       const pct = Math.round((bytes / limit.amount) * 100);
       const wanted = headroomValue(limit.amount, e.value);
+      const edit = ownValueEdit(e, wanted);
+      // An entry several services share is reported once, for the first service it does not fit.
+      const at = `${e.valueRange.start.line}:${e.valueRange.start.character}`;
+      if (reported.has(at)) continue;
+      reported.add(at);
       report({
         range: e.valueRange,
         ...(over ? {} : { severity: 'warning' as const }),
         message: over
-          ? `GOMEMLIMIT ${e.value}${e.from !== undefined ? ` (${e.from})` : e.shared === true ? ' (shared through a YAML anchor)' : ''} is at or above ${c.name}'s memory limit (${limit.key} ${limit.text} = ${showBytes(limit.amount)}): the kernel kills it before the GC reacts`
-          : `GOMEMLIMIT ${e.value}${e.from !== undefined ? ` (${e.from})` : e.shared === true ? ' (shared through a YAML anchor)' : ''} is ${pct} % of ${c.name}'s memory limit (${limit.key} ${limit.text}): non-heap memory has no room`,
+          ? `GOMEMLIMIT ${e.value}${noteOf(e)} is at or above ${c.name}'s memory limit (${limit.key} ${limit.text} = ${showBytes(limit.amount)}): the kernel kills it before the GC reacts`
+          : `GOMEMLIMIT ${e.value}${noteOf(e)} is ${pct} % of ${c.name}'s memory limit (${limit.key} ${limit.text}): non-heap memory has no room`,
         related: [{ range: limit.range, message: `Memory limit ${showBytes(limit.amount)}` }],
-        fixes:
-          e.from !== undefined || e.shared === true
-            ? []
-            : [{ title: `Set GOMEMLIMIT to ${wanted} (90 % of the limit)`, edits: [e.replaceValue(wanted)] }],
+        fixes: edit === undefined ? [] : [{ title: `Set GOMEMLIMIT to ${wanted} (90 % of the limit)`, edits: [edit] }],
       });
     }
   },
