@@ -21,7 +21,10 @@ export const envFileMissing = defineRule({
     for (const c of containers)
       for (const f of c.envFiles) {
         if (f.exists || !f.required) continue;
-        report({ range: f.range, message: `\`${f.path}\` does not exist: ${c.name} does not start` });
+        report({
+          range: f.range,
+          message: `\`${f.path}\` does not exist: ${c.name} does not start; create it or remove the reference`,
+        });
       }
   },
 });

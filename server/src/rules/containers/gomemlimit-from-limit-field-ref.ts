@@ -32,7 +32,7 @@ export const gomemlimitFromLimitFieldRef = defineRule({
           range: e.fieldRef.range,
           message:
             limit === undefined
-              ? 'GOMEMLIMIT from limits.memory is 100 % of the limit: the kernel kills the container before the GC reacts'
+              ? 'GOMEMLIMIT from limits.memory is 100 % of the limit: the kernel kills the container before the GC reacts; set an explicit value of about 90 %'
               : `GOMEMLIMIT from limits.memory is all of ${showBytes(limit.amount)}: set \`value: ${headroomValue(limit.amount)}\` (90 %) so non-heap memory has room`,
         });
       }

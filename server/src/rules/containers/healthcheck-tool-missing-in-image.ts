@@ -28,7 +28,7 @@ export const healthcheckToolMissingInImage = defineRule({
       if (missing === undefined) continue;
       report({
         range: hc.range,
-        message: `The health check runs \`${missing}\`, which ${c.image.name}${c.image.family !== undefined && c.image.family !== c.image.name ? ` (${c.image.family})` : ''} does not have: it always fails and ${c.name} is never healthy`,
+        message: `The health check runs \`${missing}\`, which ${c.image.name}${c.image.family !== undefined && c.image.family !== c.image.name ? ` (${c.image.family})` : ''} does not have: it always fails and ${c.name} is never healthy; build the check into the program (exec form)`,
       });
     }
   },

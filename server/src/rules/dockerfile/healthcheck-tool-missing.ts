@@ -71,8 +71,8 @@ export const healthcheckToolMissing = defineRule({
       report({
         range: argsRangeOf(check) ?? check.getRange(),
         message: brokenCopy
-          ? `HEALTHCHECK runs \`${tool}\` copied from a ${from.libc} stage into ${facts.family}, which has no C library to load it: the check always fails`
-          : `HEALTHCHECK runs \`${tool}\`, which ${facts.family} does not have: the check always fails and the container is reported unhealthy`,
+          ? `HEALTHCHECK runs \`${tool}\` copied from a ${from.libc} stage into ${facts.family}, which has no C library to load it: the check always fails; build the check into the program (exec form)`
+          : `HEALTHCHECK runs \`${tool}\`, which ${facts.family} does not have: the check always fails and the container is reported unhealthy; build the check into the program (exec form)`,
       });
       return;
     }

@@ -39,7 +39,7 @@ export const secretFileInImage = defineRule({
           if (isSecretEnvFileName(name)) {
             report({
               range: src.getRange(),
-              message: `${keyword} puts \`${name}\` into an image layer: anyone who can pull the image reads its secrets`,
+              message: `${keyword} puts \`${name}\` into an image layer: anyone who can pull the image reads its secrets; pass them at run time instead`,
             });
             continue;
           }
@@ -51,8 +51,8 @@ export const secretFileInImage = defineRule({
           const more = exposed.length > shown.length ? ` and ${exposed.length - shown.length} more` : '';
           const ignore =
             context.dockerignore === undefined
-              ? 'there is no .dockerignore'
-              : `${context.dockerignore} does not exclude them`;
+              ? 'there is no .dockerignore; exclude them in one'
+              : `${context.dockerignore} does not exclude them; add them there`;
           report({
             range: src.getRange(),
             // .git alone leaks history, not a live secret: information.

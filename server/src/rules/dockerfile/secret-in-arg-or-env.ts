@@ -56,7 +56,7 @@ export const secretInArgOrEnv = defineRule({
           range: p.getNameRange(),
           message:
             keyword === 'ENV'
-              ? `ENV \`${name}\` looks like a secret: its value is stored in the image config for anyone who pulls the image`
+              ? `ENV \`${name}\` looks like a secret: its value is stored in the image config for anyone who pulls the image; pass it at run time`
               : `ARG \`${name}\` looks like a secret: build arguments are kept in the image history (use RUN --mount=type=secret)`,
         });
       }

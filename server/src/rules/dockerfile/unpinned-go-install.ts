@@ -27,7 +27,7 @@ export const unpinnedGoInstall = defineRule({
           if (m === null || w.value.startsWith('-')) continue;
           report({
             range: index.range(w.start, w.end),
-            message: `\`go install ${w.value}\` is not pinned: each build may get a different ${m[1] === 'latest' ? 'release' : 'commit'}`,
+            message: `\`go install ${w.value}\` is not pinned: each build may get a different ${m[1] === 'latest' ? 'release' : 'commit'}; pin a version`,
           });
         }
       }
