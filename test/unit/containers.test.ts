@@ -12,7 +12,10 @@ import {
 } from '../../server/src/parsers/containers/quantity';
 import { FsProject } from '../../server/src/workspace/project';
 import { lintText } from '../support/lint-text';
+import picomatch from 'picomatch';
+import { COMPOSE_FILE_PATTERNS, isComposeFileName } from '../../server/src/protocol';
 import { completion } from '../../server/src/lsp/completion/index';
+import { hover } from '../../server/src/lsp/hover/index';
 import { documentLinks } from '../../server/src/lsp/document-links';
 
 test('Kubernetes quantities: binary and decimal suffixes, exponents, millicores; no MB, no spaces', () => {
@@ -74,6 +77,28 @@ test('a Helm template is not linted: one information note at its first {{', () =
   );
 });
 
+test("Compose file names: the client's patterns and the server's test agree", () => {
+  const names = [
+    'compose.yaml',
+    'compose.yml',
+    'compose.override.yaml',
+    'docker-compose.yml',
+    'docker-compose.prod.yaml',
+    'docker-compose-dev.yml',
+    'app.compose.yaml',
+    'compose.json',
+    'my-compose.yaml',
+    'composer.yaml',
+    'values.yaml',
+  ];
+  for (const n of names)
+    assert.equal(
+      isComposeFileName(n),
+      COMPOSE_FILE_PATTERNS.some((p) => picomatch.isMatch(`a/b/${n}`, p)),
+      n,
+    );
+});
+
 test('YAML that is not a manifest or a Compose file is not analysed', () => {
   assert.equal(lintText('server:\n  mem_limit: 5x\n', { file: 'config.yaml' }).language, undefined);
 });
@@ -110,4 +135,16 @@ test('document links: a Compose env_file that exists links to it; a missing one 
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('hover on an entry names its value, except for a secret-looking name', () => {
+  const text = 'services:\n  api:\n    image: x\n    environment:\n      GOGC: "100"\n      DB_PASSWORD: hunter2\n';
+  const a = lintText(text, { file: 'compose.yaml' });
+  assert.match(
+    (hover(a, { line: 4, character: 7 })?.contents as { value: string } | undefined)?.value ?? '',
+    /\*\*GOGC\*\* in api: `100`/,
+  );
+  const secret = (hover(a, { line: 5, character: 7 })?.contents as { value: string } | undefined)?.value ?? '';
+  assert.match(secret, /the value of `DB_PASSWORD`/);
+  assert.ok(!secret.includes('hunter2'));
 });

@@ -3,6 +3,7 @@
 import type { Position } from 'vscode-languageserver-types';
 import { comparePositions, type Range } from '../../text/line-index';
 import { goVariable } from '../../knowledge/go-env';
+import { shownValue } from '../../knowledge/secrets';
 import type { ContainersInput } from '../../parsers/containers/model';
 import { goMemLimitBytes } from '../../rules/systemd/go-service';
 import { formatGoVersion, goAtLeast, type ResolvedGoVersion } from '../../knowledge/go-version';
@@ -67,7 +68,7 @@ export function containersHover(
     for (const e of c.env) {
       if (!within(e.statementRange, position)) continue;
       const lines = [
-        `**${e.name}** in ${c.name}: ${e.value !== undefined ? `\`${e.value}\`` : e.fieldRef !== undefined ? `from \`${e.fieldRef.resource}\`` : 'passed through from the host'}`,
+        `**${e.name}** in ${c.name}: ${e.value !== undefined ? shownValue(e.name, e.value) : e.fieldRef !== undefined ? `from \`${e.fieldRef.resource}\`` : 'passed through from the host'}`,
       ];
       const v = goVariable(e.name);
       if (v !== undefined) lines.push('', '---', '', v.summary, '', `[Go documentation](${v.docs})`);
