@@ -45,3 +45,12 @@ export function shellProgramOfPath(shellPath: string): ShellProgram | undefined 
   if (name === 'ash' || shellPath.startsWith('/busybox/')) return 'busybox';
   return undefined;
 }
+
+/**
+ * The program a health-check command starts, by file name: `curl` for `/usr/bin/curl -f …` or `"curl", "-f"` (the
+ * first word, quotes and a JSON list's comma dropped). Good enough to name the tool; not a shell parser.
+ */
+export function programOf(command: string): string {
+  const word = /^\s*"?([^\s",]*)/.exec(command)?.[1] ?? '';
+  return word.slice(word.lastIndexOf('/') + 1);
+}

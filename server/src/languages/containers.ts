@@ -36,6 +36,7 @@ import {
   type ParsedQuantity,
 } from '../parsers/containers/quantity';
 import { imageFacts, HEALTHCHECK_TOOLS } from '../knowledge/base-images';
+import { programOf } from '../knowledge/shell-exec';
 import { parseDockerfile } from '../parsers/dockerfile/parser';
 import { buildModel } from '../parsers/dockerfile/model';
 import { toolRuns } from '../parsers/dockerfile/stage-tools';
@@ -163,13 +164,12 @@ function composeHealth(c: Ctx, hc: unknown): HealthCheck | undefined {
   const test = valueOf(hc, 'test');
   const range = rangeOf(c, test);
   if (range === undefined) return undefined;
-  const first = (s: string): string => path.posix.basename(/^\s*(\S*)/.exec(s)?.[1] ?? '');
   const asText = scalarText(test);
-  if (asText !== undefined) return { programs: ['sh', first(asText)], shellForm: true, range };
+  if (asText !== undefined) return { programs: ['sh', programOf(asText)], shellForm: true, range };
   if (!isSeq(test)) return undefined;
   const words = seqItems(test).map((i) => scalarText(i) ?? '');
   if (words[0] === 'CMD') return { programs: [path.posix.basename(words[1] ?? '')], shellForm: false, range };
-  if (words[0] === 'CMD-SHELL') return { programs: ['sh', first(words[1] ?? '')], shellForm: true, range };
+  if (words[0] === 'CMD-SHELL') return { programs: ['sh', programOf(words[1] ?? '')], shellForm: true, range };
   return undefined;
 }
 

@@ -15,6 +15,7 @@ import type {
 } from '../parsers/containers/model';
 import { parsePodmanBytes } from '../parsers/containers/quantity';
 import { parseMemory } from '../knowledge/systemd-values';
+import { programOf } from '../knowledge/shell-exec';
 import { containersGoValues, goSignalOf, imageOf } from './containers';
 import type { AnalysisContext, Prepared } from './prepared';
 import type { SourceDocument } from './source-document';
@@ -149,10 +150,9 @@ export function prepareQuadlet(doc: SourceDocument, index: LineIndex, ctx: Analy
   const hc = last(all, 'Container', 'HealthCmd');
   if (hc !== undefined) {
     const text = hc.value.text.trim();
-    const first = (s: string): string => path.posix.basename(/^\s*"?(\S*?)"?(\s|,|$)/.exec(s)?.[1] ?? '');
     healthcheck = text.startsWith('[')
-      ? { programs: [first(text.slice(1))], shellForm: false, range: hc.value.range }
-      : { programs: ['sh', first(text)], shellForm: true, range: hc.value.range };
+      ? { programs: [programOf(text.slice(1))], shellForm: false, range: hc.value.range }
+      : { programs: ['sh', programOf(text)], shellForm: true, range: hc.value.range };
   }
   const imageAssignment = last(all, 'Container', 'Image');
   const image = imageAssignment?.value.text.trim();

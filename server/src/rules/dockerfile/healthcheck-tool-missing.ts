@@ -2,6 +2,7 @@
 import { defineRule } from '../rule';
 import * as posix from 'node:path/posix';
 import { HEALTHCHECK_TOOLS } from '../../knowledge/base-images';
+import { programOf } from '../../knowledge/shell-exec';
 import { argsRangeOf, rawArgsOf } from '../../parsers/dockerfile/instruction-cache';
 import type { SimpleCommand } from '../../parsers/shell/words';
 import { toolIn } from '../../parsers/dockerfile/stage-tools';
@@ -22,7 +23,7 @@ function programsOf(
     const first = parsed[0];
     // `HEALTHCHECK CMD ["CMD-SHELL", "curl …"]` is how the image config writes shell form.
     if (first === 'CMD-SHELL' && typeof parsed[1] === 'string')
-      return { programs: ['sh', posix.basename(/^\s*(\S*)/.exec(parsed[1])?.[1] ?? '')], shellForm: true };
+      return { programs: ['sh', programOf(parsed[1])], shellForm: true };
     return { programs: [posix.basename(first)], shellForm: false };
   }
   const programs = ['sh'];
