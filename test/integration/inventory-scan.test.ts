@@ -8,9 +8,10 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ROOT } from '../support/fixture-files';
-import { HOST_WORKSPACE } from '../support/probe';
+import { HOST_WORKSPACE, ROOTS } from '../support/probe';
 import { sshdPath, startSshd, writeInventory, type TestSshd, sshdOrSkip } from '../support/sshd';
 import { findTool } from '../support/tools';
+import { inventoryGroups } from '../../server/src/host/ansible';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 let sshd: TestSshd | undefined;
@@ -37,8 +38,22 @@ before(async () => {
     sshd = await startSshd();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-inventory-'));
     inventory = path.join(dir, 'hosts.ini');
-    // Two groups and host vars: web-01/web-02 reach sshd, db-01 a port nothing listens on.
-    writeInventory(inventory, sshd, { web: ['web-01', 'web-02'], db: ['db-01'] }, { 'db-01': await closedPort() });
+    // Groups and host vars: web-01/web-02 reach sshd; edge-01 too, with its probe reading a prepared Alpine root;
+    // db-01 is a port nothing listens on; slow-01's probe blocks on a FIFO until its deadline stops it.
+    const slow = path.join(dir, 'slow-root');
+    fs.mkdirSync(path.join(slow, 'proc', '1'), { recursive: true });
+    const fifo = spawnSync('mkfifo', [path.join(slow, 'proc', '1', 'comm')]);
+    assert.equal(fifo.status, 0, 'mkfifo');
+    writeInventory(
+      inventory,
+      sshd,
+      { web: ['web-01', 'web-02'], db: ['db-01'], edge: ['edge-01'], slow: ['slow-01'] },
+      {
+        'db-01': { port: await closedPort() },
+        'edge-01': { root: path.join(ROOTS, 'alpine') },
+        'slow-01': { root: slow },
+      },
+    );
   }
 });
 after(async () => {
@@ -68,7 +83,7 @@ interface JsonReport {
 
 test('an inventory scan: hosts from the inventory, run by Ansible; the unreachable one is reported and fails the run', (t) => {
   if (needAnsible(t) === undefined) return;
-  const r = cli(['scan', '--inventory', inventory, '--root', '.', '--fail-on', 'none']);
+  const r = cli(['scan', '--inventory', inventory, '--limit', 'web:db', '--root', '.', '--fail-on', 'none']);
   assert.equal(r.code, 2, r.stderr);
   assert.match(r.stdout, /Fleet: 2 of 3 hosts answered/);
   assert.match(r.stdout, /GDL5\d\d [a-z-]+ \([a-z]+\): 2 of 2 hosts: web-01, web-02/);
@@ -98,7 +113,19 @@ test('--limit selects hosts with an Ansible pattern; the findings equal those of
 test('JSON has a hosts list (status, facts, codes); --report writes a Markdown fleet report with SVG charts', (t) => {
   if (needAnsible(t) === undefined) return;
   const report = path.join(dir, 'fleet.md');
-  const r = cli(['scan', '--inventory', inventory, '--format', 'json', '--report', report, '--fail-on', 'none']);
+  const r = cli([
+    'scan',
+    '--inventory',
+    inventory,
+    '--limit',
+    'all:!slow',
+    '--format',
+    'json',
+    '--report',
+    report,
+    '--fail-on',
+    'none',
+  ]);
   assert.equal(r.code, 2, r.stderr);
   const j = JSON.parse(r.stdout) as {
     hosts: { name: string; status: string; problem?: string; facts?: { libc: string }; codes: string[] }[];
@@ -109,18 +136,72 @@ test('JSON has a hosts list (status, facts, codes); --report writes a Markdown f
       ['web-01', 'ok'],
       ['web-02', 'ok'],
       ['db-01', 'no-report'],
+      ['edge-01', 'ok'],
     ],
   );
   assert.match(j.hosts[0]?.facts?.libc ?? '', /glibc|musl/);
+  // The prepared root is what the probe read on edge-01: the host's own facts, not the machine's.
+  assert.equal(j.hosts[3]?.facts?.libc, 'musl');
   assert.ok((j.hosts[0]?.codes.length ?? 0) > 0);
   assert.match(j.hosts[2]?.problem ?? '', /unreachable/);
   const md = fs.readFileSync(report, 'utf8');
-  assert.match(md, /3 hosts scanned: 2 answered, 1 gave no report/);
-  assert.match(md, /!\[Hosts per finding\]\(fleet-findings\.svg\)/);
+  assert.match(md, /4 hosts scanned: 3 answered, 1 gave no report/);
+  assert.match(md, /<img alt="Hosts per finding" src="fleet-findings\.svg">/);
   assert.match(md, /\| db-01 \| unreachable/);
-  const svg = fs.readFileSync(path.join(dir, 'fleet-findings.svg'), 'utf8');
-  assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-  assert.ok(!/https?:\/\/(?!www\.w3\.org)/.test(svg), 'no network references');
+  // Rules link to their pages; hosts to their section below.
+  assert.match(md, /\| \[GDL5\d\d\]\(https:\/\/[^)]+\/docs\/rules\/GDL5\d\d-[a-z0-9-]+\.md\) /);
+  assert.match(md, /\[edge-01\]\(#edge-01\)/);
+  assert.match(md, /^### edge-01$/m);
+  const os = fs.readFileSync(path.join(dir, 'fleet-os.svg'), 'utf8');
+  assert.match(os, />Alpine Linux v3\.20</);
+  for (const chart of ['findings', 'os', 'libc', 'init', 'systemd', 'go']) {
+    const svg = fs.readFileSync(path.join(dir, `fleet-${chart}.svg`), 'utf8');
+    assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.ok(!/https?:\/\/(?!www\.w3\.org)/.test(svg), 'no network references');
+  }
+});
+
+test('a host whose probe does not finish in time: reported as timed out, within the timeout, the others unaffected', (t) => {
+  if (needAnsible(t) === undefined) return;
+  const t0 = Date.now();
+  const r = cli(['scan', '--inventory', inventory, '--limit', 'slow:web-01', '--timeout', '6', '--format', 'json']);
+  const took = Date.now() - t0;
+  assert.equal(r.code, 2, r.stderr);
+  const j = JSON.parse(r.stdout) as { hosts: { name: string; status: string; problem?: string }[] };
+  const byName = new Map(j.hosts.map((h) => [h.name, h]));
+  assert.equal(byName.get('web-01')?.status, 'ok');
+  assert.equal(byName.get('slow-01')?.status, 'no-report');
+  assert.match(byName.get('slow-01')?.problem ?? '', /^timed out: the probe stopped itself after 4 s$/);
+  assert.match(r.stderr, /slow-01: timed out/);
+  // Bounded by the timeout plus Ansible's start-up, not by the probe that would block forever.
+  assert.ok(took < 40_000, `took ${took} ms`);
+});
+
+test("the groups and hosts of an inventory as ansible-inventory lists them (for the editor's picker)", (t) => {
+  if (needAnsible(t) === undefined) return;
+  const { groups, hosts, error } = inventoryGroups(inventory);
+  assert.equal(error, undefined);
+  assert.deepEqual(hosts.sort(), ['db-01', 'edge-01', 'slow-01', 'web-01', 'web-02']);
+  assert.deepEqual(
+    groups.map((g) => [g.name, [...g.hosts]]),
+    [
+      ['db', ['db-01']],
+      ['edge', ['edge-01']],
+      ['slow', ['slow-01']],
+      ['web', ['web-01', 'web-02']],
+    ],
+  );
+  const nested = path.join(dir, 'nested.ini');
+  fs.writeFileSync(nested, '[a]\nh1\n[b]\nh2\n[prod:children]\na\nb\n[empty]\n');
+  assert.deepEqual(
+    inventoryGroups(nested).groups.map((g) => [g.name, [...g.hosts]]),
+    [
+      ['a', ['h1']],
+      ['b', ['h2']],
+      ['prod', ['h1', 'h2']],
+    ],
+  );
+  assert.match(inventoryGroups(path.join(dir, 'missing.ini')).error ?? '', /.+/);
 });
 
 test('SARIF: each host is a logical location of its findings', (t) => {

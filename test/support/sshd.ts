@@ -81,6 +81,8 @@ export async function startSshd(opts: { readonly extraConfig?: readonly string[]
       `AllowUsers ${user}`,
       'MaxStartups 50:30:100',
       'MaxSessions 50',
+      // Inventory tests point a host's probe at a prepared root (ssh -o SetEnv=GDL_PROBE_ROOT=…).
+      'AcceptEnv GDL_PROBE_ROOT',
       ...(opts.extraConfig ?? []),
       '',
     ].join('\n'),
@@ -135,20 +137,31 @@ export async function startSshd(opts: { readonly extraConfig?: readonly string[]
   };
 }
 
+/** What one inventory host differs in: another port (nothing listening: unreachable), a prepared probe root. */
+export interface TestHostVars {
+  readonly port?: number;
+  /** GDL_PROBE_ROOT on the host (sent with ssh SetEnv): the probe reads its files under this folder. */
+  readonly root?: string;
+}
+
 /**
  * An Ansible inventory (INI) whose hosts all reach this sshd (or the given port), with its key and without
- * known_hosts writes; `groups` maps a group name to host names, and `ports` overrides a host's port.
+ * known_hosts writes; `groups` maps a group name to host names, and `vars` sets a host's port or probe root.
  */
 export function writeInventory(
   file: string,
   sshd: TestSshd,
   groups: Readonly<Record<string, readonly string[]>>,
-  ports: Readonly<Record<string, number>> = {},
+  vars: Readonly<Record<string, TestHostVars>> = {},
 ): void {
   const lines: string[] = [];
   for (const [group, hosts] of Object.entries(groups)) {
     lines.push(`[${group}]`);
-    for (const h of hosts) lines.push(`${h} ansible_host=127.0.0.1 ansible_port=${ports[h] ?? sshd.port}`);
+    for (const h of hosts) {
+      const v = vars[h] ?? {};
+      const root = v.root === undefined ? '' : ` ansible_ssh_extra_args="-o SetEnv=GDL_PROBE_ROOT=${v.root}"`;
+      lines.push(`${h} ansible_host=127.0.0.1 ansible_port=${v.port ?? sshd.port}${root}`);
+    }
   }
   lines.push(
     '[all:vars]',

@@ -17,8 +17,9 @@ import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { runLint } from './lint';
 import { runInventoryScan, runScans } from './scan';
-import { fleetSummary, writeFleetReport } from './fleet';
-import { SEVERITY_RANK } from './report';
+import { writeFleetReport } from './fleet';
+import { fleetSummary } from '../host/fleet';
+import { SEVERITY_RANK } from '../rules/rule';
 import { IoError } from './walk';
 
 declare const GDL_VERSION: string | undefined;
@@ -167,7 +168,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number | 's
         if (cmd.inventory !== undefined) {
           // Progress on stderr when it is a terminal: hosts done / total.
           const tty = process.stderr.isTTY;
-          const { reports, failures, hosts } = await runInventoryScan(
+          const { reports, failures, hosts, fleet } = await runInventoryScan(
             { ...cmd, inventory: cmd.inventory },
             settings,
             (d, n) => {
@@ -179,9 +180,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number | 's
           const code = failures.length > 0 ? 2 : exitCode(reports, cmd.failOn);
           if (cmd.format === 'json') for (const c of formatJson(reports, hosts)) io.stdout(c);
           else output(io, cmd.format, reports, code);
-          if (cmd.format === 'text') io.stdout(`\n${fleetSummary(reports, failures)}`);
+          if (cmd.format === 'text') io.stdout(`\n${fleetSummary(fleet)}`);
           if (cmd.report !== undefined) {
-            writeFleetReport(cmd.report, hosts, reports);
+            writeFleetReport(cmd.report, fleet, helpUri);
             io.stderr(`go-deploy-lint: wrote the fleet report ${printable(cmd.report)}\n`);
           }
           for (const f of failures) io.stderr(`go-deploy-lint: ${printable(f.host)}: ${printable(f.problem)}\n`);

@@ -17,5 +17,3 @@ export interface FileReport {
   /** The analysis stopped at its finding budget (MAX_FINDINGS). */
   readonly truncated?: boolean;
 }
-
-export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };

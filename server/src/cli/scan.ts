@@ -1,6 +1,7 @@
 // Owns `go-deploy-lint scan`: run the probe on each host (several at once), check the reports, collect findings.
 import * as path from 'node:path';
 import { analyzeHostOutput, hostSummary } from '../host/host-report';
+import { failedFleetHost, fleetHostOf, type FleetHost } from '../host/fleet';
 import type { JsonHost } from './format-json';
 import { runScan } from '../host/scan';
 import { ansibleMissing, inventoryHosts, runInventory } from '../host/ansible';
@@ -22,7 +23,7 @@ export async function runInventoryScan(
   opts: ScanOptions & { readonly inventory: string },
   settings: Settings,
   progress?: (done: number, total: number) => void,
-): Promise<{ reports: FileReport[]; failures: ScanFailure[]; hosts: JsonHost[] }> {
+): Promise<{ reports: FileReport[]; failures: ScanFailure[]; hosts: JsonHost[]; fleet: FleetHost[] }> {
   const missing = ansibleMissing();
   if (missing !== undefined) throw new IoError(missing);
   const { hosts, error } = inventoryHosts(opts.inventory, opts.limit);
@@ -45,12 +46,14 @@ export async function runInventoryScan(
   const reports: FileReport[] = [];
   const failures: ScanFailure[] = [];
   const entries: JsonHost[] = [];
+  const fleet: FleetHost[] = [];
   for (const host of hosts) {
     const r = results.get(host);
     if (r?.output !== undefined) {
       const analysis = analyzeHostOutput(host, r.output, settings, project);
       const report = toReport(host, analysis);
       reports.push(report);
+      fleet.push(fleetHostOf(host, analysis));
       entries.push({
         name: host,
         status: 'ok',
@@ -60,10 +63,11 @@ export async function runInventoryScan(
     } else {
       const problem = r?.problem ?? 'no result';
       failures.push({ host, problem });
+      fleet.push(failedFleetHost(host, problem));
       entries.push({ name: host, status: 'no-report', problem, codes: [] });
     }
   }
-  return { reports, failures, hosts: entries };
+  return { reports, failures, hosts: entries, fleet };
 }
 
 export async function runScans(opts: ScanOptions, settings: Settings): Promise<FileReport[]> {

@@ -1,6 +1,7 @@
 // Owns running the probe through Ansible: hosts and connection settings come from an inventory (`ansible
-// --list-hosts`), the probe runs with the `raw` module (nothing copied to the host, no Python needed there, read-only
-// as ever: the script is piped to `sh -s`), one JSON result per host from ansible-core's own `--tree` output.
+// --list-hosts`; `ansible-inventory --list` for the editor's picker), the probe runs with the `raw` module (nothing
+// copied to the host, no Python needed there, read-only as ever: the script is piped to `sh -s`), one JSON result per
+// host from ansible-core's own `--tree` output.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -27,8 +28,10 @@ export interface InventoryOptions {
   readonly timeoutSeconds: number;
   readonly binaries: readonly string[];
   readonly units: readonly string[];
-  /** Hosts done so far, for progress. */
-  readonly onHostDone?: (done: number, total: number) => void;
+  /** Hosts done so far, for progress; `host` is the one that just finished (absent for the final call). */
+  readonly onHostDone?: (done: number, total: number, host?: string) => void;
+  /** Aborting stops Ansible and every connection it opened; the hosts without a result are reported as cancelled. */
+  readonly signal?: AbortSignal;
 }
 
 function childProcess(): typeof import('node:child_process') {
@@ -71,6 +74,63 @@ export function inventoryHosts(inventory: string, limit: string | undefined): { 
   return { hosts };
 }
 
+export interface InventoryGroup {
+  readonly name: string;
+  /** Every host of the group, its child groups' included, in inventory order. */
+  readonly hosts: readonly string[];
+}
+
+/**
+ * The groups and hosts of an inventory as `ansible-inventory --list` gives them (host variables are not read: they
+ * can hold passwords). `ungrouped` appears only when it has hosts; `all` is not a group here.
+ */
+export function inventoryGroups(inventory: string): { groups: InventoryGroup[]; hosts: string[]; error?: string } {
+  const r = childProcess().spawnSync('ansible-inventory', ['-i', inventory, '--list'], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, ANSIBLE_NOCOLOR: '1' },
+  });
+  if (r.status !== 0 || r.stdout === '')
+    return {
+      groups: [],
+      hosts: [],
+      error: (r.stderr || r.stdout || String(r.error ?? '')).trim().split('\n').pop() ?? `exit ${r.status}`,
+    };
+  let list: Record<string, { hosts?: unknown; children?: unknown }>;
+  try {
+    list = JSON.parse(r.stdout) as typeof list;
+  } catch {
+    return { groups: [], hosts: [], error: 'ansible-inventory did not print JSON' };
+  }
+  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
+  const memo = new Map<string, string[]>();
+  const hostsOf = (group: string, seen: Set<string>): string[] => {
+    const known = memo.get(group);
+    if (known !== undefined) return known;
+    if (seen.has(group)) return [];
+    seen.add(group);
+    const g = Object.hasOwn(list, group) ? list[group] : undefined;
+    const all = [...new Set([...strings(g?.hosts), ...strings(g?.children).flatMap((c) => hostsOf(c, seen))])];
+    memo.set(group, all);
+    return all;
+  };
+  const hosts = hostsOf('all', new Set());
+  // A file Ansible cannot parse is a warning and an empty inventory for ansible-inventory (exit 0).
+  if (hosts.length === 0)
+    return {
+      groups: [],
+      hosts,
+      error: /\[WARNING\]: (.*)/.exec(r.stderr)?.[1]?.trim() ?? `no hosts in ${inventory}`,
+    };
+  const groups = Object.keys(list)
+    .filter((name) => name !== '_meta' && name !== 'all')
+    .map((name) => ({ name, hosts: hostsOf(name, new Set()) }))
+    .filter((g) => g.hosts.length > 0)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return { groups, hosts };
+}
+
 /** The remote command: the probe, base64-encoded, decoded into `sh -s` (nothing is written on the host). */
 export function rawProbeCommand(
   deadlineSeconds: number,
@@ -84,7 +144,10 @@ export function rawProbeCommand(
     ...binaries.flatMap((b) => ['-b', b]),
     ...units.flatMap((u) => ['-u', u]),
   ];
-  return `echo ${script} | base64 -d | sh -s -- ${args.map(shellQuote).join(' ')}`;
+  // setsid (util-linux, busybox) puts the probe in a process group of its own: its deadline then stops the probe
+  // alone, the command's shell survives and Ansible reports exit 143 with the output so far. Without setsid the
+  // deadline ends the whole session, and ssh reports it like a lost connection.
+  return `s=; command -v setsid >/dev/null 2>&1 && s=setsid; echo ${script} | base64 -d | $s sh -s -- ${args.map(shellQuote).join(' ')}`;
 }
 
 interface RawResult {
@@ -116,6 +179,10 @@ export function runInventory(
     String(opts.forks),
     '-T',
     String(Math.min(30, opts.timeoutSeconds)),
+    // Ansible's own bound per host, for a host whose connection hangs after it opened: the probe has stopped itself
+    // by then (2 s earlier).
+    '--task-timeout',
+    String(opts.timeoutSeconds),
   ];
   // The tree folder is on this machine (the controller): one JSON file per host, removed afterwards.
   const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-ansible-'));
@@ -127,26 +194,39 @@ export function runInventory(
     });
     let stderr = '';
     let timedOut = false;
-    let done = 0;
+    let cancelled = false;
     // Progress: a host is done when its result file appears.
+    const seen = new Set<string>();
     const poll = setInterval(() => {
-      const n = ((): number => {
-        try {
-          return fs.readdirSync(tree).length;
-        } catch {
-          return done;
+      let names: string[] = [];
+      try {
+        names = fs.readdirSync(tree);
+      } catch {
+        return;
+      }
+      for (const n of names)
+        if (!seen.has(n)) {
+          seen.add(n);
+          opts.onHostDone?.(seen.size, hosts.length, n);
         }
-      })();
-      if (n !== done) opts.onHostDone?.((done = n), hosts.length);
     }, 250);
-    const timer = setTimeout(() => {
-      timedOut = true;
+    const stop = (): void => {
       try {
         if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
       } catch {
         child.kill('SIGKILL');
       }
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop();
     }, totalMs);
+    const onAbort = (): void => {
+      cancelled = true;
+      stop();
+    };
+    if (opts.signal?.aborted === true) onAbort();
+    else opts.signal?.addEventListener('abort', onAbort, { once: true });
     child.stdout.resume();
     child.stderr.on('data', (d: Buffer) => {
       if (stderr.length < 65_536) stderr += d.toString();
@@ -154,6 +234,7 @@ export function runInventory(
     child.on('close', () => {
       clearTimeout(timer);
       clearInterval(poll);
+      opts.signal?.removeEventListener('abort', onAbort);
       const results = new Map<string, InventoryHostResult>();
       for (const host of hosts) {
         let r: RawResult | undefined;
@@ -164,23 +245,30 @@ export function runInventory(
         }
         if (r === undefined)
           results.set(host, {
-            problem: timedOut
-              ? `timed out after ${Math.round(totalMs / 1000)} s`
-              : `no result from ansible${stderr.trim() !== '' ? `: ${stderr.trim().split('\n').pop() ?? ''}` : ''}`,
+            problem: cancelled
+              ? 'cancelled'
+              : timedOut
+                ? `timed out after ${Math.round(totalMs / 1000)} s`
+                : `no result from ansible${stderr.trim() !== '' ? `: ${stderr.trim().split('\n').pop() ?? ''}` : ''}`,
           });
-        else if (r.unreachable === true) results.set(host, { problem: `unreachable: ${reason(r.msg)}` });
-        else if (typeof r.stdout === 'string' && r.stdout.includes('GDLPROBE-END'))
-          results.set(host, { output: r.stdout });
-        else
-          results.set(host, {
-            problem: `the probe did not finish (exit ${String(r.rc ?? '?')}${r.msg !== undefined && r.msg !== '' ? `: ${reason(r.msg)}` : ''})`,
-          });
+        else results.set(host, hostResult(r, deadline, opts.timeoutSeconds));
       }
       fs.rmSync(tree, { recursive: true, force: true });
       opts.onHostDone?.(hosts.length, hosts.length);
       resolve(results);
     });
   });
+}
+
+/** One host's result file: the probe's output, or why there is none. */
+function hostResult(r: RawResult, deadline: number, timeoutSeconds: number): InventoryHostResult {
+  if (r.unreachable === true) return { problem: `unreachable: ${reason(r.msg)}` };
+  if (typeof r.stdout === 'string' && r.stdout.includes('GDLPROBE-END')) return { output: r.stdout };
+  // The probe's watchdog ends its process group with SIGTERM (exit 143); Ansible's task timeout says so in msg.
+  if (r.rc === 143 || r.rc === -15) return { problem: `timed out: the probe stopped itself after ${deadline} s` };
+  if (/timed out/i.test(r.msg ?? '')) return { problem: `timed out after ${timeoutSeconds} s` };
+  const msg = r.msg !== undefined && r.msg !== '' ? `: ${reason(r.msg)}` : '';
+  return { problem: `the probe did not finish (exit ${String(r.rc ?? '?')}${msg})` };
 }
 
 /** Ansible's message for a host, on one line, without the prefix that repeats on every connection failure. */

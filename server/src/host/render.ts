@@ -30,7 +30,7 @@ function codeSpan(text: string, max = 160): string {
  * A finding's message: its `code` spans shown as code and the text around them escaped, so "PID 1 is
  * `process_api`" reads as written instead of showing backticks. An unpaired backtick stays a plain character.
  */
-function message(text: string, max = 400): string {
+export function mdMessage(text: string, max = 400): string {
   const parts = oneLine(text, max).split('`');
   const paired = parts.length % 2 === 1 ? parts.length : parts.length - 1;
   return parts.map((p, i) => (i >= paired ? `\\\`${escaped(p)}` : i % 2 === 1 ? codeSpan(p) : escaped(p))).join('');
@@ -107,7 +107,7 @@ export function renderHostReport(host: string, analysis: Analysis): string {
     for (const f of group) {
       const rec = byRecord.get(f.range.start.line);
       // Relative links: the editor serves rule pages next to the report (Markdown previews refuse file: links).
-      lines.push(`- [${f.rule.id}](${encodeURI(docFileName(f.rule))}) ${message(f.message)}`);
+      lines.push(`- [${f.rule.id}](${encodeURI(docFileName(f.rule))}) ${mdMessage(f.message)}`);
       lines.push(
         `  - evidence: ${rec !== undefined ? evidence(rec) : `line ${f.range.start.line + 1}`} (output line ${f.range.start.line + 1})`,
       );

@@ -13,6 +13,9 @@ import type { HostInput } from '../parsers/host-report/input';
 import type { ContainersInput } from '../parsers/containers/model';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** Severities in order, worst highest (--fail-on thresholds, the worst severity of a group). */
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 export type FixSafety = 'safe' | 'unsafe' | 'none';
 
