@@ -198,7 +198,7 @@ export function runInventory(
     // Progress: a host is done when its result file appears.
     const seen = new Set<string>();
     const poll = setInterval(() => {
-      let names: string[] = [];
+      let names: string[];
       try {
         names = fs.readdirSync(tree);
       } catch {
