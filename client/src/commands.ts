@@ -17,6 +17,8 @@ export function registerCommands(
     },
     [Commands.scanHost]: (arg: unknown) =>
       hostChecks.scanHosts(typeof arg === 'object' && arg !== null ? arg : undefined),
+    [Commands.scanInventory]: (arg: unknown) =>
+      hostChecks.scanInventory(typeof arg === 'object' && arg !== null ? arg : undefined),
     [Commands.showHostReport]: () => hostChecks.showReport(),
     [Commands.restartServer]: async () => {
       await client.restart();

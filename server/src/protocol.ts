@@ -6,6 +6,11 @@ export const Commands = {
   showRuleDocumentation: 'goDeployLint.showRuleDocumentation',
   /** Scans hosts; optional argument `{ hosts: (string | null)[], sshConfig?: string }` (null: this machine) skips the picker. */
   scanHost: 'goDeployLint.scanHost',
+  /**
+   * Scans the hosts of an Ansible inventory through Ansible; optional argument `{ inventory?: string, limit?: string }`
+   * skips the file picker and the host picker.
+   */
+  scanInventory: 'goDeployLint.scanInventory',
   showHostReport: 'goDeployLint.showHostReport',
   restartServer: 'goDeployLint.restartServer',
 } as const;
@@ -121,6 +126,28 @@ export interface HostReportResult {
   }[];
   readonly markdown: string;
   readonly complete: boolean;
+}
+
+/** Custom request: the client hands an inventory scan's outputs to the server, which returns the fleet report. */
+export const ANALYZE_FLEET = 'goDeployLint/analyzeFleet';
+
+export interface AnalyzeFleetParams {
+  /** In inventory order: each host's probe output, or why it has none. */
+  readonly hosts: readonly { readonly host: string; readonly output?: string; readonly problem?: string }[];
+}
+
+export interface FleetResult {
+  /** The fleet report; hosts link to `hosts/<host>.md`, rules to `<rule page>.md`, charts are data URIs. */
+  readonly markdown: string;
+  /** The hosts that answered, as for one host. */
+  readonly hosts: readonly HostReportResult[];
+  /** The hosts without a report and why. */
+  readonly failures: readonly { readonly host: string; readonly problem: string }[];
+}
+
+/** Where the editor shows a host's report inside the fleet report (relative to it). */
+export function fleetHostPage(host: string): string {
+  return `hosts/${encodeURIComponent(host)}.md`;
 }
 
 export interface ScanTarget {

@@ -16,8 +16,16 @@ import { hover } from './lsp/hover/index';
 import { completion } from './lsp/completion/index';
 import { documentLinks } from './lsp/document-links';
 import { analyzeHostOutput, goBinariesIn } from './host/host-report';
-import { hostReportResultOf } from './lsp/host-report';
-import { ANALYZE_HOST_REPORT, FIX_ALL_KIND, type AnalyzeHostReportParams, type HostReportResult } from './protocol';
+import { fleetResult, hostReportResultOf } from './lsp/host-report';
+import {
+  ANALYZE_FLEET,
+  ANALYZE_HOST_REPORT,
+  FIX_ALL_KIND,
+  type AnalyzeFleetParams,
+  type AnalyzeHostReportParams,
+  type FleetResult,
+  type HostReportResult,
+} from './protocol';
 
 /** Starts the server on the process's stdio (or node-ipc when the client asks for it). */
 export function startServer(): void {
@@ -105,6 +113,18 @@ export function startServer(): void {
     const result = hostReportResultOf(String(params.host), analysis);
     // The Go binaries the scan found are evidence for the Go service rules of the units that run them.
     session.project.recordHostGoBinaries(String(params.host), goBinariesIn(analysis));
+    session.evidenceChanged();
+    session.revalidateAll();
+    return result;
+  });
+
+  connection.onRequest(ANALYZE_FLEET, async (params: AnalyzeFleetParams): Promise<FleetResult> => {
+    const root = session.project.roots[0];
+    const settings = await session.settingsFor(root === undefined ? '' : pathToFileURL(root).href);
+    const hosts = Array.isArray(params.hosts) ? params.hosts : [];
+    const result = fleetResult({ hosts }, settings, session.project, (host, analysis) =>
+      session.project.recordHostGoBinaries(host, goBinariesIn(analysis)),
+    );
     session.evidenceChanged();
     session.revalidateAll();
     return result;

@@ -93,7 +93,7 @@ export const settingsSchema = z.object({
       concurrency: withDefault(
         z.int().check(z.minimum(1), z.maximum(32)),
         4,
-        'How many hosts "Scan Host…" probes at once.',
+        'How many hosts "Scan Host…" probes at once, and Ansible\'s forks for "Scan Inventory…".',
       ),
       timeoutSeconds: withDefault(
         z.int().check(z.minimum(5), z.maximum(600)),
@@ -111,8 +111,13 @@ export const settingsSchema = z.object({
         'Paths of deployed binaries on the hosts whose ELF header the probe reads (arch, interpreter, GLIBC versions).',
       ),
       units: withDefault(z.array(z.string()), [], 'Units whose systemctl show properties the probe reads.'),
+      inventory: withDefault(
+        z.string(),
+        '',
+        'Ansible inventory that "Scan Inventory…" reads (relative to the first workspace folder). Empty: pick a file.',
+      ),
     }),
-    { concurrency: 4, timeoutSeconds: 60, sshConfig: '', binaries: [], units: [] },
+    { concurrency: 4, timeoutSeconds: 60, sshConfig: '', binaries: [], units: [], inventory: '' },
   ),
   trace: withDefault(
     z.object({

@@ -177,9 +177,9 @@ test('a host whose probe does not finish in time: reported as timed out, within 
   assert.ok(took < 40_000, `took ${took} ms`);
 });
 
-test("the groups and hosts of an inventory as ansible-inventory lists them (for the editor's picker)", (t) => {
+test("the groups and hosts of an inventory as ansible-inventory lists them (for the editor's picker)", async (t) => {
   if (needAnsible(t) === undefined) return;
-  const { groups, hosts, error } = inventoryGroups(inventory);
+  const { groups, hosts, error } = await inventoryGroups(inventory);
   assert.equal(error, undefined);
   assert.deepEqual(hosts.sort(), ['db-01', 'edge-01', 'slow-01', 'web-01', 'web-02']);
   assert.deepEqual(
@@ -194,14 +194,14 @@ test("the groups and hosts of an inventory as ansible-inventory lists them (for 
   const nested = path.join(dir, 'nested.ini');
   fs.writeFileSync(nested, '[a]\nh1\n[b]\nh2\n[prod:children]\na\nb\n[empty]\n');
   assert.deepEqual(
-    inventoryGroups(nested).groups.map((g) => [g.name, [...g.hosts]]),
+    (await inventoryGroups(nested)).groups.map((g) => [g.name, [...g.hosts]]),
     [
       ['a', ['h1']],
       ['b', ['h2']],
       ['prod', ['h1', 'h2']],
     ],
   );
-  assert.match(inventoryGroups(path.join(dir, 'missing.ini')).error ?? '', /.+/);
+  assert.match((await inventoryGroups(path.join(dir, 'missing.ini'))).error ?? '', /.+/);
 });
 
 test('SARIF: each host is a logical location of its findings', (t) => {

@@ -168,6 +168,8 @@ export function writeInventory(
     `ansible_user=${os.userInfo().username}`,
     `ansible_ssh_private_key_file=${path.join(sshd.dir, 'user_key')}`,
     'ansible_ssh_common_args=-o UserKnownHostsFile=/dev/null -o StrictHostKeyChecking=no -o LogLevel=ERROR',
+    // No ControlPersist master: it would outlive the test by a minute, holding a connection to the sshd it stops.
+    'ansible_ssh_args=-o ControlMaster=no',
     '',
   );
   fs.writeFileSync(file, lines.join('\n'));

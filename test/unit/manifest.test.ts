@@ -162,19 +162,22 @@ test('host checks are off in untrusted workspaces: the command needs trust, thei
     };
     capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[] } };
   };
-  const scan = raw.contributes.commands.find((c) => c.command === Commands.scanHost);
-  assert.equal(scan?.enablement, 'isWorkspaceTrusted');
+  for (const command of [Commands.scanHost, Commands.scanInventory]) {
+    const scan = raw.contributes.commands.find((c) => c.command === command);
+    assert.equal(scan?.enablement, 'isWorkspaceTrusted', command);
+  }
   assert.equal(raw.capabilities.untrustedWorkspaces.supported, 'limited');
   for (const k of [
     'goDeployLint.hostChecks.sshConfig',
     'goDeployLint.hostChecks.binaries',
     'goDeployLint.hostChecks.units',
+    'goDeployLint.hostChecks.inventory',
   ])
     assert.ok(raw.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(k), k);
   // The task type tasks.json may use.
   assert.deepEqual(
     Object.keys(raw.contributes.taskDefinitions.find((t) => t.type === 'go-deploy-lint')?.properties ?? {}).sort(),
-    ['binaries', 'host', 'sshConfig', 'units'],
+    ['binaries', 'host', 'inventory', 'limit', 'sshConfig', 'units'],
   );
 });
 

@@ -13,7 +13,7 @@ test('defaults', () => {
     pathMappings: {},
     maxFileSizeMB: 8,
     reportUnusedSuppressions: false,
-    hostChecks: { concurrency: 4, timeoutSeconds: 60, sshConfig: '', binaries: [], units: [] },
+    hostChecks: { concurrency: 4, timeoutSeconds: 60, sshConfig: '', binaries: [], units: [], inventory: '' },
     trace: { server: 'off' },
   });
 });

@@ -1,7 +1,18 @@
-// Owns "Scan Host…": picks hosts, runs their scan tasks a few at a time (cancellable), and shows the report.
+// Owns "Scan Host…" and "Scan Inventory…": picks hosts (or an inventory and its groups), runs the scan tasks
+// (cancellable, with progress), and shows the report.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ANALYZE_HOST_REPORT, type AnalyzeHostReportParams, type HostReportResult } from '../../../server/src/protocol';
+import {
+  ANALYZE_FLEET,
+  ANALYZE_HOST_REPORT,
+  type AnalyzeFleetParams,
+  type AnalyzeHostReportParams,
+  type FleetResult,
+  type HostReportResult,
+} from '../../../server/src/protocol';
+import { inventoryGroups } from '../../../server/src/host/ansible';
+import type { InventoryOutcome } from '../inventory-scan-task';
+import { pickInventory, pickTargets } from './inventory-picker';
 import { validDestination } from '../ssh-hosts';
 import { TASK_TYPE, type ScanOutcome, type ScanTaskDefinition } from '../host-scan-task';
 import { pickHosts, rememberHosts } from './picker';
@@ -18,7 +29,11 @@ export class HostChecks {
     private readonly client: LanguageClient,
   ) {
     this.results = new ScanResults(context, client);
-    this.tasks = new ScanTaskProvider(context, (o, openReport) => this.accept(o, openReport));
+    this.tasks = new ScanTaskProvider(
+      context,
+      (o, openReport) => this.accept(o, openReport),
+      (o) => this.acceptFleet(o),
+    );
   }
 
   showReport(): Promise<void> {
@@ -42,6 +57,101 @@ export class HostChecks {
       summary: `Go Deploy Lint: ${o.host}: ${count} finding(s), ${errors} error(s). See the Host report and Problems.`,
       exitCode: errors > 0 ? 1 : 0,
     };
+  }
+
+  private lastFleet: FleetResult | undefined;
+
+  /** Hands an inventory scan's outputs to the server, publishes the hosts' findings and opens the fleet report. */
+  private async acceptFleet(o: InventoryOutcome): Promise<{ summary: string; exitCode: number }> {
+    this.lastFleet = undefined;
+    if (o.cancelled) return { summary: 'Go Deploy Lint: inventory scan cancelled.', exitCode: 130 };
+    if (o.error !== undefined) return { summary: `Go Deploy Lint: ${o.error}.`, exitCode: 2 };
+    const params: AnalyzeFleetParams = { hosts: o.hosts };
+    const result = await this.client.sendRequest<FleetResult>(ANALYZE_FLEET, params);
+    const outputs = new Map(o.hosts.flatMap((h) => (h.output !== undefined ? [[h.host, h.output] as const] : [])));
+    await this.results.addFleet(result, outputs);
+    await this.results.showFleetReport();
+    this.lastFleet = result;
+    const errors = result.hosts.reduce(
+      (n, h) => n + (h.files[0]?.diagnostics.filter((d) => d.severity === 1).length ?? 0),
+      0,
+    );
+    return {
+      summary: `Go Deploy Lint: ${result.hosts.length} of ${o.hosts.length} host(s) answered, ${errors} error(s). See the Fleet report and Problems.`,
+      exitCode: result.failures.length > 0 ? 2 : errors > 0 ? 1 : 0,
+    };
+  }
+
+  /**
+   * The command: the inventory (argument, setting or file picker), its groups and hosts (argument or picker), one
+   * Ansible run as a task with progress and cancel, then the fleet report. Resolves to the fleet result, undefined
+   * when cancelled or failed.
+   */
+  async scanInventory(arg?: { inventory?: string; limit?: string }): Promise<FleetResult | undefined> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage(
+        'Go Deploy Lint: host checks run ssh and are disabled in untrusted workspaces.',
+      );
+      return undefined;
+    }
+    const inventory = typeof arg?.inventory === 'string' ? arg.inventory : await pickInventory();
+    if (inventory === undefined) return undefined;
+    let limit = typeof arg?.limit === 'string' ? arg.limit : undefined;
+    if (limit === undefined) {
+      const listed = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'Go Deploy Lint: reading the inventory' },
+        () => inventoryGroups(inventory),
+      );
+      if (listed.error !== undefined) {
+        void vscode.window.showErrorMessage(`Go Deploy Lint: cannot read the inventory: ${listed.error}`);
+        return undefined;
+      }
+      limit = await pickTargets(inventory, listed.groups, listed.hosts);
+      if (limit === undefined) return undefined;
+    }
+    const pattern = limit;
+    const outcome = await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: 'Go Deploy Lint: scanning the inventory',
+        cancellable: true,
+      },
+      async (progress, token) => {
+        let reported = 0;
+        const task = this.tasks.inventoryTask(
+          { type: TASK_TYPE, inventory, ...(pattern !== 'all' ? { limit: pattern } : {}) },
+          vscode.TaskScope.Workspace,
+          (done, total, host) => {
+            progress.report({
+              message: `${done}/${total}${host !== undefined ? ` (${host})` : ''}`,
+              increment: ((done - reported) * 100) / Math.max(1, total),
+            });
+            reported = done;
+          },
+        );
+        const execution = await vscode.tasks.executeTask(task);
+        const sub = token.onCancellationRequested(() => execution.terminate());
+        try {
+          return await this.tasks.whenInventoryFinished(task, execution);
+        } finally {
+          sub.dispose();
+        }
+      },
+    );
+    if (outcome.cancelled) return undefined;
+    if (outcome.error !== undefined) {
+      void vscode.window.showErrorMessage(`Go Deploy Lint: ${outcome.error}.`);
+      return undefined;
+    }
+    const failed = outcome.hosts.filter((h) => h.problem !== undefined);
+    if (failed.length > 0)
+      void vscode.window.showWarningMessage(
+        `Go Deploy Lint: ${failed.length} of ${outcome.hosts.length} host(s) gave no report (${failed
+          .slice(0, 3)
+          .map((h) => h.host)
+          .join(', ')}${failed.length > 3 ? ', …' : ''}): see the Fleet report.`,
+      );
+    return this.lastFleet;
   }
 
   /** The command: pick hosts (or take them from the argument), scan them a few at a time, show the report. */

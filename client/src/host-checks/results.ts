@@ -3,7 +3,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { HOST_REPORT_SCHEME, hostOfReportPath, type HostReportResult } from '../../../server/src/protocol';
+import {
+  HOST_REPORT_SCHEME,
+  hostOfReportPath,
+  type FleetResult,
+  type HostReportResult,
+} from '../../../server/src/protocol';
 
 const REPORT_SCHEME = 'go-deploy-lint-report';
 
@@ -16,6 +21,9 @@ export class ScanResults implements vscode.TextDocumentContentProvider {
   /** Hosts of the last batch, in order: the report shows them. */
   private lastBatch: string[] = [];
   readonly reportUri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: '/Host report.md' });
+  /** The last inventory scan's fleet report; its hosts' reports are at `hosts/<host>.md` next to it. */
+  readonly fleetUri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: '/Fleet report.md' });
+  private fleet: FleetResult | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -32,8 +40,8 @@ export class ScanResults implements vscode.TextDocumentContentProvider {
 
   /** Probe outputs by host, the Markdown report of the last batch, and the rule pages it links to. */
   provideTextDocumentContent(uri: vscode.Uri): string {
-    // Rule pages linked from the report (relative links resolve next to it).
-    const page = /^\/(GDL\d{3}-[a-z0-9-]+\.md)$/.exec(uri.path)?.[1];
+    // Rule pages linked from the reports (relative links resolve next to them, also under hosts/).
+    const page = /^\/(?:hosts\/)?(GDL\d{3}-[a-z0-9-]+\.md)$/.exec(uri.path)?.[1];
     if (uri.scheme === REPORT_SCHEME && page !== undefined) {
       try {
         return fs.readFileSync(this.context.asAbsolutePath(path.join('docs', 'rules', page)), 'utf8');
@@ -41,6 +49,12 @@ export class ScanResults implements vscode.TextDocumentContentProvider {
         return `# ${page}\n\nThis page is not in the installed extension.`;
       }
     }
+    if (uri.scheme === REPORT_SCHEME && uri.path === this.fleetUri.path)
+      return this.fleet?.markdown ?? '# Fleet report\n\nNo inventory scan yet: run "Go Deploy Lint: Scan Inventory…".';
+    const hostPage = /^\/hosts\/([^/]+)\.md$/.exec(uri.path)?.[1];
+    if (uri.scheme === REPORT_SCHEME && hostPage !== undefined)
+      // The URI's path is decoded already: the host's own name.
+      return this.results.get(hostPage)?.markdown ?? '# Host report\n\nNo report for this host.';
     if (uri.scheme === REPORT_SCHEME) {
       const parts = this.lastBatch
         .map((h) => this.results.get(h)?.markdown)
@@ -69,6 +83,26 @@ export class ScanResults implements vscode.TextDocumentContentProvider {
     await this.publish();
     this.changed.fire(vscode.Uri.parse(result.uri));
     this.changed.fire(this.reportUri);
+  }
+
+  /** Keeps an inventory scan: each answering host as for Scan Host, the fleet report, and the Problems. */
+  async addFleet(result: FleetResult, outputs: ReadonlyMap<string, string>): Promise<void> {
+    this.fleet = result;
+    this.lastBatch = [];
+    for (const r of result.hosts) {
+      this.outputs.set(r.host, outputs.get(r.host) ?? '');
+      this.results.set(r.host, r);
+      this.lastBatch.push(r.host);
+      this.changed.fire(vscode.Uri.parse(r.uri));
+      this.changed.fire(vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/hosts/${r.host}.md` }));
+    }
+    await this.publish();
+    this.changed.fire(this.reportUri);
+    this.changed.fire(this.fleetUri);
+  }
+
+  async showFleetReport(): Promise<void> {
+    await vscode.commands.executeCommand('markdown.showPreview', this.fleetUri);
   }
 
   async showReport(): Promise<void> {

@@ -7,6 +7,7 @@ export interface HostCheckSettings {
   readonly sshConfig: string;
   readonly binaries: string[];
   readonly units: string[];
+  readonly inventory: string;
 }
 
 export function hostCheckSettings(): HostCheckSettings {
@@ -17,5 +18,6 @@ export function hostCheckSettings(): HostCheckSettings {
     sshConfig: c.get<string>('sshConfig', ''),
     binaries: c.get<string[]>('binaries', []),
     units: c.get<string[]>('units', []),
+    inventory: c.get<string>('inventory', ''),
   };
 }

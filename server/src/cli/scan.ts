@@ -24,9 +24,9 @@ export async function runInventoryScan(
   settings: Settings,
   progress?: (done: number, total: number) => void,
 ): Promise<{ reports: FileReport[]; failures: ScanFailure[]; hosts: JsonHost[]; fleet: FleetHost[] }> {
-  const missing = ansibleMissing();
+  const missing = await ansibleMissing();
   if (missing !== undefined) throw new IoError(missing);
-  const { hosts, error } = inventoryHosts(opts.inventory, opts.limit);
+  const { hosts, error } = await inventoryHosts(opts.inventory, opts.limit);
   if (error !== undefined) throw new IoError(`cannot read the inventory ${opts.inventory}: ${error}`);
   if (hosts.length === 0)
     throw new IoError(`no hosts in ${opts.inventory}${opts.limit !== undefined ? ` match ${opts.limit}` : ''}`);

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { probeScript } from './probe-script';
-import { oneLine } from './render';
+import { oneLine } from '../text/printable';
 import { shellQuote } from '../protocol';
 
 /** The Debian package that brings `ansible` and `ansible-inventory`. */
@@ -39,9 +39,32 @@ function childProcess(): typeof import('node:child_process') {
   return require('node:child_process') as typeof import('node:child_process');
 }
 
+/** A command's exit status and output; never rejects (a missing program is status null with the error as stderr). */
+function run(
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    childProcess().execFile(
+      command,
+      args,
+      { encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * 1024 * 1024, env },
+      (error, stdout, stderr) => {
+        const code = (error as { code?: unknown } | null)?.code;
+        resolve({
+          status: error === null ? 0 : typeof code === 'number' ? code : null,
+          stdout,
+          stderr: stderr !== '' ? stderr : error !== null ? error.message : '',
+        });
+      },
+    );
+  });
+}
+
 /** Undefined when `ansible` is on PATH; else what to install. */
-export function ansibleMissing(): string | undefined {
-  const r = childProcess().spawnSync('ansible', ['--version'], { encoding: 'utf8', timeout: 30_000 });
+export async function ansibleMissing(): Promise<string | undefined> {
+  const r = await run('ansible', ['--version']);
   return r.status === 0
     ? undefined
     : `--inventory needs Ansible: install the ${ANSIBLE_PACKAGE} package (apt-get install ${ANSIBLE_PACKAGE}); --ssh and ssh-config hosts work without it`;
@@ -58,11 +81,13 @@ const ANSIBLE_ENV = {
 };
 
 /** The inventory's hosts that the pattern selects, as Ansible itself resolves groups, patterns and limits. */
-export function inventoryHosts(inventory: string, limit: string | undefined): { hosts: string[]; error?: string } {
-  const r = childProcess().spawnSync('ansible', [limit ?? 'all', '-i', inventory, '--list-hosts'], {
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...process.env, ANSIBLE_NOCOLOR: '1' },
+export async function inventoryHosts(
+  inventory: string,
+  limit: string | undefined,
+): Promise<{ hosts: string[]; error?: string }> {
+  const r = await run('ansible', [limit ?? 'all', '-i', inventory, '--list-hosts'], {
+    ...process.env,
+    ANSIBLE_NOCOLOR: '1',
   });
   if (r.status !== 0)
     return { hosts: [], error: (r.stderr || r.stdout).trim().split('\n').pop() ?? `exit ${r.status}` };
@@ -84,19 +109,12 @@ export interface InventoryGroup {
  * The groups and hosts of an inventory as `ansible-inventory --list` gives them (host variables are not read: they
  * can hold passwords). `ungrouped` appears only when it has hosts; `all` is not a group here.
  */
-export function inventoryGroups(inventory: string): { groups: InventoryGroup[]; hosts: string[]; error?: string } {
-  const r = childProcess().spawnSync('ansible-inventory', ['-i', inventory, '--list'], {
-    encoding: 'utf8',
-    timeout: 60_000,
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, ANSIBLE_NOCOLOR: '1' },
-  });
+export async function inventoryGroups(
+  inventory: string,
+): Promise<{ groups: InventoryGroup[]; hosts: string[]; error?: string }> {
+  const r = await run('ansible-inventory', ['-i', inventory, '--list'], { ...process.env, ANSIBLE_NOCOLOR: '1' });
   if (r.status !== 0 || r.stdout === '')
-    return {
-      groups: [],
-      hosts: [],
-      error: (r.stderr || r.stdout || String(r.error ?? '')).trim().split('\n').pop() ?? `exit ${r.status}`,
-    };
+    return { groups: [], hosts: [], error: r.stderr.trim().split('\n').pop() ?? `exit ${String(r.status)}` };
   let list: Record<string, { hosts?: unknown; children?: unknown }>;
   try {
     list = JSON.parse(r.stdout) as typeof list;

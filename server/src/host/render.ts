@@ -6,12 +6,7 @@ import { EI_CLASS, machineByNumber } from '../knowledge/elf';
 import type { HostInput } from '../parsers/host-report/input';
 import type { ReportRecord } from '../parsers/host-report/parse';
 import { hostInputOf } from './host-report';
-
-/** Host-controlled text on one line (control characters as spaces), cut at `max`. */
-export function oneLine(text: string, max: number): string {
-  const flat = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
-}
+import { oneLine } from '../text/printable';
 
 /** Every character Markdown or HTML would interpret, escaped. */
 const escaped = (text: string): string => text.replace(/[\\`*_{}[\]()<>#+!|&~]/g, (c) => `\\${c}`);

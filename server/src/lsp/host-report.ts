@@ -1,7 +1,10 @@
-// Owns the answer to goDeployLint/analyzeHostReport: a scan's diagnostics per document and its Markdown report.
+// Owns the answers to goDeployLint/analyzeHostReport and goDeployLint/analyzeFleet: a scan's diagnostics per
+// document and its Markdown report, one host or an inventory's.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis/analyze';
-import type { HostReportResult } from '../protocol';
+import { fleetHostPage, type AnalyzeFleetParams, type FleetResult, type HostReportResult } from '../protocol';
+import { docFileName } from '../analysis/rule-docs';
+import { failedFleetHost, fleetHostOf, fleetMarkdown, type FleetHost } from '../host/fleet';
 import type { Settings } from '../settings';
 import type { ProjectContext } from '../workspace/project';
 import { analyzeHostOutput, hostInputOf, mirroredFindings } from '../host/host-report';
@@ -32,4 +35,38 @@ export function hostReportResultOf(host: string, analysis: Analysis): HostReport
     markdown: renderHostReport(host, analysis),
     complete,
   };
+}
+
+/**
+ * An inventory scan: each answering host analysed as for one host, and the fleet report. Its links are relative
+ * (host pages and rule pages next to it, as the editor serves them) and its charts data URIs (no files, no network).
+ */
+export function fleetResult(
+  params: AnalyzeFleetParams,
+  settings: Settings,
+  project: ProjectContext,
+  onAnalysed: (host: string, analysis: Analysis) => void = () => undefined,
+): FleetResult {
+  const fleet: FleetHost[] = [];
+  const hosts: HostReportResult[] = [];
+  const failures: { host: string; problem: string }[] = [];
+  for (const h of params.hosts) {
+    const name = String(h.host);
+    if (typeof h.output === 'string') {
+      const analysis = analyzeHostOutput(name, h.output, settings, project);
+      onAnalysed(name, analysis);
+      hosts.push(hostReportResultOf(name, analysis));
+      fleet.push(fleetHostOf(name, analysis));
+    } else {
+      const problem = String(h.problem ?? 'no result');
+      failures.push({ host: name, problem });
+      fleet.push(failedFleetHost(name, problem));
+    }
+  }
+  const markdown = fleetMarkdown(fleet, {
+    chart: (_name, svg) => `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`,
+    host: fleetHostPage,
+    rule: (rule) => encodeURI(docFileName(rule)),
+  });
+  return { markdown, hosts, failures };
 }

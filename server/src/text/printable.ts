@@ -14,3 +14,9 @@ export function printable(text: string): string {
     .replace(/\n/g, '\\n')
     .replace(CONTROL_CHARS, (c) => (c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
+
+/** Host-controlled text on one line (control characters as spaces), cut at `max`. */
+export function oneLine(text: string, max: number): string {
+  const flat = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}

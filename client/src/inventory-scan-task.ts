@@ -1,0 +1,124 @@
+// Owns an inventory scan in a terminal: Ansible reads the inventory and runs the probe on each host (raw module),
+// the terminal shows each host as it finishes; closing the terminal or terminating the task stops Ansible.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { ansibleMissing, inventoryHosts, runInventory } from '../../server/src/host/ansible';
+import { printable } from './terminal-text';
+
+export interface InventoryScanDefinition {
+  readonly inventory: string;
+  readonly limit?: string;
+  readonly binaries?: string[];
+  readonly units?: string[];
+}
+
+export interface InventoryOutcome {
+  /** In inventory order: the probe output, or why there is none. */
+  readonly hosts: { readonly host: string; readonly output?: string; readonly problem?: string }[];
+  readonly cancelled: boolean;
+  /** Why no host was scanned (Ansible missing, an unreadable inventory, no host matches). */
+  readonly error?: string;
+}
+
+export function inventoryLabel(def: Pick<InventoryScanDefinition, 'inventory' | 'limit'>): string {
+  return `${path.basename(def.inventory)}${def.limit !== undefined && def.limit !== 'all' ? ` (${def.limit})` : ''}`;
+}
+
+export class InventoryTerminal implements vscode.Pseudoterminal {
+  private readonly writeEmitter = new vscode.EventEmitter<string>();
+  private readonly closeEmitter = new vscode.EventEmitter<number>();
+  readonly onDidWrite = this.writeEmitter.event;
+  readonly onDidClose = this.closeEmitter.event;
+  private readonly abort = new AbortController();
+  private settle: ((o: InventoryOutcome) => void) | undefined;
+  readonly finished: Promise<InventoryOutcome>;
+
+  constructor(
+    private readonly def: InventoryScanDefinition,
+    private readonly options: {
+      readonly forks: number;
+      readonly timeoutSeconds: number;
+      /** Hosts done so far (for the progress notification). */
+      readonly onProgress?: (done: number, total: number, host: string | undefined) => void;
+      /** Called with the outcome; returns the line to print before the terminal closes. */
+      readonly onOutcome: (o: InventoryOutcome) => Promise<{ summary: string; exitCode: number }>;
+    },
+  ) {
+    this.finished = new Promise((resolve) => (this.settle = resolve));
+  }
+
+  private line(text: string): void {
+    this.writeEmitter.fire(`${text}\r\n`);
+  }
+
+  open(): void {
+    void this.run().then(
+      (o) => this.finish(o),
+      (e: unknown) => this.finish({ hosts: [], cancelled: false, error: String(e) }),
+    );
+  }
+
+  private async run(): Promise<InventoryOutcome> {
+    const { inventory, limit } = this.def;
+    this.line(
+      `Go Deploy Lint: probing the hosts of ${printable(inventoryLabel(this.def))} through Ansible (read-only)…`,
+    );
+    const missing = await ansibleMissing();
+    if (missing !== undefined)
+      return { hosts: [], cancelled: false, error: missing.replace(/^--inventory/, 'Scan Inventory') };
+    const listed = await inventoryHosts(inventory, limit);
+    if (listed.error !== undefined)
+      return { hosts: [], cancelled: false, error: `cannot read the inventory: ${listed.error}` };
+    if (listed.hosts.length === 0)
+      return { hosts: [], cancelled: false, error: `no hosts${limit !== undefined ? ` match ${limit}` : ''}` };
+    if (this.abort.signal.aborted) return { hosts: [], cancelled: true };
+    const total = listed.hosts.length;
+    this.line(
+      `$ ansible ${printable(limit ?? 'all')} -i ${printable(inventory)} -m raw -a <probe.sh> --forks ${this.options.forks}`,
+    );
+    this.line(`${total} host(s)`);
+    const results = await runInventory(
+      {
+        inventory,
+        ...(limit !== undefined ? { limit } : {}),
+        forks: this.options.forks,
+        timeoutSeconds: this.options.timeoutSeconds,
+        binaries: this.def.binaries ?? [],
+        units: this.def.units ?? [],
+        signal: this.abort.signal,
+        onHostDone: (done, n, host) => {
+          if (host !== undefined) this.line(`  ${printable(host)} (${done}/${n})`);
+          this.options.onProgress?.(done, n, host);
+        },
+      },
+      listed.hosts,
+    );
+    const hosts = listed.hosts.map((host) => {
+      const r = results.get(host);
+      return r?.output !== undefined ? { host, output: r.output } : { host, problem: r?.problem ?? 'no result' };
+    });
+    for (const h of hosts)
+      if (h.problem !== undefined) this.line(`\x1b[33m${printable(h.host)}: ${printable(h.problem)}\x1b[0m`);
+    return { hosts, cancelled: this.abort.signal.aborted };
+  }
+
+  private finish(outcome: InventoryOutcome): void {
+    this.settle?.(outcome);
+    this.settle = undefined;
+    void this.options.onOutcome(outcome).then(
+      ({ summary, exitCode }) => {
+        this.line(summary);
+        this.closeEmitter.fire(exitCode);
+      },
+      (e: unknown) => {
+        this.line(`Go Deploy Lint: ${String(e)}`);
+        this.closeEmitter.fire(2);
+      },
+    );
+  }
+
+  /** The user closed the terminal or the task was terminated: stop Ansible. */
+  close(): void {
+    this.abort.abort();
+  }
+}
