@@ -1,7 +1,9 @@
-// UI test in Chromium against code-server with the packaged VSIX: squiggle, Problems count, Ctrl+. quick fix, screenshot.
+// UI test in Chromium against code-server with the packaged VSIX: squiggle, Problems count, Ctrl+. quick fix, Scan
+// Host and Scan Inventory through the command palette, screenshots.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 import { freshWorkspace, launchChromium, missingTools, packageVsix, ROOT, startCodeServer } from './code-server.mjs';
 
 const require = createRequire(import.meta.url);
@@ -27,12 +29,45 @@ if (sshdPath() === undefined && process.env.GDL_REQUIRE_E2E === '1') {
   process.exit(1);
 }
 const sshd = sshdPath() === undefined ? undefined : await startSshd();
+// An Ansible inventory for the Scan Inventory step: hosts that are this machine, hosts whose probe reads a prepared
+// Alpine or CentOS 7 root, and one unreachable host (port 1). FLEET_HOSTS sets the size (the README's screenshot: 50).
+const ansible = spawnSync('ansible', ['--version']).status === 0;
+if (sshd !== undefined && !ansible && process.env.GDL_REQUIRE_E2E === '1') {
+  console.log('UI TEST FAILED: ansible-core not installed (.ci/run installs it)');
+  await sshd.stop();
+  process.exit(1);
+}
+const inventory = path.join(folder, 'inventory', 'hosts.ini');
+const fleetSize = Math.max(6, Number(process.env.FLEET_HOSTS ?? 6));
+if (sshd !== undefined && ansible) {
+  const { writeInventory } = require(path.join(ROOT, 'out', 'test', 'support', 'sshd.js'));
+  const roots = path.join(ROOT, 'test', 'fixtures', 'host', 'roots');
+  const n = (prefix, count) => Array.from({ length: count }, (_, i) => `${prefix}-${String(i + 1).padStart(2, '0')}`);
+  const edge = n('edge', Math.round(fleetSize * 0.2));
+  const legacy = n('legacy', Math.round(fleetSize * 0.16));
+  const down = n('batch', Math.max(1, Math.round(fleetSize * 0.04)));
+  const web = n('web', fleetSize - edge.length - legacy.length - down.length);
+  fs.mkdirSync(path.dirname(inventory), { recursive: true });
+  writeInventory(
+    inventory,
+    sshd,
+    { web, edge, legacy, batch: down },
+    {
+      ...Object.fromEntries(edge.map((h) => [h, { root: path.join(roots, 'alpine') }])),
+      ...Object.fromEntries(legacy.map((h) => [h, { root: path.join(roots, 'centos7') }])),
+      ...Object.fromEntries(down.map((h) => [h, { port: 1 }])),
+    },
+  );
+}
 const cs = await startCodeServer({
   userSettings: {
     'workbench.colorTheme': 'Default Dark Modern',
     'editor.fontSize': 15,
     'window.commandCenter': false,
     ...(sshd !== undefined ? { 'goDeployLint.hostChecks.sshConfig': sshd.sshConfig } : {}),
+    ...(sshd !== undefined && ansible
+      ? { 'goDeployLint.hostChecks.inventory': 'inventory/hosts.ini', 'goDeployLint.hostChecks.concurrency': 25 }
+      : {}),
   },
 });
 let browser;
@@ -168,6 +203,68 @@ try {
     step(`Host report rendered with ${links} rule links`);
     await page.screenshot({ path: path.join(results, 'host-report.png') });
   }
+  if (sshd === undefined || !ansible) step('Scan Inventory step skipped: no sshd or no ansible');
+  else {
+    // Command palette → Scan Inventory… → the inventory comes from the setting → the picker lists All hosts, the
+    // groups and the hosts → pick All hosts → the task runs Ansible → the Fleet report opens as a preview.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+P');
+    await page.waitForSelector('.quick-input-widget .quick-input-box input', { timeout: 10_000 });
+    await page.keyboard.type('Go Deploy Lint: Scan Inventory');
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'Scan Inventory' })
+      .first()
+      .waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    const allRow = page.locator('.quick-input-list .monaco-list-row', { hasText: 'All hosts' }).first();
+    await allRow.waitFor({ timeout: 30_000 });
+    const picker = (await page.locator('.quick-input-list').innerText()).replace(/\u00a0/g, ' ');
+    if (!picker.includes(`${fleetSize} hosts`) || !/\bweb\b/.test(picker) || !picker.includes('edge'))
+      throw new Error(`inventory picker shows: ${picker.slice(0, 300)}`);
+    step(`inventory picker: ${picker.replace(/\s+/g, ' ').slice(0, 120)}`);
+    await allRow.click();
+    await page.locator('.quick-input-widget', { hasText: '1 Selected' }).first().waitFor({ timeout: 5_000 });
+    await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).first().click();
+    const scanStart = Date.now();
+    await page.locator('.tab', { hasText: 'Fleet report' }).first().waitFor({ timeout: 180_000 });
+    step(`Fleet report opened (${fleetSize} hosts in ${((Date.now() - scanStart) / 1000).toFixed(1)} s)`);
+    const fleet = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    await fleet.locator('h1', { hasText: 'Fleet report' }).waitFor({ timeout: 20_000 });
+    const summary = await fleet.locator('p', { hasText: 'hosts scanned' }).first().innerText();
+    if (!summary.includes(`${fleetSize} hosts scanned`)) throw new Error(`fleet report says: ${summary}`);
+    // The charts are images that rendered (data URIs the preview accepts), not broken ones.
+    await fleet.locator('img[alt="Operating system"]').first().scrollIntoViewIfNeeded();
+    const sizes = await fleet
+      .locator('img')
+      .evaluateAll((imgs) => imgs.map((i) => `${i.getAttribute('alt')}:${i.naturalWidth}`));
+    if (sizes.length < 6 || sizes.some((x) => x.endsWith(':0'))) throw new Error(`charts not rendered: ${sizes}`);
+    const hostLinks = await fleet.locator('a', { hasText: /^web-\d\d$/ }).count();
+    if (hostLinks === 0) throw new Error('the Fleet report has no host links');
+    step(`Fleet report: "${summary}", ${sizes.length} charts, ${hostLinks} host links`);
+    // The report alone in the screenshots: the panel with the task terminal hidden.
+    await page
+      .locator('.part.panel .action-label[aria-label^="Hide Panel"], .part.panel .codicon-panel-close')
+      .first()
+      .click({ timeout: 5_000 })
+      .catch(() => step('could not hide the panel; screenshot with it'));
+    await fleet.locator('h1', { hasText: 'Fleet report' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(results, 'fleet-report.png') });
+    await fleet.locator('h2', { hasText: 'Facts' }).scrollIntoViewIfNeeded();
+    await fleet.locator('img[alt="C library"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(results, 'fleet-facts.png') });
+    // A host link opens that host's report.
+    await fleet
+      .locator('a', { hasText: /^edge-01$/ })
+      .first()
+      .click();
+    await page
+      .frameLocator('iframe.webview.ready')
+      .last()
+      .frameLocator('#active-frame')
+      .locator('h1', { hasText: 'Host report: edge-01' })
+      .waitFor({ timeout: 20_000 });
+    step('a host link opens the host report');
+  }
   if (process.env.UPDATE_SCREENSHOT === '1') {
     fs.mkdirSync(path.join(ROOT, 'docs', 'images'), { recursive: true });
     fs.copyFileSync(path.join(results, 'screenshot.png'), path.join(ROOT, 'docs', 'images', 'screenshot.png'));
@@ -177,6 +274,9 @@ try {
     );
     if (fs.existsSync(path.join(results, 'host-report.png')))
       fs.copyFileSync(path.join(results, 'host-report.png'), path.join(ROOT, 'docs', 'images', 'host-report.png'));
+    for (const shot of ['fleet-report.png', 'fleet-facts.png'])
+      if (fs.existsSync(path.join(results, shot)))
+        fs.copyFileSync(path.join(results, shot), path.join(ROOT, 'docs', 'images', shot));
     step('docs/images/screenshot.png updated');
   }
   ok = true;

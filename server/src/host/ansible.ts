@@ -215,7 +215,7 @@ export function runInventory(
     let cancelled = false;
     // Progress: a host is done when its result file appears.
     const seen = new Set<string>();
-    const poll = setInterval(() => {
+    const report = (): void => {
       let names: string[];
       try {
         names = fs.readdirSync(tree);
@@ -227,7 +227,8 @@ export function runInventory(
           seen.add(n);
           opts.onHostDone?.(seen.size, hosts.length, n);
         }
-    }, 250);
+    };
+    const poll = setInterval(report, 250);
     const stop = (): void => {
       try {
         if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
@@ -252,6 +253,7 @@ export function runInventory(
     child.on('close', () => {
       clearTimeout(timer);
       clearInterval(poll);
+      report();
       opts.signal?.removeEventListener('abort', onAbort);
       const results = new Map<string, InventoryHostResult>();
       for (const host of hosts) {
