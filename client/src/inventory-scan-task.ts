@@ -2,7 +2,7 @@
 // the terminal shows each host as it finishes; closing the terminal or terminating the task stops Ansible.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ansibleMissing, inventoryHosts, runInventory } from '../../server/src/host/ansible';
+import { probeInventory } from '../../server/src/host/ansible';
 import { printable } from './terminal-text';
 
 export interface InventoryScanDefinition {
@@ -63,38 +63,26 @@ export class InventoryTerminal implements vscode.Pseudoterminal {
     this.line(
       `Go Deploy Lint: probing the hosts of ${printable(inventoryLabel(this.def))} through Ansible (read-only)…`,
     );
-    const missing = await ansibleMissing();
-    if (missing !== undefined)
-      return { hosts: [], cancelled: false, error: missing.replace(/^--inventory/, 'Scan Inventory') };
-    const listed = await inventoryHosts(inventory, limit);
-    if (listed.error !== undefined)
-      return { hosts: [], cancelled: false, error: `cannot read the inventory: ${listed.error}` };
-    if (listed.hosts.length === 0)
-      return { hosts: [], cancelled: false, error: `no hosts${limit !== undefined ? ` match ${limit}` : ''}` };
-    if (this.abort.signal.aborted) return { hosts: [], cancelled: true };
-    const total = listed.hosts.length;
     this.line(
       `$ ansible ${printable(limit ?? 'all')} -i ${printable(inventory)} -m raw -a <probe.sh> --forks ${this.options.forks}`,
     );
-    this.line(`${total} host(s)`);
-    const results = await runInventory(
-      {
-        inventory,
-        ...(limit !== undefined ? { limit } : {}),
-        forks: this.options.forks,
-        timeoutSeconds: this.options.timeoutSeconds,
-        binaries: this.def.binaries ?? [],
-        units: this.def.units ?? [],
-        signal: this.abort.signal,
-        onHostDone: (done, n, host) => {
-          if (host !== undefined) this.line(`  ${printable(host)} (${done}/${n})`);
-          this.options.onProgress?.(done, n, host);
-        },
+    const run = await probeInventory({
+      inventory,
+      ...(limit !== undefined ? { limit } : {}),
+      forks: this.options.forks,
+      timeoutSeconds: this.options.timeoutSeconds,
+      binaries: this.def.binaries ?? [],
+      units: this.def.units ?? [],
+      signal: this.abort.signal,
+      onHostDone: (done, n, host) => {
+        if (host !== undefined) this.line(`  ${printable(host)} (${done}/${n})`);
+        this.options.onProgress?.(done, n, host);
       },
-      listed.hosts,
-    );
-    const hosts = listed.hosts.map((host) => {
-      const r = results.get(host);
+    });
+    if (this.abort.signal.aborted) return { hosts: [], cancelled: true };
+    if (run.error !== undefined) return { hosts: [], cancelled: false, error: run.error };
+    const hosts = run.hosts.map((host) => {
+      const r = run.results.get(host);
       return r?.output !== undefined ? { host, output: r.output } : { host, problem: r?.problem ?? 'no result' };
     });
     for (const h of hosts)

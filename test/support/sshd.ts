@@ -31,19 +31,26 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Resolves when sshd reports that it listens (it logs to stderr with -e), rejects when it exits first. */
+/**
+ * Resolves when sshd's log says that it listens, rejects when it exits first. The log is a file (`-E`), not a pipe:
+ * a pipe to this process fills up while the test blocks in spawnSync (a CLI scanning many hosts), and then every
+ * sshd session blocks on its next log line, which hangs the connections mid-scan.
+ */
 function listening(child: ChildProcess, log: () => string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onData = (): void => {
-      if (!/Server listening on 127\.0\.0\.1/.test(log())) return;
-      child.stderr?.off('data', onData);
+    const done = (error?: Error): void => {
+      clearInterval(poll);
+      clearTimeout(bound);
       child.off('exit', onExit);
-      resolve();
+      if (error === undefined) resolve();
+      else reject(error);
     };
-    const onExit = (): void => reject(new Error(`sshd exited: ${log()}`));
+    const poll = setInterval(() => {
+      if (/Server listening on 127\.0\.0\.1/.test(log())) done();
+    }, 20);
+    const onExit = (): void => done(new Error(`sshd exited: ${log()}`));
     // A bound, not a pause: an sshd that neither listens nor exits within it is a failure.
-    setTimeout(() => reject(new Error(`sshd did not report listening: ${log()}`)), 10_000).unref();
-    child.stderr?.on('data', onData);
+    const bound = setTimeout(() => done(new Error(`sshd did not report listening: ${log()}`)), 10_000);
     child.once('exit', onExit);
   });
 }
@@ -106,13 +113,17 @@ export async function startSshd(opts: { readonly extraConfig?: readonly string[]
   );
   // Privilege separation needs this directory when sshd runs as root.
   if (process.getuid?.() === 0) fs.mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
-  let log = '';
-  const child = spawn(sshd, ['-D', '-e', '-f', path.join(dir, 'sshd_config')], { stdio: ['ignore', 'ignore', 'pipe'] });
-  child.stderr?.on('data', (d: Buffer) => {
-    if (log.length < 100_000) log += d.toString();
-  });
+  const logFile = path.join(dir, 'sshd.log');
+  const child = spawn(sshd, ['-D', '-E', logFile, '-f', path.join(dir, 'sshd_config')], { stdio: 'ignore' });
+  const log = (): string => {
+    try {
+      return fs.readFileSync(logFile, 'utf8').slice(-100_000);
+    } catch {
+      return '';
+    }
+  };
   try {
-    await listening(child, () => log);
+    await listening(child, log);
   } catch (error) {
     // A server that never listened leaves nothing behind: no process, no keys.
     child.kill('SIGKILL');

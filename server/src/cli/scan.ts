@@ -4,7 +4,7 @@ import { analyzeHostOutput, hostSummary } from '../host/host-report';
 import { failedFleetHost, fleetHostOf, type FleetHost } from '../host/fleet';
 import type { JsonHost } from './format-json';
 import { runScan } from '../host/scan';
-import { ansibleMissing, inventoryHosts, runInventory } from '../host/ansible';
+import { ANSIBLE_MISSING, probeInventory } from '../host/ansible';
 import type { Settings } from '../settings';
 import { FsProject } from '../workspace/project';
 import type { ScanOptions } from './args';
@@ -24,25 +24,18 @@ export async function runInventoryScan(
   settings: Settings,
   progress?: (done: number, total: number) => void,
 ): Promise<{ reports: FileReport[]; failures: ScanFailure[]; hosts: JsonHost[]; fleet: FleetHost[] }> {
-  const missing = await ansibleMissing();
-  if (missing !== undefined) throw new IoError(missing);
-  const { hosts, error } = await inventoryHosts(opts.inventory, opts.limit);
-  if (error !== undefined) throw new IoError(`cannot read the inventory ${opts.inventory}: ${error}`);
-  if (hosts.length === 0)
-    throw new IoError(`no hosts in ${opts.inventory}${opts.limit !== undefined ? ` match ${opts.limit}` : ''}`);
   const project = new FsProject(opts.roots.map((r) => path.resolve(r)));
-  const results = await runInventory(
-    {
-      inventory: opts.inventory,
-      ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
-      forks: opts.jobs,
-      timeoutSeconds: opts.timeoutSeconds ?? settings.hostChecks.timeoutSeconds,
-      binaries: opts.binaries,
-      units: opts.units,
-      ...(progress !== undefined ? { onHostDone: progress } : {}),
-    },
-    hosts,
-  );
+  const { hosts, results, error } = await probeInventory({
+    inventory: opts.inventory,
+    ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
+    forks: opts.jobs,
+    timeoutSeconds: opts.timeoutSeconds ?? settings.hostChecks.timeoutSeconds,
+    binaries: opts.binaries,
+    units: opts.units,
+    ...(progress !== undefined ? { onHostDone: progress } : {}),
+  });
+  if (error !== undefined)
+    throw new IoError(error === ANSIBLE_MISSING ? error : `cannot scan the inventory ${opts.inventory}: ${error}`);
   const reports: FileReport[] = [];
   const failures: ScanFailure[] = [];
   const entries: JsonHost[] = [];

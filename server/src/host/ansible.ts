@@ -39,12 +39,16 @@ function childProcess(): typeof import('node:child_process') {
   return require('node:child_process') as typeof import('node:child_process');
 }
 
+interface RunResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** The program is not installed (ENOENT). */
+  readonly missing: boolean;
+}
+
 /** A command's exit status and output; never rejects (a missing program is status null with the error as stderr). */
-function run(
-  command: string,
-  args: readonly string[],
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
   return new Promise((resolve) => {
     childProcess().execFile(
       command,
@@ -56,19 +60,15 @@ function run(
           status: error === null ? 0 : typeof code === 'number' ? code : null,
           stdout,
           stderr: stderr !== '' ? stderr : error !== null ? error.message : '',
+          missing: code === 'ENOENT',
         });
       },
     );
   });
 }
 
-/** Undefined when `ansible` is on PATH; else what to install. */
-export async function ansibleMissing(): Promise<string | undefined> {
-  const r = await run('ansible', ['--version']);
-  return r.status === 0
-    ? undefined
-    : `--inventory needs Ansible: install the ${ANSIBLE_PACKAGE} package (apt-get install ${ANSIBLE_PACKAGE}); --ssh and ssh-config hosts work without it`;
-}
+/** What to install when Ansible is missing. */
+export const ANSIBLE_MISSING = `inventory scans need Ansible: install the ${ANSIBLE_PACKAGE} package (apt-get install ${ANSIBLE_PACKAGE}); scans of ssh hosts (--ssh, Scan Host) work without it`;
 
 const ANSIBLE_ENV = {
   // Results come from `--tree` (a builtin of ansible-core: the json callback lives in a collection that
@@ -89,8 +89,9 @@ export async function inventoryHosts(
     ...process.env,
     ANSIBLE_NOCOLOR: '1',
   });
+  if (r.missing) return { hosts: [], error: ANSIBLE_MISSING };
   if (r.status !== 0)
-    return { hosts: [], error: (r.stderr || r.stdout).trim().split('\n').pop() ?? `exit ${r.status}` };
+    return { hosts: [], error: (r.stderr || r.stdout).trim().split('\n').pop() ?? `exit ${String(r.status)}` };
   const hosts = r.stdout
     .split('\n')
     .slice(1)
@@ -113,6 +114,7 @@ export async function inventoryGroups(
   inventory: string,
 ): Promise<{ groups: InventoryGroup[]; hosts: string[]; error?: string }> {
   const r = await run('ansible-inventory', ['-i', inventory, '--list'], { ...process.env, ANSIBLE_NOCOLOR: '1' });
+  if (r.missing) return { groups: [], hosts: [], error: ANSIBLE_MISSING };
   if (r.status !== 0 || r.stdout === '')
     return { groups: [], hosts: [], error: r.stderr.trim().split('\n').pop() ?? `exit ${String(r.status)}` };
   let list: Record<string, { hosts?: unknown; children?: unknown }>;
@@ -177,14 +179,50 @@ interface RawResult {
 }
 
 /** Runs the probe on every selected host through `ansible -m raw` and returns each host's output or problem. */
-export function runInventory(
+export interface InventoryRun {
+  /** The selected hosts, in inventory order. */
+  readonly hosts: readonly string[];
+  readonly results: ReadonlyMap<string, InventoryHostResult>;
+  /** Why nothing ran: Ansible missing, an inventory it cannot read, no host matching. */
+  readonly error?: string;
+}
+
+/**
+ * Lists the selected hosts and runs the probe on them through Ansible. Both start at once: each `ansible` start costs
+ * a Python start-up (0.6 s here), and the run does not need the list, only the report does.
+ */
+export async function probeInventory(opts: InventoryOptions): Promise<InventoryRun> {
+  const abort = new AbortController();
+  const onAbort = (): void => abort.abort();
+  if (opts.signal?.aborted === true) abort.abort();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  const listing = inventoryHosts(opts.inventory, opts.limit).then((l) =>
+    l.error !== undefined
+      ? l
+      : l.hosts.length === 0
+        ? { hosts: [], error: `no hosts in ${opts.inventory}${opts.limit !== undefined ? ` match ${opts.limit}` : ''}` }
+        : l,
+  );
+  const running = runInventory(
+    { ...opts, signal: abort.signal },
+    listing.then((l) => {
+      if (l.error !== undefined) abort.abort();
+      return l.hosts;
+    }),
+  );
+  const [listed, results] = await Promise.all([listing, running]);
+  opts.signal?.removeEventListener('abort', onAbort);
+  return listed.error !== undefined
+    ? { hosts: [], results: new Map(), error: listed.error }
+    : { hosts: listed.hosts, results };
+}
+
+function runInventory(
   opts: InventoryOptions,
-  hosts: readonly string[],
+  selected: Promise<readonly string[]>,
 ): Promise<Map<string, InventoryHostResult>> {
   const deadline = Math.max(1, opts.timeoutSeconds - 2);
-  const waves = Math.max(1, Math.ceil(hosts.length / Math.max(1, opts.forks)));
-  // Ansible runs forks hosts at a time: the whole run is bounded by the waves, plus start-up.
-  const totalMs = (waves * opts.timeoutSeconds + 30) * 1000;
+  let hosts: readonly string[] | undefined;
   const args = [
     opts.limit ?? 'all',
     '-i',
@@ -216,6 +254,8 @@ export function runInventory(
     // Progress: a host is done when its result file appears.
     const seen = new Set<string>();
     const report = (): void => {
+      if (hosts === undefined) return;
+      const total = hosts.length;
       let names: string[];
       try {
         names = fs.readdirSync(tree);
@@ -225,7 +265,7 @@ export function runInventory(
       for (const n of names)
         if (!seen.has(n)) {
           seen.add(n);
-          opts.onHostDone?.(seen.size, hosts.length, n);
+          opts.onHostDone?.(seen.size, total, n);
         }
     };
     const poll = setInterval(report, 250);
@@ -236,10 +276,18 @@ export function runInventory(
         child.kill('SIGKILL');
       }
     };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      stop();
-    }, totalMs);
+    // Ansible runs forks hosts at a time: the whole run is bounded by the waves, plus start-up.
+    let totalMs = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    void selected.then((h) => {
+      hosts = h;
+      const waves = Math.max(1, Math.ceil(h.length / Math.max(1, opts.forks)));
+      totalMs = (waves * opts.timeoutSeconds + 30) * 1000;
+      timer = setTimeout(() => {
+        timedOut = true;
+        stop();
+      }, totalMs);
+    });
     const onAbort = (): void => {
       cancelled = true;
       stop();
@@ -250,13 +298,18 @@ export function runInventory(
     child.stderr.on('data', (d: Buffer) => {
       if (stderr.length < 65_536) stderr += d.toString();
     });
-    child.on('close', () => {
+    child.on('error', (e) => {
+      if (stderr.length < 65_536) stderr += `${e.message}\n`;
+    });
+    child.on('close', () => void selected.then((h) => finish(h)));
+    const finish = (all: readonly string[]): void => {
+      hosts = all;
       clearTimeout(timer);
       clearInterval(poll);
       report();
       opts.signal?.removeEventListener('abort', onAbort);
       const results = new Map<string, InventoryHostResult>();
-      for (const host of hosts) {
+      for (const host of all) {
         let r: RawResult | undefined;
         try {
           r = JSON.parse(fs.readFileSync(path.join(tree, host), 'utf8')) as RawResult;
@@ -274,9 +327,9 @@ export function runInventory(
         else results.set(host, hostResult(r, deadline, opts.timeoutSeconds));
       }
       fs.rmSync(tree, { recursive: true, force: true });
-      opts.onHostDone?.(hosts.length, hosts.length);
+      opts.onHostDone?.(all.length, all.length);
       resolve(results);
-    });
+    };
   });
 }
 
