@@ -2,7 +2,7 @@
 // the terminal shows each host as it finishes; closing the terminal or terminating the task stops Ansible.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { probeInventory } from '../../server/src/host/ansible';
+import { probeInventory, type InventoryProgress } from '../../server/src/host/ansible';
 import { printable } from './terminal-text';
 
 export interface InventoryScanDefinition {
@@ -39,7 +39,7 @@ export class InventoryTerminal implements vscode.Pseudoterminal {
       readonly forks: number;
       readonly timeoutSeconds: number;
       /** Hosts done so far (for the progress notification). */
-      readonly onProgress?: (done: number, total: number, host: string | undefined) => void;
+      readonly onProgress?: (p: InventoryProgress) => void;
       /** Called with the outcome; returns the line to print before the terminal closes. */
       readonly onOutcome: (o: InventoryOutcome) => Promise<{ summary: string; exitCode: number }>;
     },
@@ -74,9 +74,10 @@ export class InventoryTerminal implements vscode.Pseudoterminal {
       binaries: this.def.binaries ?? [],
       units: this.def.units ?? [],
       signal: this.abort.signal,
-      onHostDone: (done, n, host) => {
-        if (host !== undefined) this.line(`  ${printable(host)} (${done}/${n})`);
-        this.options.onProgress?.(done, n, host);
+      onHostDone: (p) => {
+        if (p.host !== undefined)
+          this.line(`  ${p.ok === true ? '✓' : '\x1b[33m✗\x1b[0m'} ${printable(p.host)} (${p.done}/${p.total})`);
+        this.options.onProgress?.(p);
       },
     });
     if (this.abort.signal.aborted) return { hosts: [], cancelled: true };

@@ -89,6 +89,30 @@ test('an inventory scan: hosts from the inventory, run by Ansible; the unreachab
   assert.match(r.stdout, /GDL5\d\d [a-z-]+ \([a-z]+\): 2 of 2 hosts: web-01, web-02/);
   assert.match(r.stdout, /db-01: no report: unreachable: .*Connection refused/);
   assert.match(r.stderr, /db-01: unreachable/);
+  // stderr is not a terminal here: no progress lines.
+  assert.doesNotMatch(r.stderr, /\d+\/\d+ hosts/);
+});
+
+test('progress on stderr when it is a terminal: hosts done / total and those without a report', (t) => {
+  if (needAnsible(t) === undefined) return;
+  const script = findTool('script');
+  if (script === undefined) {
+    if (process.env.GDL_REQUIRE_E2E === '1') assert.fail('script (util-linux) not installed');
+    t.skip('script (util-linux) not installed');
+    return;
+  }
+  // script(1) gives the CLI a pseudo-terminal; its stdout and stderr both arrive on script's stdout.
+  const command = [process.execPath, CLI, 'scan', '--inventory', inventory, '--limit', 'web:db', '--fail-on', 'none']
+    .map((a) => `'${a.replace(/'/g, `'\\''`)}'`)
+    .join(' ');
+  const r = spawnSync(script, ['-qec', command, '/dev/null'], {
+    cwd: HOST_WORKSPACE,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, HOME: dir },
+  });
+  assert.equal(r.status, 2, r.stdout);
+  assert.match(r.stdout, /\rgo-deploy-lint: 3\/3 hosts, 1 without a report/);
 });
 
 test('--limit selects hosts with an Ansible pattern; the findings equal those of our own ssh runner', (t) => {

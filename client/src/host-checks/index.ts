@@ -121,12 +121,12 @@ export class HostChecks {
         const task = this.tasks.inventoryTask(
           { type: TASK_TYPE, inventory, ...(pattern !== 'all' ? { limit: pattern } : {}) },
           vscode.TaskScope.Workspace,
-          (done, total, host) => {
+          (p) => {
             progress.report({
-              message: `${done}/${total}${host !== undefined ? ` (${host})` : ''}`,
-              increment: ((done - reported) * 100) / Math.max(1, total),
+              message: `${p.done}/${p.total} hosts${p.failed > 0 ? `, ${p.failed} without a report` : ''}`,
+              increment: ((p.done - reported) * 100) / Math.max(1, p.total),
             });
-            reported = done;
+            reported = p.done;
           },
         );
         const execution = await vscode.tasks.executeTask(task);

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { hostLabel, ScanTerminal, TASK_TYPE, type ScanOutcome, type ScanTaskDefinition } from '../host-scan-task';
 import { InventoryTerminal, inventoryLabel, type InventoryOutcome } from '../inventory-scan-task';
+import type { InventoryProgress } from '../../../server/src/host/ansible';
 import { hostCheckSettings } from './settings';
 
 type Summary = Promise<{ summary: string; exitCode: number }>;
@@ -84,7 +85,7 @@ export class ScanTaskProvider implements vscode.TaskProvider {
   inventoryTask(
     def: InventoryTaskDefinition,
     scope: vscode.Task['scope'] = vscode.TaskScope.Workspace,
-    onProgress?: (done: number, total: number, host: string | undefined) => void,
+    onProgress?: (p: InventoryProgress) => void,
   ): vscode.Task {
     const s = hostCheckSettings();
     const task = new vscode.Task(

@@ -166,13 +166,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number | 's
         const file = cmd.config ?? findConfig(process.cwd());
         const settings = file === undefined ? DEFAULT_SETTINGS : loadConfig(file);
         if (cmd.inventory !== undefined) {
-          // Progress on stderr when it is a terminal: hosts done / total.
+          // Progress on stderr when it is a terminal: hosts done / total, and how many gave no report.
           const tty = process.stderr.isTTY;
           const { reports, failures, hosts, fleet } = await runInventoryScan(
             { ...cmd, inventory: cmd.inventory },
             settings,
-            (d, n) => {
-              if (tty) io.stderr(`\rgo-deploy-lint: ${d}/${n} hosts`);
+            (p) => {
+              if (tty)
+                io.stderr(
+                  `\rgo-deploy-lint: ${p.done}/${p.total} hosts${p.failed > 0 ? `, ${p.failed} without a report` : ''}`,
+                );
             },
           );
           if (tty) io.stderr('\n');

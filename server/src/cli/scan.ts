@@ -4,7 +4,7 @@ import { analyzeHostOutput, hostSummary } from '../host/host-report';
 import { failedFleetHost, fleetHostOf, type FleetHost } from '../host/fleet';
 import type { JsonHost } from './format-json';
 import { runScan } from '../host/scan';
-import { ANSIBLE_MISSING, probeInventory } from '../host/ansible';
+import { ANSIBLE_MISSING, probeInventory, type InventoryProgress } from '../host/ansible';
 import type { Settings } from '../settings';
 import { FsProject } from '../workspace/project';
 import type { ScanOptions } from './args';
@@ -22,7 +22,7 @@ export interface ScanFailure {
 export async function runInventoryScan(
   opts: ScanOptions & { readonly inventory: string },
   settings: Settings,
-  progress?: (done: number, total: number) => void,
+  progress?: (p: InventoryProgress) => void,
 ): Promise<{ reports: FileReport[]; failures: ScanFailure[]; hosts: JsonHost[]; fleet: FleetHost[] }> {
   const project = new FsProject(opts.roots.map((r) => path.resolve(r)));
   const { hosts, results, error } = await probeInventory({

@@ -19,6 +19,16 @@ export interface InventoryHostResult {
   readonly problem?: string;
 }
 
+export interface InventoryProgress {
+  readonly done: number;
+  readonly total: number;
+  /** Hosts done without a report so far (unreachable, failed, timed out). */
+  readonly failed: number;
+  /** The host that just finished, with `ok` false when it gave no report. */
+  readonly host?: string;
+  readonly ok?: boolean;
+}
+
 export interface InventoryOptions {
   readonly inventory: string;
   /** Ansible host pattern (`--limit`); default `all`. */
@@ -28,8 +38,8 @@ export interface InventoryOptions {
   readonly timeoutSeconds: number;
   readonly binaries: readonly string[];
   readonly units: readonly string[];
-  /** Hosts done so far, for progress; `host` is the one that just finished (absent for the final call). */
-  readonly onHostDone?: (done: number, total: number, host?: string) => void;
+  /** Progress: called as each host finishes, and once at the end (without `host`). */
+  readonly onHostDone?: (p: InventoryProgress) => void;
   /** Aborting stops Ansible and every connection it opened; the hosts without a result are reported as cancelled. */
   readonly signal?: AbortSignal;
 }
@@ -253,6 +263,7 @@ function runInventory(
     let cancelled = false;
     // Progress: a host is done when its result file appears.
     const seen = new Set<string>();
+    let failed = 0;
     const report = (): void => {
       if (hosts === undefined) return;
       const total = hosts.length;
@@ -262,11 +273,20 @@ function runInventory(
       } catch {
         return;
       }
-      for (const n of names)
-        if (!seen.has(n)) {
-          seen.add(n);
-          opts.onHostDone?.(seen.size, total, n);
+      for (const n of names) {
+        if (seen.has(n)) continue;
+        // A file still being written does not parse yet: it is read again on the next tick.
+        let r: RawResult;
+        try {
+          r = JSON.parse(fs.readFileSync(path.join(tree, n), 'utf8')) as RawResult;
+        } catch {
+          continue;
         }
+        seen.add(n);
+        const ok = hostResult(r, deadline, opts.timeoutSeconds).problem === undefined;
+        if (!ok) failed++;
+        opts.onHostDone?.({ done: seen.size, total, failed, host: n, ok });
+      }
     };
     const poll = setInterval(report, 250);
     const stop = (): void => {
@@ -327,7 +347,11 @@ function runInventory(
         else results.set(host, hostResult(r, deadline, opts.timeoutSeconds));
       }
       fs.rmSync(tree, { recursive: true, force: true });
-      opts.onHostDone?.(all.length, all.length);
+      opts.onHostDone?.({
+        done: all.length,
+        total: all.length,
+        failed: [...results.values()].filter((r) => r.problem !== undefined).length,
+      });
       resolve(results);
     };
   });
