@@ -85,7 +85,7 @@ export function startServer(): void {
   connection.onCodeAction(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (doc === undefined) return [];
-    const analysis = await session.analysisFor(doc);
+    const analysis = await session.codeActionAnalysisFor(doc);
     return codeActions({ analysis, range: params.range, only: params.context.only });
   });
 

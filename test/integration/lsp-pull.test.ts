@@ -48,3 +48,52 @@ test('a settings change asks the client to refresh', { timeout: 10_000 }, async 
   // Times out (and fails) unless the server sends workspace/diagnostic/refresh.
   await refreshed;
 });
+
+test('typing in an env file: after each keystroke the diagnostics and code actions equal those of the same text opened fresh', async () => {
+  const uri = fileUri(dir, 'typing.env');
+  const lines = Array.from({ length: 400 }, (_, i) =>
+    i % 9 === 0 ? `GODEBUG=gctrace=${i % 2}` : i % 13 === 0 ? `GOMAXPROCS=0` : `APP_${i}="value ${i}" # note`,
+  );
+  let text = `${lines.join('\n')}\n`;
+  await server.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'dotenv', version: 1, text },
+  });
+  const pull = async (u: string): Promise<unknown[]> =>
+    (
+      (await server.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', {
+        textDocument: { uri: u },
+      })) as { items: unknown[] }
+    ).items;
+  await pull(uri);
+  const at = { line: 1, character: '[APP_1="value'.length - 1 };
+  for (const [k, ch] of [...'edit13'].entries()) {
+    const pos = { line: at.line, character: at.character + k };
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: k + 2 },
+      contentChanges: [{ range: { start: pos, end: pos }, text: ch }],
+    });
+    const offset = text.indexOf('\n') + 1 + pos.character;
+    text = text.slice(0, offset) + ch + text.slice(offset);
+    const fresh = fileUri(dir, `typing-${k}.env`);
+    await server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: fresh, languageId: 'dotenv', version: 1, text },
+    });
+    // Related information names the document: the fresh one's URI reads as the edited one's.
+    assert.equal(
+      JSON.stringify(await pull(uri)),
+      JSON.stringify(await pull(fresh)).replaceAll(fresh, uri),
+      `after typing ${JSON.stringify(ch)}`,
+    );
+    // The quick fix of a finding on another line is still offered (from the keystroke path's findings).
+    const actions = await server.connection.sendRequest<{ title: string }[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 13, character: 0 }, end: { line: 13, character: 12 } },
+      context: { diagnostics: [] },
+    });
+    assert.ok(
+      actions.some((a) => /GDL\d{3}/.test(a.title) || /Change|Remove|Ignore/.test(a.title)),
+      JSON.stringify(actions.map((a) => a.title)),
+    );
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: fresh } });
+  }
+});

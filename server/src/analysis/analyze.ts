@@ -37,6 +37,31 @@ export interface Analysis {
   readonly truncated?: boolean;
   /** True when `prepared` was dropped to save memory (compactAnalysis): findings are complete, inputs are not. */
   readonly compacted?: boolean;
+  /** Of an env file: what a keystroke's re-analysis (incremental.ts) needs to know about the other lines. */
+  readonly envLines?: EnvLineFacts;
+}
+
+/** The facts about an env file's lines that decide whether an edit of one line can be analysed alone. */
+export interface EnvLineFacts {
+  /** Some entry spans lines (a quote left open, a quote read across lines): lines are not independent. */
+  readonly spanning: boolean;
+  /** How many entries set each key. */
+  readonly keys: ReadonlyMap<string, number>;
+  /** The dialect comes from a comment in the file (an edit could be in it). */
+  readonly dialectFromComment: boolean;
+}
+
+function withEnvLines(prepared: Prepared): { envLines?: EnvLineFacts } {
+  if (prepared.language !== 'dotenv') return {};
+  const input = prepared.inputs.dotenv;
+  if (input === undefined) return {};
+  const keys = new Map<string, number>();
+  let spanning = input.spilledLines.size > 0 || input.spanningQuotes.length > 0;
+  for (const e of input.file.entries) {
+    if (e.range.start.line !== e.range.end.line) spanning = true;
+    if (e.kind === 'assignment' || e.kind === 'bare-key') keys.set(e.key.text, (keys.get(e.key.text) ?? 0) + 1);
+  }
+  return { envLines: { spanning, keys, dialectFromComment: input.dialectSource.startsWith('the dialect comment') } };
 }
 
 /**
@@ -149,6 +174,7 @@ export function analyze(doc: SourceDocument, ctx: AnalysisContext): Analysis {
     suppressions,
     findings: withUserSeverity(kept, ctx.settings),
     ...(truncated ? { truncated } : {}),
+    ...withEnvLines(prepared),
   };
 }
 

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { analyzeEdit } from '../analysis/incremental';
 import { analyze, compactAnalysis, type Analysis } from '../analysis/analyze';
 import type { SourceDocument } from '../languages/source-document';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../settings';
@@ -84,6 +85,18 @@ export class Session {
     return this.analysisOf(doc, true);
   }
 
+  /**
+   * What code actions need: findings, suppressions and statement ranges. An env file without multi-line entries
+   * has one statement per line, which is what code actions assume without the parse: the keystroke path's result
+   * serves, and the light bulb after each keystroke does not re-analyse the whole file.
+   */
+  async codeActionAnalysisFor(doc: TextDocument): Promise<Analysis> {
+    const a = await this.analysisOf(doc, false);
+    return a.prepared !== undefined || (a.envLines !== undefined && !a.envLines.spanning)
+      ? a
+      : this.analysisOf(doc, true);
+  }
+
   private async analysisOf(doc: TextDocument, full: boolean): Promise<Analysis> {
     const settings = await this.settingsFor(doc.uri);
     const cached = this.analyses.get(doc.uri);
@@ -107,14 +120,21 @@ export class Session {
       version: doc.version,
       languageId: doc.languageId,
     };
-    const analysis = analyze(source, {
+    const ctx = {
       settings,
       project: this.project,
-      onRuleError: (id, error) =>
+      onRuleError: (id: string, error: unknown): void =>
         this.connection.console.error(
           `Rule ${id} failed on ${doc.uri}: ${error instanceof Error ? (error.stack ?? error.message) : 'unknown error'}`,
         ),
-    });
+    };
+    // A keystroke in an env file: the edited line alone when nothing else can depend on it (diagnostics only;
+    // hover and code actions ask for the full analysis).
+    const edited =
+      !full && cached !== undefined && cached.settings === settings && source.text !== ''
+        ? analyzeEdit(cached.analysis, source, ctx)
+        : undefined;
+    const analysis = edited ?? analyze(source, ctx);
     this.touch(doc.uri, { analysis, settings });
     return analysis;
   }

@@ -10,12 +10,30 @@ export class LineIndex {
   /** Line of the last lookup: parsers ask for nearby offsets, so most lookups hit it or the next line. */
   private lastLine = 0;
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  constructor(
+    readonly text: string,
+    /** The line starts, when the caller already knows them (withLineEdit). */
+    starts?: number[],
+  ) {
+    if (starts !== undefined) {
+      this.starts = starts;
+      return;
     }
-    this.starts = starts;
+    const found = [0];
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) === 10) found.push(i + 1);
+    }
+    this.starts = found;
+  }
+
+  /**
+   * The index of `text`, which differs from this one's text only inside `line`, by `delta` characters and without
+   * a line break added or removed: the lines after it move by delta. No scan of the text.
+   */
+  withLineEdit(text: string, line: number, delta: number): LineIndex {
+    const starts = this.starts.slice();
+    for (let l = line + 1; l < starts.length; l++) starts[l] = (starts[l] as number) + delta;
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
