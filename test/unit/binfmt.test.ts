@@ -9,6 +9,9 @@ import { decodeElf, describeElf } from '../../server/src/knowledge/elf';
 import { QEMU_ARCHES } from '../../server/src/knowledge/qemu-binfmt';
 import { binfmtOrder } from '../../server/src/workspace/binfmt-index';
 import { compareOrder } from '../../server/src/parsers/binfmt/input';
+import fc from 'fast-check';
+import { LineIndex } from '../../server/src/text/line-index';
+import { binfmtDNames, parseBinfmtD } from '../../server/src/parsers/binfmt/parse-binfmt-d';
 import { FsProject } from '../../server/src/workspace/project';
 import { hover } from '../../server/src/lsp/hover/index';
 import { lintText } from '../support/lint-text';
@@ -120,5 +123,32 @@ test('embedded strings: printf through tee, echo -e under bash, and dash echo wi
   assert.deepEqual(
     lintText(dash, { file: '/w/ok.sh' }).findings.map((x) => x.rule.id),
     [],
+  );
+});
+
+test('the workspace index reads the same names and ranges from a binfmt.d file as the full parse', () => {
+  const line = fc.oneof(
+    fc.constantFrom(
+      ':qemu-aarch64:M::\\x7fELF\\x02:\\xff\\xff\\xff:/usr/bin/qemu-aarch64-static:F',
+      ':a/b:E::x::/bin/x:',
+      '::E::x::/bin/x:',
+      'Pname:E::x::/bin/x:',
+      ':short',
+      '# :commented:E::x::/bin/x:',
+      '  :spaced:E::go::/usr/bin/go:  ',
+      ':nodelimiter-after-name-at-all-here',
+    ),
+    fc.string({ maxLength: 40 }),
+  );
+  fc.assert(
+    fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
+      const index = new LineIndex(lines.join('\n'));
+      const full = parseBinfmtD(index).ast.registrations.flatMap((r) => {
+        const n = r.registration.name;
+        return n === undefined ? [] : [{ name: n.text, range: r.rangeOf(n.start, n.end) }];
+      });
+      assert.deepEqual(binfmtDNames(index), full);
+    }),
+    { numRuns: 2000 },
   );
 });

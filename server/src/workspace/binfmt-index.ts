@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compareOrder, type NameDefinition } from '../parsers/binfmt/input';
 import { LineIndex } from '../text/line-index';
-import { parseBinfmtD } from '../parsers/binfmt/parse-binfmt-d';
+import { binfmtDNames } from '../parsers/binfmt/parse-binfmt-d';
 import { findFiles, hostRootOf, ParsedFiles } from './files';
 
 /** systemd-binfmt's directories, highest priority first (SB-1). */
@@ -178,11 +178,6 @@ export class BinfmtIndex {
   }
 
   private readonly names = new ParsedFiles((text) =>
-    parseBinfmtD(new LineIndex(text)).ast.registrations.flatMap((r) => {
-      const n = r.registration.name;
-      if (n === undefined) return [];
-      const range = r.rangeOf(n.start, n.end);
-      return [{ name: n.text, line: range.start.line, range }];
-    }),
+    binfmtDNames(new LineIndex(text)).map((n) => ({ name: n.name, line: n.range.start.line, range: n.range })),
   );
 }

@@ -1,17 +1,14 @@
 // Owns reading a binfmt.d file as systemd-binfmt does: stripped lines, `#`/`;` comment lines, one registration per line.
-import type { LineIndex } from '../../text/line-index';
+import type { LineIndex, Range } from '../../text/line-index';
 import { SourceToken, type ParseResult, type Token } from '../../text/token';
 import type { BinfmtFile, RegistrationNode } from './ast';
-import { parseRegistration } from './registration';
+import { parseRegistration, registrationName } from './registration';
 
 const LOOKS_LIKE_REGISTRATION = /^([#;])[^#;\s]+\1[ME]\1/;
 
-export function parseBinfmtD(index: LineIndex): ParseResult<BinfmtFile> {
+/** Each non-empty stripped line, as systemd-binfmt reads it, with whether it is a comment. */
+function forEachLine(index: LineIndex, visit: (start: number, end: number, comment: boolean) => void): void {
   const text = index.text;
-  const registrations: RegistrationNode[] = [];
-  const comments: Token[] = [];
-  const commentedRegistrations: Token[] = [];
-  const statements = [];
   for (let line = 0; line < index.lineCount; line++) {
     let start = index.lineStart(line);
     if (line === 0 && text.charCodeAt(0) === 0xfeff) start++;
@@ -21,11 +18,39 @@ export function parseBinfmtD(index: LineIndex): ParseResult<BinfmtFile> {
     while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
     if (start === end) continue;
     const first = text[start];
-    if (first === '#' || first === ';') {
+    visit(start, end, first === '#' || first === ';');
+  }
+}
+
+/** The names a binfmt.d file registers and where (the workspace index needs no more than that). */
+export function binfmtDNames(index: LineIndex): { readonly name: string; readonly range: Range }[] {
+  const out: { name: string; range: Range }[] = [];
+  forEachLine(index, (start, end, comment) => {
+    if (comment) return;
+    const n = registrationName(`${index.text.slice(start, end)}\n`);
+    // Clamped to the line as rangeOf() below clamps (a name without a delimiter after it ends at the added "\n").
+    const len = end - start;
+    if (n !== undefined)
+      out.push({
+        name: n.text,
+        range: index.range(start + Math.min(n.start, len), start + Math.min(Math.max(n.end, n.start), len)),
+      });
+  });
+  return out;
+}
+
+export function parseBinfmtD(index: LineIndex): ParseResult<BinfmtFile> {
+  const text = index.text;
+  const registrations: RegistrationNode[] = [];
+  const comments: Token[] = [];
+  const commentedRegistrations: Token[] = [];
+  const statements: Range[] = [];
+  forEachLine(index, (start, end, comment) => {
+    if (comment) {
       const tok = new SourceToken(index, start, end);
       comments.push(tok);
       if (LOOKS_LIKE_REGISTRATION.test(tok.text)) commentedRegistrations.push(tok);
-      continue;
+      return;
     }
     // systemd-binfmt writes the line plus "\n"; the kernel allows that one newline after the flags.
     const registration = parseRegistration(`${text.slice(start, end)}\n`);
@@ -44,6 +69,6 @@ export function parseBinfmtD(index: LineIndex): ParseResult<BinfmtFile> {
       statement,
       verbatimOffset: lineStart,
     });
-  }
+  });
   return { ast: { kind: 'binfmt-file', registrations, comments, commentedRegistrations, statements }, problems: [] };
 }

@@ -89,6 +89,14 @@ function nextDelimiter(raw: string, from: number, del: string): number {
   return i === -1 ? raw.length : i;
 }
 
+/** The value of a hex digit's character code, or -1. */
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
 /** Decodes magic/mask like scanarg + string_unescape(UNESCAPE_HEX): only `\xHH`, everything else literal. */
 function decode(
   raw: string,
@@ -97,19 +105,32 @@ function decode(
   const bytes: number[] = [];
   const escapes: Escape[] = [];
   for (let i = f.start; i < f.end; i++) {
-    if (raw[i] === '\\' && raw[i + 1] === 'x') {
-      const hex = raw.slice(i + 2, i + 4);
-      if (!/^[0-9A-Fa-f]{2}$/.test(hex) || i + 4 > f.end)
-        return { bytes, escapes, bad: { start: i, end: Math.min(i + 4, f.end) } };
-      const value = parseInt(hex, 16);
+    const c = raw.charCodeAt(i);
+    if (c === 92 && raw.charCodeAt(i + 1) === 120) {
+      // `\x` and two hex digits, both inside the field (a digit past its end, or past the string, is NaN: -1).
+      const hi = hexDigit(raw.charCodeAt(i + 2));
+      const lo = hexDigit(raw.charCodeAt(i + 3));
+      if (hi < 0 || lo < 0 || i + 4 > f.end) return { bytes, escapes, bad: { start: i, end: Math.min(i + 4, f.end) } };
+      const value = hi * 16 + lo;
       escapes.push({ start: i, end: i + 4, value });
       bytes.push(value);
       i += 3;
       continue;
     }
-    bytes.push(raw.charCodeAt(i) & 0xff);
+    bytes.push(c & 0xff);
   }
   return { bytes, escapes };
+}
+
+/**
+ * The name field alone, as parseRegistration() finds it (undefined where it rejects the string before the name):
+ * for indexes of names across many files, without decoding magic and mask.
+ */
+export function registrationName(raw: string): RegField | undefined {
+  if (raw.length < 11 || raw.length > MAX_REGISTER_LENGTH) return undefined;
+  const del = raw[0] ?? '';
+  if ('POCF'.includes(del)) return undefined;
+  return field(raw, 1, Math.min(nextDelimiter(raw, 1, del), raw.length));
 }
 
 export function parseRegistration(raw: string): Registration {
