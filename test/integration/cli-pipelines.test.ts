@@ -175,3 +175,31 @@ test('usage errors suggest the nearest flag or command; --version is in the help
   assert.doesNotMatch(run(['lint', '--zzzzzzzz']).stderr, /did you mean/);
   assert.match(run(['--help']).stdout, /--version\s+Print the version/);
 });
+
+test('output is written whole through a pipe, and a reader that goes away early ends it quietly', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gdl-pipe-'));
+  try {
+    for (let i = 0; i < 300; i++) fs.writeFileSync(path.join(dir, `a${i}.env`), 'GOMAXPROCS=0\nGOGC=off\n');
+    const whole = run(['lint', dir, '--format', 'json', '--fail-on', 'none']);
+    assert.equal(whole.code, 0, whole.stderr);
+    assert.equal((JSON.parse(whole.stdout) as { files: unknown[] }).files.length, 300);
+    // A slow reader: the pipe fills up while it sleeps, and everything still arrives, in order.
+    const slow = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" "${CLI}" lint "${dir}" --format json --fail-on none | (sleep 1; cat)`],
+      { encoding: 'utf8', maxBuffer: 1 << 26 },
+    );
+    assert.equal(slow.stdout, whole.stdout);
+    assert.equal(slow.stderr, '');
+    // head exits after 10 bytes: no EPIPE error or stack trace from the CLI.
+    const early = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" "${CLI}" lint "${dir}" --format json --fail-on none | head -c 10`],
+      { encoding: 'utf8' },
+    );
+    assert.equal(early.stdout, whole.stdout.slice(0, 10));
+    assert.equal(early.stderr, '');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

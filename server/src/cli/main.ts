@@ -238,10 +238,38 @@ export async function main(argv: readonly string[], io: Io): Promise<number | 's
   }
 }
 
+/**
+ * Writes to a standard descriptor directly: process.stdout loads the stream modules, a good part of a short run's
+ * start-up. A pipe that is full (EAGAIN, non-blocking) hands this and all later writes to the stream, in order; a
+ * reader that went away (EPIPE) ends the output.
+ */
+function directWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream): (s: string) => void {
+  let mode: 'direct' | 'stream' | 'closed' = 'direct';
+  return (s) => {
+    if (mode === 'closed') return;
+    if (mode === 'stream') {
+      stream().write(s);
+      return;
+    }
+    let buf = Buffer.from(s, 'utf8');
+    try {
+      while (buf.length > 0) buf = buf.subarray(fs.writeSync(fd, buf));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') mode = 'closed';
+      else if (code === 'EAGAIN') {
+        // What was not written yet goes through the stream, which waits for the reader.
+        mode = 'stream';
+        stream().write(buf);
+      } else throw error;
+    }
+  };
+}
+
 export function runCli(): void {
   void main(process.argv.slice(2), {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+    stdout: directWriter(1, () => process.stdout),
+    stderr: directWriter(2, () => process.stderr),
     readStdin: () => fs.readFileSync(0, 'utf8'),
   }).then((code) => {
     if (code !== 'serving') process.exitCode = code;
