@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { remoteDeadlineSeconds, scanCommand, type ScanTarget } from '../../server/src/protocol';
 import { runScan } from '../../server/src/host/scan';
 import { readableRecord, printable } from './terminal-text';
+import { ScanPseudoterminal, type OutcomeHandler } from './scan-terminal-base';
 
 export const TASK_TYPE = 'go-deploy-lint';
 
@@ -29,26 +30,14 @@ export function hostLabel(def: Pick<ScanTaskDefinition, 'host'>): string {
 }
 
 /** Runs one scan in a terminal; `finished` settles when the process ends (or the terminal is closed). */
-export class ScanTerminal implements vscode.Pseudoterminal {
-  private readonly writeEmitter = new vscode.EventEmitter<string>();
-  private readonly closeEmitter = new vscode.EventEmitter<number>();
-  readonly onDidWrite = this.writeEmitter.event;
-  readonly onDidClose = this.closeEmitter.event;
-  private readonly abort = new AbortController();
-  private settle: ((o: ScanOutcome) => void) | undefined;
-  readonly finished: Promise<ScanOutcome>;
-
+export class ScanTerminal extends ScanPseudoterminal<ScanOutcome> {
   constructor(
     private readonly def: ScanTaskDefinition,
     private readonly timeoutMs: number,
     /** Called with the outcome; returns the line to print before the terminal closes. */
-    private readonly onOutcome: (o: ScanOutcome) => Promise<{ summary: string; exitCode: number }>,
+    onOutcome: OutcomeHandler<ScanOutcome>,
   ) {
-    this.finished = new Promise((resolve) => (this.settle = resolve));
-  }
-
-  private line(text: string): void {
-    this.writeEmitter.fire(`${text}\r\n`);
+    super(onOutcome);
   }
 
   open(): void {
@@ -103,25 +92,5 @@ export class ScanTerminal implements vscode.Pseudoterminal {
         timedOut: r.timedOut,
       });
     });
-  }
-
-  private finish(outcome: ScanOutcome): void {
-    this.settle?.(outcome);
-    this.settle = undefined;
-    void this.onOutcome(outcome).then(
-      ({ summary, exitCode }) => {
-        this.line(summary);
-        this.closeEmitter.fire(exitCode);
-      },
-      (e: unknown) => {
-        this.line(`Go Deploy Lint: ${String(e)}`);
-        this.closeEmitter.fire(2);
-      },
-    );
-  }
-
-  /** The user closed the terminal or the task was terminated: stop the probe. */
-  close(): void {
-    this.abort.abort();
   }
 }

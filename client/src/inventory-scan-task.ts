@@ -1,9 +1,9 @@
 // Owns an inventory scan in a terminal: Ansible reads the inventory and runs the probe on each host (raw module),
 // the terminal shows each host as it finishes; closing the terminal or terminating the task stops Ansible.
 import * as path from 'node:path';
-import * as vscode from 'vscode';
 import { probeInventory, type InventoryProgress } from '../../server/src/host/ansible';
 import { printable } from './terminal-text';
+import { ScanPseudoterminal, type OutcomeHandler } from './scan-terminal-base';
 
 export interface InventoryScanDefinition {
   readonly inventory: string;
@@ -24,15 +24,7 @@ export function inventoryLabel(def: Pick<InventoryScanDefinition, 'inventory' | 
   return `${path.basename(def.inventory)}${def.limit !== undefined && def.limit !== 'all' ? ` (${def.limit})` : ''}`;
 }
 
-export class InventoryTerminal implements vscode.Pseudoterminal {
-  private readonly writeEmitter = new vscode.EventEmitter<string>();
-  private readonly closeEmitter = new vscode.EventEmitter<number>();
-  readonly onDidWrite = this.writeEmitter.event;
-  readonly onDidClose = this.closeEmitter.event;
-  private readonly abort = new AbortController();
-  private settle: ((o: InventoryOutcome) => void) | undefined;
-  readonly finished: Promise<InventoryOutcome>;
-
+export class InventoryTerminal extends ScanPseudoterminal<InventoryOutcome> {
   constructor(
     private readonly def: InventoryScanDefinition,
     private readonly options: {
@@ -41,14 +33,10 @@ export class InventoryTerminal implements vscode.Pseudoterminal {
       /** Hosts done so far (for the progress notification). */
       readonly onProgress?: (p: InventoryProgress) => void;
       /** Called with the outcome; returns the line to print before the terminal closes. */
-      readonly onOutcome: (o: InventoryOutcome) => Promise<{ summary: string; exitCode: number }>;
+      readonly onOutcome: OutcomeHandler<InventoryOutcome>;
     },
   ) {
-    this.finished = new Promise((resolve) => (this.settle = resolve));
-  }
-
-  private line(text: string): void {
-    this.writeEmitter.fire(`${text}\r\n`);
+    super(options.onOutcome);
   }
 
   open(): void {
@@ -89,25 +77,5 @@ export class InventoryTerminal implements vscode.Pseudoterminal {
     for (const h of hosts)
       if (h.problem !== undefined) this.line(`\x1b[33m${printable(h.host)}: ${printable(h.problem)}\x1b[0m`);
     return { hosts, cancelled: this.abort.signal.aborted };
-  }
-
-  private finish(outcome: InventoryOutcome): void {
-    this.settle?.(outcome);
-    this.settle = undefined;
-    void this.options.onOutcome(outcome).then(
-      ({ summary, exitCode }) => {
-        this.line(summary);
-        this.closeEmitter.fire(exitCode);
-      },
-      (e: unknown) => {
-        this.line(`Go Deploy Lint: ${String(e)}`);
-        this.closeEmitter.fire(2);
-      },
-    );
-  }
-
-  /** The user closed the terminal or the task was terminated: stop Ansible. */
-  close(): void {
-    this.abort.abort();
   }
 }
