@@ -89,6 +89,38 @@ for (const [root, want] of Object.entries(EXPECTED)) {
   });
 }
 
+test('short values are hex-encoded without tr exactly as with it, in every shell and IFS', (t) => {
+  if (requireTools(t, ['dash', 'busybox', 'bash']) === undefined) return;
+  // hex() and hexw() as the probe defines them, then both on values with blanks, newlines, globs and high bytes.
+  const probe = fs.readFileSync(PROBE, 'utf8');
+  const defs = /^hex\(\) .*$/m.exec(probe)?.[0];
+  const hexw = /^hexw\(\) \{[\s\S]*?^\}$/m.exec(probe)?.[0];
+  assert.ok(defs !== undefined && hexw !== undefined);
+  const values = [
+    '',
+    'a',
+    ' lead and trail ',
+    'two\nlines\n',
+    'tab\there',
+    '* ? [a]',
+    '\u00e9\u4e2d',
+    'x'.repeat(3000),
+  ];
+  const script = `${defs}\n${hexw}\nfor v in "$@"; do a=$(printf '%s' "$v" | hex); b=$(printf '%s' "$v" | hexw); if [ "$a" = "$b" ]; then echo same; else echo "differs: $a $b"; fi; done; IFS=:; x=$(printf 'a b' | hexw); echo "ifs-after:$IFS:$x"`;
+  for (const shell of SHELLS) {
+    const r = spawnSync(shell[0] as string, [...shell.slice(1), '-c', script, 'sh', ...values], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.deepEqual(
+      lines.slice(0, values.length),
+      values.map(() => 'same'),
+      `${shell.join(' ')}: ${r.stdout}`,
+    );
+    // The caller's IFS is kept, and splitting inside hexw does not depend on it.
+    assert.equal(lines[values.length], 'ifs-after:::612062', shell.join(' '));
+  }
+});
+
 test('values cannot forge records: a HOME holding newlines and record text stays one value', (t) => {
   if (requireTools(t, ['dash']) === undefined) return;
   const forged = `/x\npid1 ${Buffer.from('systemd').toString('hex')}\nGDLPROBE-END\nbin_sh 70726573656e74`;

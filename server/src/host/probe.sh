@@ -11,7 +11,15 @@ R="${GDL_PROBE_ROOT:-}"
 LC_ALL=C
 export LC_ALL
 hex() { od -An -v -tx1 | tr -d ' \n'; }
-emit() { printf '%s %s\n' "$1" "$(printf '%s' "$2" | hex)"; }
+# The same for a short value without the tr process: od's bytes split into words and joined by the shell (IFS kept).
+hexw() {
+  _gdl_ifs="$IFS"; IFS=' 
+'
+  set -- $(od -An -v -tx1)
+  IFS=''; _gdl_hex="$*"; IFS="$_gdl_ifs"
+  printf '%s' "$_gdl_hex"
+}
+emit() { printf '%s %s\n' "$1" "$(printf '%s' "$2" | hexw)"; }
 emitfile() { if [ -f "$R$2" ] && [ -r "$R$2" ]; then printf '%s %s %s\n' "$1" "$(printf '%s' "$2" | hex)" "$(head -c 65536 "$R$2" 2>/dev/null | hex)"; fi; }
 have() { command -v "$1" >/dev/null 2>&1; }
 T=""
