@@ -109,8 +109,10 @@ suite('inventory scans', () => {
       0,
     );
     // No ssh or ansible process of the cancelled run is left.
-    const left = spawnSync('pgrep', ['-f', `ansible.*${path.basename(dir)}`], { encoding: 'utf8' }).stdout.trim();
-    assert.equal(left, '', `processes left: ${left}`);
+    const ps = spawnSync('pgrep', ['-f', `ansible.*${path.basename(dir)}`], { encoding: 'utf8' });
+    assert.equal(ps.error, undefined, 'pgrep (procps) is needed to check for processes left');
+    // Exit 1: no process matched.
+    assert.equal(ps.status, 1, `processes left: ${ps.stdout}`);
   });
 
   test('an inventory with no host that matches: an error, no task result', async () => {
