@@ -3,15 +3,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
+import { ROOT, corpusOrExit } from './corpus-location.mjs';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const CORPUS = process.env.GDL_CORPUS ?? path.resolve(ROOT, '..', 'shared', 'corpus');
-if (!fs.existsSync(CORPUS)) {
-  console.log(
-    `fix oracle: corpus not found at ${CORPUS} (it exists only in the development workspace; set GDL_CORPUS to point at a copy). Nothing to check.`,
-  );
-  process.exit(0);
-}
+const CORPUS = corpusOrExit('fix oracle');
 const require = createRequire(import.meta.url);
 const { checkFixes, cleanupOracle } = require(path.join(ROOT, 'out', 'test', 'support', 'fix-oracle.js'));
 const { detectLanguage } = require(path.join(ROOT, 'out', 'server', 'src', 'workspace', 'language-id.js'));

@@ -4,15 +4,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
+import { ROOT, corpusOrExit } from './corpus-location.mjs';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const CORPUS = process.env.GDL_CORPUS ?? path.resolve(ROOT, '..', 'shared', 'corpus');
-if (!fs.existsSync(CORPUS)) {
-  console.log(
-    `incremental oracle: corpus not found at ${CORPUS} (development workspace only; set GDL_CORPUS). Nothing to compare.`,
-  );
-  process.exit(0);
-}
+const CORPUS = corpusOrExit('incremental oracle');
 const require = createRequire(import.meta.url);
 const { analyze } = require(path.join(ROOT, 'out/server/src/analysis/analyze.js'));
 const { analyzeEdit } = require(path.join(ROOT, 'out/server/src/analysis/incremental.js'));

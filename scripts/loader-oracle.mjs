@@ -3,15 +3,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
+import { ROOT, corpusOrExit } from './corpus-location.mjs';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const CORPUS = process.env.GDL_CORPUS ?? path.resolve(ROOT, '..', 'shared', 'corpus');
-if (!fs.existsSync(CORPUS)) {
-  console.log(
-    `loader oracle: corpus not found at ${CORPUS} (development workspace only; set GDL_CORPUS). Nothing to compare.`,
-  );
-  process.exit(0);
-}
+const CORPUS = corpusOrExit('loader oracle');
 const require = createRequire(import.meta.url);
 const { modelled, loaded, differences, GODOTENV_READ } = require(
   path.join(ROOT, 'out', 'test', 'support', 'loader-oracle.js'),
