@@ -179,6 +179,18 @@ test('the edits it must not take alone: a key the Go rules read, a referenced ke
   ] as const)
     assert.equal(analyzeEdit(previous, doc(base.replace(from, to), 2), ctx), undefined, `${from} → ${to}`);
   assert.notEqual(analyzeEdit(previous, doc(base.replace('APP_D=1', 'APP_D=12'), 2), ctx), undefined);
+  // The key set again in another form: exported, bare, after a byte-order mark, with blanks around `=`.
+  for (const other of ['export APP_D=0', 'APP_D', '\ufeffAPP_D=0', '  APP_D = 0']) {
+    const text = `${other}\n${base}`;
+    const before = analyze(doc(text, 1), ctx);
+    assert.equal(analyzeEdit(before, doc(text.replace('APP_D=1', 'APP_D=12'), 2), ctx), undefined, other);
+  }
+  // A longer key that starts with this one, or the key inside a value, is another key.
+  for (const other of ['APP_DX=0', 'APP_E="APP_D=0"']) {
+    const text = `${other}\n${base}`;
+    const before = analyze(doc(text, 1), ctx);
+    assert.notEqual(analyzeEdit(before, doc(text.replace('APP_D=1', 'APP_D=12'), 2), ctx), undefined, other);
+  }
 });
 
 test('every env rule fixture: an edit in each simple assignment matches a full analysis', () => {

@@ -45,8 +45,6 @@ export interface Analysis {
 export interface EnvLineFacts {
   /** Some entry spans lines (a quote left open, a quote read across lines): lines are not independent. */
   readonly spanning: boolean;
-  /** How many entries set each key. */
-  readonly keys: ReadonlyMap<string, number>;
   /** The dialect comes from a comment in the file (an edit could be in it). */
   readonly dialectFromComment: boolean;
 }
@@ -55,13 +53,11 @@ function withEnvLines(prepared: Prepared): { envLines?: EnvLineFacts } {
   if (prepared.language !== 'dotenv') return {};
   const input = prepared.inputs.dotenv;
   if (input === undefined) return {};
-  const keys = new Map<string, number>();
-  let spanning = input.spilledLines.size > 0 || input.spanningQuotes.length > 0;
-  for (const e of input.file.entries) {
-    if (e.range.start.line !== e.range.end.line) spanning = true;
-    if (e.kind === 'assignment' || e.kind === 'bare-key') keys.set(e.key.text, (keys.get(e.key.text) ?? 0) + 1);
-  }
-  return { envLines: { spanning, keys, dialectFromComment: input.dialectSource.startsWith('the dialect comment') } };
+  const spanning =
+    input.spilledLines.size > 0 ||
+    input.spanningQuotes.length > 0 ||
+    input.file.entries.some((e) => e.range.start.line !== e.range.end.line);
+  return { envLines: { spanning, dialectFromComment: input.dialectSource.startsWith('the dialect comment') } };
 }
 
 /**

@@ -45,6 +45,23 @@ function independentKey(line: string): string | undefined {
   return isGoRelevant(key) || key === 'HOME' ? undefined : key;
 }
 
+const isWordChar = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/**
+ * True when a line other than the one starting at `lineStart` starts with `key` as a word (`KEY=`, `export KEY`,
+ * `KEY =`, a bare `KEY`): more lines than the parser would read as setting the key, never fewer. Found with
+ * indexOf, not a map of every key (which cost each whole-file analysis more than this costs a keystroke).
+ */
+function setElsewhere(text: string, key: string, lineStart: number): boolean {
+  for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) {
+    if (isWordChar(text.charCodeAt(i + key.length)) || (i > 0 && isWordChar(text.charCodeAt(i - 1)))) continue;
+    const start = text.lastIndexOf('\n', i - 1) + 1;
+    if (start !== lineStart && /^\ufeff?[ \t]*(?:export[ \t]+)?$/.test(text.slice(start, i))) return true;
+  }
+  return false;
+}
+
 /**
  * The analysis of `doc` computed from `previous` (the same document one edit earlier) by re-analysing the edited
  * line alone, or undefined when the edit can reach other lines and the whole document must be analysed.
@@ -77,8 +94,9 @@ export function analyzeEdit(previous: Analysis, doc: SourceDocument, ctx: Analys
   const oldLine = before.slice(start, oldEnd);
   const newLine = after.slice(start, oldEnd + delta);
   const key = independentKey(oldLine);
-  if (key === undefined || independentKey(newLine) !== key || facts.keys.get(key) !== 1) return undefined;
+  if (key === undefined || independentKey(newLine) !== key) return undefined;
   if (after.includes(`$${key}`) || after.includes(`\${${key}`)) return undefined;
+  if (setElsewhere(after, key, start)) return undefined;
 
   // The line alone, at the same line number (blank lines above it give no finding), in the same dialect.
   const alone = analyze({ ...doc, text: `${'\n'.repeat(line)}${newLine}\n` }, ctx);
