@@ -2,6 +2,7 @@
 import { RECORD_KEYS } from '../../server/src/parsers/host-report/keys';
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { parseInventoryGraph } from '../../server/src/host/ansible';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -293,4 +294,38 @@ test('the Markdown report shows code spans as code and says which init runs and 
   assert.match(r.markdown, /\| init \| `process_api` \(not systemd\); systemd 252 is installed \|/);
   assert.match(r.markdown, /PID 1 is `process_api`, not systemd/);
   assert.doesNotMatch(r.markdown, /\\`process_api\\`/);
+});
+
+test('inventory groups from ansible-inventory --graph: hosts below each group, a group under two parents once', () => {
+  const graph = [
+    '@all:',
+    '  |--@ungrouped:',
+    '  |--@prod:',
+    '  |  |--@web:',
+    '  |  |  |--web-01',
+    '  |  |  |--web-02',
+    '  |  |--@db:',
+    '  |  |  |--db-01',
+    '  |--@edge:',
+    '  |  |--@web:',
+    '  |  |  |--web-01',
+    '  |  |  |--web-02',
+    '  |--@empty:',
+    '  |--@loner:',
+    '  |  |--solo\r',
+    '',
+  ].join('\n');
+  const { groups, hosts } = parseInventoryGraph(graph);
+  assert.deepEqual(hosts, ['web-01', 'web-02', 'db-01', 'solo']);
+  assert.deepEqual(
+    groups.map((g) => [g.name, [...g.hosts]]),
+    [
+      ['db', ['db-01']],
+      ['edge', ['web-01', 'web-02']],
+      ['loner', ['solo']],
+      ['prod', ['web-01', 'web-02', 'db-01']],
+      ['web', ['web-01', 'web-02']],
+    ],
+  );
+  assert.deepEqual(parseInventoryGraph('@all:\n  |--@ungrouped:\n'), { groups: [], hosts: [] });
 });

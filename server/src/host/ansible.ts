@@ -1,5 +1,5 @@
 // Owns running the probe through Ansible: hosts and connection settings come from an inventory (`ansible
-// --list-hosts`; `ansible-inventory --list` for the editor's picker), the probe runs with the `raw` module (nothing
+// --list-hosts`; `ansible-inventory --graph` for the editor's picker), the probe runs with the `raw` module (nothing
 // copied to the host, no Python needed there, read-only as ever: the script is piped to `sh -s`), one JSON result per
 // host from ansible-core's own `--tree` output.
 import * as fs from 'node:fs';
@@ -117,35 +117,49 @@ export interface InventoryGroup {
 }
 
 /**
- * The groups and hosts of an inventory as `ansible-inventory --list` gives them (host variables are not read: they
- * can hold passwords). `ungrouped` appears only when it has hosts; `all` is not a group here.
+ * Groups and hosts from `ansible-inventory --graph` (`@all:`, then `  |--@web:`, `  |  |--web-01`, three characters
+ * per level): each group with every host below it, `all` and empty groups left out, names sorted. A group under two
+ * parents is printed twice and counted once.
+ */
+export function parseInventoryGraph(graph: string): { groups: InventoryGroup[]; hosts: string[] } {
+  const members = new Map<string, Set<string>>();
+  const all = new Set<string>();
+  const stack: string[] = [];
+  for (const raw of graph.split('\n')) {
+    const line = raw.trimEnd();
+    const at = line.indexOf('|--');
+    if (!line.startsWith('@') && at < 0) continue;
+    const depth = at < 0 ? 0 : (at + 1) / 3;
+    const entry = at < 0 ? line : line.slice(at + 3);
+    stack.length = Math.min(stack.length, depth);
+    if (entry.startsWith('@')) {
+      const group = entry.slice(1).replace(/:$/, '');
+      stack.push(group);
+      if (!members.has(group)) members.set(group, new Set());
+      continue;
+    }
+    all.add(entry);
+    for (const g of stack) members.get(g)?.add(entry);
+  }
+  const groups = [...members]
+    .filter(([name, hosts]) => name !== 'all' && hosts.size > 0)
+    .map(([name, hosts]) => ({ name, hosts: [...hosts] }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return { groups, hosts: [...all] };
+}
+
+/**
+ * The groups and hosts of an inventory, for the editor's picker. `--graph` prints names only: host variables, which
+ * can hold passwords, never reach this process (`--list` would print them all).
  */
 export async function inventoryGroups(
   inventory: string,
 ): Promise<{ groups: InventoryGroup[]; hosts: string[]; error?: string }> {
-  const r = await run('ansible-inventory', ['-i', inventory, '--list'], { ...process.env, ANSIBLE_NOCOLOR: '1' });
+  const r = await run('ansible-inventory', ['-i', inventory, '--graph'], { ...process.env, ANSIBLE_NOCOLOR: '1' });
   if (r.missing) return { groups: [], hosts: [], error: ANSIBLE_MISSING };
   if (r.status !== 0 || r.stdout === '')
     return { groups: [], hosts: [], error: r.stderr.trim().split('\n').pop() ?? `exit ${String(r.status)}` };
-  let list: Record<string, { hosts?: unknown; children?: unknown }>;
-  try {
-    list = JSON.parse(r.stdout) as typeof list;
-  } catch {
-    return { groups: [], hosts: [], error: 'ansible-inventory did not print JSON' };
-  }
-  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
-  const memo = new Map<string, string[]>();
-  const hostsOf = (group: string, seen: Set<string>): string[] => {
-    const known = memo.get(group);
-    if (known !== undefined) return known;
-    if (seen.has(group)) return [];
-    seen.add(group);
-    const g = Object.hasOwn(list, group) ? list[group] : undefined;
-    const all = [...new Set([...strings(g?.hosts), ...strings(g?.children).flatMap((c) => hostsOf(c, seen))])];
-    memo.set(group, all);
-    return all;
-  };
-  const hosts = hostsOf('all', new Set());
+  const { groups, hosts } = parseInventoryGraph(r.stdout);
   // A file Ansible cannot parse is a warning and an empty inventory for ansible-inventory (exit 0).
   if (hosts.length === 0)
     return {
@@ -153,11 +167,6 @@ export async function inventoryGroups(
       hosts,
       error: /\[WARNING\]: (.*)/.exec(r.stderr)?.[1]?.trim() ?? `no hosts in ${inventory}`,
     };
-  const groups = Object.keys(list)
-    .filter((name) => name !== '_meta' && name !== 'all')
-    .map((name) => ({ name, hosts: hostsOf(name, new Set()) }))
-    .filter((g) => g.hosts.length > 0)
-    .sort((a, b) => a.name.localeCompare(b.name));
   return { groups, hosts };
 }
 
@@ -188,7 +197,7 @@ interface RawResult {
   readonly failed?: boolean;
 }
 
-/** Runs the probe on every selected host through `ansible -m raw` and returns each host's output or problem. */
+/** What an inventory scan gives: each selected host's output or problem. */
 export interface InventoryRun {
   /** The selected hosts, in inventory order. */
   readonly hosts: readonly string[];
@@ -227,6 +236,7 @@ export async function probeInventory(opts: InventoryOptions): Promise<InventoryR
     : { hosts: listed.hosts, results };
 }
 
+/** Runs the probe on every selected host through `ansible -m raw` and returns each host's output or problem. */
 function runInventory(
   opts: InventoryOptions,
   selected: Promise<readonly string[]>,
@@ -370,5 +380,9 @@ function hostResult(r: RawResult, deadline: number, timeoutSeconds: number): Inv
 
 /** Ansible's message for a host, on one line, without the prefix that repeats on every connection failure. */
 function reason(s: string | undefined): string {
-  return oneLine((s ?? '').replace(/^Failed to connect to the host via ssh: /, ''), 300);
+  const text = oneLine((s ?? '').replace(/^Failed to connect to the host via ssh: /, ''), 300);
+  // ssh says nothing when the session ends by a signal: a probe stopping itself on a host without setsid ends so.
+  return text !== ''
+    ? text
+    : 'ssh ended without a message (the session was killed, e.g. a probe that hit its deadline on a host without setsid)';
 }
