@@ -609,7 +609,7 @@ record('recompute 10,000-line env file, whole file (in process)', median(samples
                 ? spawnSync('/usr/bin/time', ['-f', 'GDLRSS %M', ...argv], {
                     encoding: 'utf8',
                     cwd: ROOT,
-                    env: { ...process.env, HOME: home, ANSIBLE_SSH_ARGS: '-o ControlMaster=no' },
+                    env: { ...process.env, HOME: home },
                   })
                 : spawnSync(argv[0], argv.slice(1), {
                     encoding: 'utf8',

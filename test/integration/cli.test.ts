@@ -6,20 +6,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ROOT } from '../support/fixture-files';
+import { CLI, runCli, type CliRun } from '../support/cli';
 
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 let dir = '';
 
-function run(
-  args: string[],
-  opts: { input?: string; cwd?: string } = {},
-): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: opts.cwd ?? dir,
-    input: opts.input ?? '',
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function run(args: string[], opts: { input?: string; cwd?: string } = {}): CliRun {
+  return runCli(args, { cwd: opts.cwd ?? dir, ...(opts.input !== undefined ? { input: opts.input } : {}) });
 }
 
 before(() => {

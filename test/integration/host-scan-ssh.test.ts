@@ -5,12 +5,11 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ROOT } from '../support/fixture-files';
+import { runCli, type CliRun } from '../support/cli';
 import { HOST_WORKSPACE } from '../support/probe';
 import { sshdPath, startSshd, type TestSshd, sshdOrSkip } from '../support/sshd';
 import { findTool } from '../support/tools';
 
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 let sshd: TestSshd | undefined;
 let unavailable = '';
 
@@ -23,9 +22,8 @@ after(async () => {
   await sshd?.stop();
 });
 
-function cli(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: HOST_WORKSPACE, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function cli(args: string[]): CliRun {
+  return runCli(args, { cwd: HOST_WORKSPACE, timeoutMs: 60_000 });
 }
 
 function needSshd(t: { skip: (m: string) => void }): TestSshd | undefined {

@@ -7,13 +7,12 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ROOT } from '../support/fixture-files';
+import { CLI, runCli, type CliRun } from '../support/cli';
 import { HOST_WORKSPACE, ROOTS } from '../support/probe';
 import { sshdPath, startSshd, writeInventory, type TestSshd, sshdOrSkip } from '../support/sshd';
 import { findTool } from '../support/tools';
 import { inventoryGroups } from '../../server/src/host/ansible';
 
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 let sshd: TestSshd | undefined;
 let unavailable = '';
 let dir = '';
@@ -61,16 +60,9 @@ after(async () => {
   if (dir !== '') fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function cli(args: string[], env: NodeJS.ProcessEnv = {}): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: HOST_WORKSPACE,
-    encoding: 'utf8',
-    timeout: 120_000,
-    // Ansible keeps its control sockets and temporary files under HOME: a throwaway one. No ControlPersist master:
-    // it would outlive the test by a minute, holding a connection to the sshd the test stops.
-    env: { ...process.env, HOME: dir, ANSIBLE_SSH_ARGS: '-o ControlMaster=no', ...env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
+  // Ansible keeps its temporary files under HOME: a throwaway one. (The inventory turns ControlPersist off.)
+  return runCli(args, { cwd: HOST_WORKSPACE, timeoutMs: 120_000, env: { ...process.env, HOME: dir, ...env } });
 }
 
 function needAnsible(t: { skip: (m: string) => void }): TestSshd | undefined {

@@ -84,16 +84,25 @@ test('typing in an env file: after each keystroke the diagnostics and code actio
       JSON.stringify(await pull(fresh)).replaceAll(fresh, uri),
       `after typing ${JSON.stringify(ch)}`,
     );
-    // The quick fix of a finding on another line is still offered (from the keystroke path's findings).
-    const actions = await server.connection.sendRequest<{ title: string }[]>('textDocument/codeAction', {
-      textDocument: { uri },
-      range: { start: { line: 13, character: 0 }, end: { line: 13, character: 12 } },
-      context: { diagnostics: [] },
-    });
-    assert.ok(
-      actions.some((a) => /GDL\d{3}/.test(a.title) || /Change|Remove|Ignore/.test(a.title)),
-      JSON.stringify(actions.map((a) => a.title)),
-    );
+    // Code actions on a line with findings (and on the edited line) equal those of the fresh document.
+    const actions = async (u: string, line: number): Promise<string> =>
+      JSON.stringify(
+        await server.connection.sendRequest('textDocument/codeAction', {
+          textDocument: { uri: u },
+          range: { start: { line, character: 0 }, end: { line, character: 12 } },
+          context: { diagnostics: [] },
+        }),
+      );
+    for (const line of [13, at.line]) {
+      const edited = await actions(uri, line);
+      assert.match(edited, /"title"/, `line ${line} has code actions`);
+      // Edits name the document and its version: the fresh one's read as the edited one's.
+      assert.equal(
+        edited,
+        (await actions(fresh, line)).replaceAll(fresh, uri).replace(/"version":1\b/g, `"version":${k + 2}`),
+        `code actions on line ${line + 1} after typing ${JSON.stringify(ch)}`,
+      );
+    }
     await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: fresh } });
   }
 });

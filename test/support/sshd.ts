@@ -11,6 +11,11 @@ export interface TestSshd {
   readonly alias: string;
   readonly port: number;
   readonly dir: string;
+  /**
+   * Resolves when sshd logs a line matching `pattern` after this call (the file is watched, not polled); rejects
+   * after `timeoutMs`.
+   */
+  logged(pattern: RegExp, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -135,6 +140,28 @@ export async function startSshd(opts: { readonly extraConfig?: readonly string[]
     alias,
     port,
     dir,
+    logged: (pattern, timeoutMs = 30_000) =>
+      new Promise<void>((resolve, reject) => {
+        const done = (error?: Error): void => {
+          watcher.close();
+          clearTimeout(bound);
+          if (error === undefined) resolve();
+          else reject(error);
+        };
+        const from = fs.statSync(logFile).size;
+        const check = (): void => {
+          let added: string;
+          try {
+            added = fs.readFileSync(logFile).subarray(from).toString('utf8');
+          } catch {
+            return;
+          }
+          if (pattern.test(added)) done();
+        };
+        const watcher = fs.watch(logFile, check);
+        const bound = setTimeout(() => done(new Error(`sshd never logged ${String(pattern)}`)), timeoutMs);
+        check();
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         const done = (): void => {

@@ -243,7 +243,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number | 's
  * start-up. A pipe that is full (EAGAIN, non-blocking) hands this and all later writes to the stream, in order; a
  * reader that went away (EPIPE) ends the output.
  */
-function directWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream): (s: string) => void {
+export function directWriter(fd: number, stream: () => Pick<NodeJS.WritableStream, 'write'>): (s: string) => void {
   let mode: 'direct' | 'stream' | 'closed' = 'direct';
   return (s) => {
     if (mode === 'closed') return;

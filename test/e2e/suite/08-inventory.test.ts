@@ -92,9 +92,11 @@ suite('inventory scans', () => {
   });
 
   test('cancelling stops Ansible: the command resolves at once and publishes nothing for the host', async () => {
+    const s = sshd as TestSshd;
     const sub = vscode.tasks.onDidStartTask((e) => {
-      // Terminated as soon as the host is being probed (its probe blocks on the FIFO for a minute).
-      if (e.execution.task.name.startsWith('scan inventory')) setTimeout(() => e.execution.terminate(), 3000);
+      // Terminated once sshd has accepted the host's connection (its probe then blocks on the FIFO for a minute).
+      if (e.execution.task.name.startsWith('scan inventory'))
+        void s.logged(/Accepted publickey/).then(() => e.execution.terminate());
     });
     const t0 = Date.now();
     const r = await vscode.commands.executeCommand<FleetResult | undefined>('goDeployLint.scanInventory', {
