@@ -20,6 +20,14 @@ const vsix = path.join(results, 'go-deploy-lint.vsix');
 packageVsix(ROOT, vsix, ['--readme-path', 'docs/marketplace.md', '--no-rewrite-relative-links']);
 
 const t0 = Date.now();
+/** Command palette → "Go Deploy Lint: <title>" → Enter, once the palette lists it. */
+async function paletteCommand(page, title) {
+  await page.keyboard.press('Control+Shift+P');
+  await page.waitForSelector('.quick-input-widget .quick-input-box input', { timeout: 10_000 });
+  await page.keyboard.type(`Go Deploy Lint: ${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
 const step = (m) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
 const folder = freshWorkspace();
 // A throwaway sshd on 127.0.0.1 for the Scan Host step; its ssh_config is the one the picker reads.
@@ -163,14 +171,7 @@ try {
   if (sshd === undefined) step('Scan Host step skipped: no sshd');
   else {
     // Command palette → Scan Host… → the picker lists This machine and the ssh config's hosts → pick one.
-    await page.keyboard.press('Control+Shift+P');
-    await page.waitForSelector('.quick-input-widget .quick-input-box input', { timeout: 10_000 });
-    await page.keyboard.type('Go Deploy Lint: Scan Host');
-    await page
-      .locator('.quick-input-list .monaco-list-row', { hasText: 'Scan Host' })
-      .first()
-      .waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
+    await paletteCommand(page, 'Scan Host');
     const hostRow = page.locator('.quick-input-list .monaco-list-row', { hasText: sshd.alias }).first();
     await hostRow.waitFor({ timeout: 15_000 });
     const pickerText = (await page.locator('.quick-input-list').innerText()).replace(/\u00a0/g, ' ');
@@ -208,14 +209,7 @@ try {
     // Command palette → Scan Inventory… → the inventory comes from the setting → the picker lists All hosts, the
     // groups and the hosts → pick All hosts → the task runs Ansible → the Fleet report opens as a preview.
     await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+Shift+P');
-    await page.waitForSelector('.quick-input-widget .quick-input-box input', { timeout: 10_000 });
-    await page.keyboard.type('Go Deploy Lint: Scan Inventory');
-    await page
-      .locator('.quick-input-list .monaco-list-row', { hasText: 'Scan Inventory' })
-      .first()
-      .waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
+    await paletteCommand(page, 'Scan Inventory');
     const allRow = page.locator('.quick-input-list .monaco-list-row', { hasText: 'All hosts' }).first();
     await allRow.waitFor({ timeout: 30_000 });
     const picker = (await page.locator('.quick-input-list').innerText()).replace(/\u00a0/g, ' ');

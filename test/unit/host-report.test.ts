@@ -3,6 +3,8 @@ import { RECORD_KEYS } from '../../server/src/parsers/host-report/keys';
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parseInventoryGraph } from '../../server/src/host/ansible';
+import { failedFleetHost, fleetMarkdown } from '../../server/src/host/fleet';
+import type { HostSummary } from '../../server/src/host/host-report';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -328,4 +330,31 @@ test('inventory groups from ansible-inventory --graph: hosts below each group, a
     ],
   );
   assert.deepEqual(parseInventoryGraph('@all:\n  |--@ungrouped:\n'), { groups: [], hosts: [] });
+});
+
+test('fleet report: hosts per rule, Go versions without "unknown, unknown", host names escaped, links as given', () => {
+  const summary = (go: string[]): HostSummary => ({
+    os: 'Debian GNU/Linux 12 (bookworm)',
+    arch: 'x86_64',
+    init: 'systemd',
+    systemd: 252,
+    libc: 'glibc 2.36',
+    go,
+  });
+  const md = fleetMarkdown(
+    [
+      { name: 'web-01', summary: summary(['1.22.1', 'unknown', 'unknown']), findings: [] },
+      { name: 'web|02', summary: summary([]), findings: [] },
+      failedFleetHost('db-01', 'unreachable: Connection refused'),
+    ],
+    { chart: (name) => `${name}.svg`, host: (name) => `#${name}`, rule: () => 'rule.md' },
+  );
+  assert.match(md, /^3 hosts scanned: 2 answered, 1 gave no report\.$/m);
+  assert.match(md, /\| \[web-01\]\(#web-01\) \|.*\| 1\.22\.1, 2 of unknown version \| 0 \|/);
+  assert.doesNotMatch(md, /unknown, unknown/);
+  // A host name cannot break the table: the pipe is escaped.
+  assert.match(md, /\[web\\\|02\]/);
+  assert.match(md, /\| db-01 \| unreachable: Connection refused \|/);
+  assert.match(md, /<img alt="Go on PATH" src="go\.svg">/);
+  assert.match(md, /No findings on any host that answered\./);
 });

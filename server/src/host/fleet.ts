@@ -109,7 +109,13 @@ function counts(values: readonly string[]): [string, number][] {
   return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-const goOf = (s: HostSummary): string => (s.go.length === 0 ? 'none' : s.go.join(', '));
+/** The Go versions on a host's PATH: `none`, `1.22.1`, `1.22.1, 1 of unknown version` (no `unknown, unknown`). */
+function goOf(s: HostSummary): string {
+  if (s.go.length === 0) return 'none';
+  const known = s.go.filter((v) => v !== 'unknown');
+  const unknown = s.go.length - known.length;
+  return [...known, ...(unknown > 0 ? [`${unknown} of unknown version`] : [])].join(', ');
+}
 const systemdOf = (s: HostSummary): string => (s.systemd === undefined ? 'none' : String(s.systemd));
 
 /** The charts of a fleet: hosts per finding, then one distribution per fact. */
