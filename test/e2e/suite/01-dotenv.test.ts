@@ -1,7 +1,7 @@
 // Extension tests in a real VS Code extension host: activation, diagnostics with links, quick fix, fix-all on save.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsFor, restoresFiles, textOf, workspaceUri } from './helpers';
+import { codeOf, diagnosticsFor, restoresFiles, textOf, workspaceUri, quickFix } from './helpers';
 
 suite('env files', () => {
   // The suite edits and saves workspace files; put them back so the @vscode/test-electron run leaves the tree clean.
@@ -30,14 +30,7 @@ suite('env files', () => {
     const d = await diagnosticsFor(uri, (x) => x.some((y) => codeOf(y) === 'GDL130'));
     const cgo = d.find((x) => codeOf(x) === 'GDL130');
     assert.ok(cgo !== undefined);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      uri,
-      cgo.range,
-      vscode.CodeActionKind.QuickFix.value,
-    );
-    const fix = actions.find((a) => a.title === 'Change to `0`');
-    assert.ok(fix?.edit !== undefined, actions.map((a) => a.title).join(' | '));
+    const fix = await quickFix(uri, cgo.range, (t) => t === 'Change to `0`');
     assert.equal(fix.isPreferred, true);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     await textOf(doc, (t) => t.includes('CGO_ENABLED=0\n'));

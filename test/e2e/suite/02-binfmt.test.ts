@@ -1,7 +1,7 @@
 // Extension tests for binfmt.d files: hover decodes the architecture, and the per-arch fix replaces magic and mask.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsFor, ensureActive, restoresFiles, textOf, workspaceUri } from './helpers';
+import { codeOf, diagnosticsFor, ensureActive, restoresFiles, textOf, workspaceUri, quickFixes } from './helpers';
 
 suite('binfmt_misc', () => {
   const touched = workspaceUri('etc', 'binfmt.d', 'go-runner.conf');
@@ -29,12 +29,7 @@ suite('binfmt_misc', () => {
     const diag = d.find((x) => codeOf(x) === 'GDL320');
     assert.ok(diag !== undefined);
     assert.equal(diag.severity, vscode.DiagnosticSeverity.Error);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      touched,
-      diag.range,
-      vscode.CodeActionKind.QuickFix.value,
-    );
+    const actions = await quickFixes(touched, diag.range);
     const titles = actions.map((a) => a.title);
     for (const arch of ['aarch64', 'arm', 'riscv64', 'ppc64le', 's390x', 'x86_64'])
       assert.ok(

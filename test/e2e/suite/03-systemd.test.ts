@@ -1,7 +1,7 @@
 // Extension tests for units: the squiggle, Type=forking → Type=exec, hover documentation, [Service] completion.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsFor, ensureActive, restoresFiles, textOf, workspaceUri } from './helpers';
+import { codeOf, diagnosticsFor, ensureActive, restoresFiles, textOf, workspaceUri, quickFix } from './helpers';
 
 suite('systemd units', () => {
   const uri = workspaceUri('deploy', 'etc', 'systemd', 'system', 'api.service');
@@ -44,14 +44,7 @@ suite('systemd units', () => {
     const d = await diagnosticsFor(uri, (x) => x.some((y) => codeOf(y) === 'GDL230'));
     const forking = d.find((x) => codeOf(x) === 'GDL230');
     assert.ok(forking !== undefined);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      uri,
-      forking.range,
-      vscode.CodeActionKind.QuickFix.value,
-    );
-    const fix = actions.find((a) => a.title === 'Use Type=exec');
-    assert.ok(fix?.edit !== undefined, actions.map((a) => a.title).join(' | '));
+    const fix = await quickFix(uri, forking.range, (t) => t === 'Use Type=exec');
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     await textOf(doc, (t) => t.includes('Type=exec\n'));
     await diagnosticsFor(uri, (x) => !x.some((y) => codeOf(y) === 'GDL230'));

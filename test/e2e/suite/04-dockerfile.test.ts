@@ -1,7 +1,7 @@
 // Extension tests for Dockerfiles: GDL401 on a glibc build copied into Alpine, with related information, and its fix.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsFor, ensureActive, restoresFiles, textOf, workspaceUri } from './helpers';
+import { codeOf, diagnosticsFor, ensureActive, restoresFiles, textOf, workspaceUri, quickFix } from './helpers';
 
 suite('Dockerfiles', () => {
   const uri = workspaceUri('docker', 'Dockerfile');
@@ -19,14 +19,7 @@ suite('Dockerfiles', () => {
     assert.match(cgo.message, /alpine:3\.20/);
     const related = (cgo.relatedInformation ?? []).map((r) => r.location.range.start.line);
     assert.deepEqual(related, [3, 6, 5]);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      uri,
-      cgo.range,
-      vscode.CodeActionKind.QuickFix.value,
-    );
-    const fix = actions.find((a) => a.title.startsWith('Prefix CGO_ENABLED=0'));
-    assert.ok(fix?.edit !== undefined, actions.map((a) => a.title).join(' | '));
+    const fix = await quickFix(uri, cgo.range, (t) => t.startsWith('Prefix CGO_ENABLED=0'));
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     await textOf(doc, (t) => t.includes('RUN CGO_ENABLED=0 go build -o /out/api ./cmd/api'));
     await diagnosticsFor(uri, (x) => !x.some((y) => codeOf(y) === 'GDL401'));

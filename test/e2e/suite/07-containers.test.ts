@@ -2,7 +2,7 @@
 // and YAML that is neither left alone.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsFor, ensureActive, restoresFiles, textOf, workspaceUri } from './helpers';
+import { codeOf, diagnosticsFor, ensureActive, restoresFiles, textOf, workspaceUri, quickFix } from './helpers';
 
 suite('Compose and Kubernetes', () => {
   const compose = workspaceUri('deploy', 'compose.yaml');
@@ -20,14 +20,7 @@ suite('Compose and Kubernetes', () => {
     assert.ok(over !== undefined);
     assert.equal(over.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(over.range.start.line, 5);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      compose,
-      over.range,
-      vscode.CodeActionKind.QuickFix.value,
-    );
-    const fix = actions.find((a) => a.title === 'Set GOMEMLIMIT to 460MiB (90 % of the limit)');
-    assert.ok(fix?.edit !== undefined, actions.map((a) => a.title).join(' | '));
+    const fix = await quickFix(compose, over.range, (t) => t === 'Set GOMEMLIMIT to 460MiB (90 % of the limit)');
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     await textOf(doc, (t) => t.includes('GOMEMLIMIT: 460MiB\n'));
     await diagnosticsFor(compose, (x) => !x.some((y) => codeOf(y) === 'GDL602'));

@@ -85,3 +85,26 @@ export function restoresFiles(uris: () => vscode.Uri[], close: 'revert-active' |
     }
   });
 }
+
+/** The quick fixes the editor offers for a range. */
+export async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  return vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
+}
+
+/** The quick fix whose title matches, with an edit; fails listing the titles offered when there is none. */
+export async function quickFix(
+  uri: vscode.Uri,
+  range: vscode.Range,
+  title: (t: string) => boolean,
+): Promise<vscode.CodeAction & { edit: vscode.WorkspaceEdit }> {
+  const actions = await quickFixes(uri, range);
+  const fix = actions.find((a) => title(a.title));
+  if (fix?.edit === undefined)
+    throw new Error(`no such quick fix; offered: ${actions.map((a) => a.title).join(' | ')}`);
+  return fix as vscode.CodeAction & { edit: vscode.WorkspaceEdit };
+}
