@@ -1,6 +1,7 @@
-// Holds the env-file keystroke path (server/src/analysis/incremental.ts) to the full analysis on the corpus env
-// files (`npm run corpus`): in every dialect, each assignment's value is typed into and shortened, and wherever the
-// keystroke path takes the edit its findings must equal a full analysis. Exits 1 on a difference.
+// Holds the keystroke path (server/src/analysis/incremental.ts) to the full analysis on the corpus (`npm run
+// corpus`): each assignment's value of every env file (in every dialect) and every unit is typed into and shortened
+// (units: also emptied), and wherever the keystroke path takes the edit its findings must equal a full analysis.
+// Exits 1 on a difference.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
@@ -14,6 +15,7 @@ const { ENV_DIALECTS } = require(path.join(ROOT, 'out/server/src/parsers/dotenv/
 const { DEFAULT_SETTINGS } = require(path.join(ROOT, 'out/server/src/settings.js'));
 const { FsProject } = require(path.join(ROOT, 'out/server/src/workspace/project.js'));
 const { filesBelow } = require(path.join(ROOT, 'out/test/support/fixture-files.js'));
+const { detectLanguage } = require(path.join(ROOT, 'out/server/src/workspace/language-id.js'));
 
 const project = new FsProject([]);
 const seen = (a) =>
@@ -51,7 +53,42 @@ for (const set of ['dotenv', 'envfile-default', 'envfile-other']) {
     }
   }
 }
+const envSummary = `${files} env files × ${ENV_DIALECTS.length} dialects, ${edits} edits, ${taken} on the keystroke path`;
+
+// Units, each at its own path (drop-ins next to it, go.mod above it count as they do in the editor).
+const unitCtx = { settings: DEFAULT_SETTINGS, project };
+let units = 0;
+let unitEdits = 0;
+let unitTaken = 0;
+for (const set of ['systemd', 'systemd-go']) {
+  const dir = path.join(CORPUS, set);
+  if (!fs.existsSync(dir)) continue;
+  for (const f of filesBelow(dir)) {
+    if (detectLanguage(f) !== 'systemd-unit') continue;
+    const text = fs.readFileSync(f, 'utf8');
+    units++;
+    const unitDoc = (t, version) => ({ uri: `file://${f}`, path: f, text: t, version, languageId: 'systemd-unit' });
+    const previous = analyze(unitDoc(text, 1), unitCtx);
+    const lines = text.split('\n');
+    for (const [i, l] of lines.entries()) {
+      const eq = l.indexOf('=');
+      if (eq < 0 || /^[#;[]/.test(l)) continue;
+      for (const edited of [`${l}x`, l.slice(0, eq + 1) + l.slice(eq + 2), l.slice(0, eq + 1)]) {
+        if (edited === l) continue;
+        const next = [...lines.slice(0, i), edited, ...lines.slice(i + 1)].join('\n');
+        unitEdits++;
+        const inc = analyzeEdit(previous, unitDoc(next, 2), unitCtx);
+        if (inc === undefined) continue;
+        unitTaken++;
+        if (seen(inc) !== seen(analyze(unitDoc(next, 2), unitCtx))) {
+          differences++;
+          console.log(`difference: ${path.relative(CORPUS, f)} line ${i + 1}`);
+        }
+      }
+    }
+  }
+}
 console.log(
-  `incremental oracle over the corpus env files: ${files} files × ${ENV_DIALECTS.length} dialects, ${edits} edits, ${taken} on the keystroke path, ${differences} differences`,
+  `incremental oracle over the corpus: ${envSummary}; ${units} units, ${unitEdits} edits, ${unitTaken} on the keystroke path; ${differences} differences`,
 );
 process.exit(differences === 0 ? 0 : 1);

@@ -49,14 +49,23 @@ test('a settings change asks the client to refresh', { timeout: 10_000 }, async 
   await refreshed;
 });
 
-test('typing in an env file: after each keystroke the diagnostics and code actions equal those of the same text opened fresh', async () => {
-  const uri = fileUri(dir, 'typing.env');
-  const lines = Array.from({ length: 400 }, (_, i) =>
-    i % 9 === 0 ? `GODEBUG=gctrace=${i % 2}` : i % 13 === 0 ? `GOMAXPROCS=0` : `APP_${i}="value ${i}" # note`,
-  );
-  let text = `${lines.join('\n')}\n`;
+/**
+ * Types `word` one character at a time at `at`, and after each keystroke compares the diagnostics and the code
+ * actions on `actionLines` with those of the same text opened fresh under another name.
+ */
+async function typingMatchesFresh(opts: {
+  readonly name: string;
+  readonly languageId: string;
+  readonly lines: readonly string[];
+  readonly at: { readonly line: number; readonly character: number };
+  readonly word: string;
+  readonly actionLines: readonly number[];
+}): Promise<void> {
+  const { name, languageId, at } = opts;
+  const uri = fileUri(dir, name);
+  let text = `${opts.lines.join('\n')}\n`;
   await server.connection.sendNotification('textDocument/didOpen', {
-    textDocument: { uri, languageId: 'dotenv', version: 1, text },
+    textDocument: { uri, languageId, version: 1, text },
   });
   const pull = async (u: string): Promise<unknown[]> =>
     (
@@ -65,18 +74,19 @@ test('typing in an env file: after each keystroke the diagnostics and code actio
       })) as { items: unknown[] }
     ).items;
   await pull(uri);
-  const at = { line: 1, character: '[APP_1="value'.length - 1 };
-  for (const [k, ch] of [...'edit13'].entries()) {
+  for (const [k, ch] of [...opts.word].entries()) {
     const pos = { line: at.line, character: at.character + k };
     await server.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: k + 2 },
       contentChanges: [{ range: { start: pos, end: pos }, text: ch }],
     });
-    const offset = text.indexOf('\n') + 1 + pos.character;
+    const lineStart = text.split('\n').slice(0, at.line).join('\n').length + (at.line > 0 ? 1 : 0);
+    const offset = lineStart + pos.character;
     text = text.slice(0, offset) + ch + text.slice(offset);
-    const fresh = fileUri(dir, `typing-${k}.env`);
+    // The same base name in another folder: messages that name the file read the same.
+    const fresh = fileUri(path.join(dir, `fresh-${k}`), name);
     await server.connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri: fresh, languageId: 'dotenv', version: 1, text },
+      textDocument: { uri: fresh, languageId, version: 1, text },
     });
     // Related information names the document: the fresh one's URI reads as the edited one's.
     assert.equal(
@@ -93,7 +103,7 @@ test('typing in an env file: after each keystroke the diagnostics and code actio
           context: { diagnostics: [] },
         }),
       );
-    for (const line of [13, at.line]) {
+    for (const line of opts.actionLines) {
       const edited = await actions(uri, line);
       assert.match(edited, /"title"/, `line ${line} has code actions`);
       // Edits name the document and its version: the fresh one's read as the edited one's.
@@ -105,4 +115,39 @@ test('typing in an env file: after each keystroke the diagnostics and code actio
     }
     await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: fresh } });
   }
+}
+
+test('typing in an env file: after each keystroke the diagnostics and code actions equal those of the same text opened fresh', async () => {
+  await typingMatchesFresh({
+    name: 'typing.env',
+    languageId: 'dotenv',
+    lines: Array.from({ length: 400 }, (_, i) =>
+      i % 9 === 0 ? `GODEBUG=gctrace=${i % 2}` : i % 13 === 0 ? `GOMAXPROCS=0` : `APP_${i}="value ${i}" # note`,
+    ),
+    at: { line: 1, character: 'APP_1="value'.length },
+    word: 'edit13',
+    actionLines: [13, 1],
+  });
+});
+
+test('typing in a unit: after each keystroke the diagnostics and code actions equal those of the same text opened fresh', async () => {
+  const body = Array.from({ length: 400 }, (_, i) =>
+    i % 9 === 0 ? `# step ${i}` : i % 13 === 0 ? `TimeoutSec=${i}` : `X-Setting-${i}=value ${i}`,
+  );
+  await typingMatchesFresh({
+    name: 'typing.service',
+    languageId: 'systemd-unit',
+    lines: [
+      '[Unit]',
+      'Description=Big unit',
+      'Documentation=man:api(8)',
+      '[Service]',
+      'ExecStart=/usr/local/bin/api',
+      ...body,
+    ],
+    at: { line: 1, character: 'Description=Big'.length },
+    word: ' % edit',
+    // A duplicate TimeoutSec= line (a safe fix) and the edited line (its specifier finding while `%` stands alone).
+    actionLines: [5 + 13, 1],
+  });
 });

@@ -37,19 +37,29 @@ export interface Analysis {
   readonly truncated?: boolean;
   /** True when `prepared` was dropped to save memory (compactAnalysis): findings are complete, inputs are not. */
   readonly compacted?: boolean;
-  /** Of an env file: what a keystroke's re-analysis (incremental.ts) needs to know about the other lines. */
-  readonly envLines?: EnvLineFacts;
+  /** Of an env file or a unit: what a keystroke's re-analysis (incremental.ts) needs to know about its lines. */
+  readonly lines?: LineFacts;
 }
 
-/** The facts about an env file's lines that decide whether an edit of one line can be analysed alone. */
-export interface EnvLineFacts {
-  /** Some entry spans lines (a quote left open, a quote read across lines): lines are not independent. */
+/** The facts about a line-oriented file's lines that decide whether an edit of one line can be analysed alone. */
+export interface LineFacts {
+  /**
+   * Some statement spans lines (an env quote left open or read across lines, a unit continuation): lines are not
+   * independent, and a statement is not its line (code actions then need the parse).
+   */
   readonly spanning: boolean;
-  /** The dialect comes from a comment in the file (an edit could be in it). */
+  /** Env files: the dialect comes from a comment in the file (an edit could be in it). */
   readonly dialectFromComment: boolean;
 }
 
-function withEnvLines(prepared: Prepared): { envLines?: EnvLineFacts } {
+function withLines(prepared: Prepared): { lines?: LineFacts } {
+  if (prepared.language === 'systemd-unit')
+    return {
+      lines: {
+        spanning: prepared.statements.some((r) => r.start.line !== r.end.line),
+        dialectFromComment: false,
+      },
+    };
   if (prepared.language !== 'dotenv') return {};
   const input = prepared.inputs.dotenv;
   if (input === undefined) return {};
@@ -57,7 +67,7 @@ function withEnvLines(prepared: Prepared): { envLines?: EnvLineFacts } {
     input.spilledLines.size > 0 ||
     input.spanningQuotes.length > 0 ||
     input.file.entries.some((e) => e.range.start.line !== e.range.end.line);
-  return { envLines: { spanning, dialectFromComment: input.dialectSource.startsWith('the dialect comment') } };
+  return { lines: { spanning, dialectFromComment: input.dialectSource.startsWith('the dialect comment') } };
 }
 
 /**
@@ -170,7 +180,7 @@ export function analyze(doc: SourceDocument, ctx: AnalysisContext): Analysis {
     suppressions,
     findings: withUserSeverity(kept, ctx.settings),
     ...(truncated ? { truncated } : {}),
-    ...withEnvLines(prepared),
+    ...withLines(prepared),
   };
 }
 

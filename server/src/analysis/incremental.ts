@@ -1,13 +1,19 @@
-// Owns the keystroke path for env files: when an edit stays inside one simple assignment whose key no other line
-// depends on, only that line is analysed again and the other findings are kept. Anything else (a key the Go rules
-// read, a `$` reference, a quote spanning lines, a suppression, a duplicate key) is analysed in full, so the result
-// is always what analyze() would give; the property test in test/unit/incremental.test.ts holds it to that.
+// Owns the keystroke path for env files and systemd units: when an edit stays inside one line that no other line
+// depends on, only that line is analysed again and the other findings are kept. Anything else is analysed in full,
+// so the result is always what analyze() would give; test/unit/incremental.test.ts (env) and
+// test/unit/incremental-unit.test.ts (units) hold it to that.
+//
+// Env files: one simple assignment whose key no other line reads (not a key the Go rules read, not `$KEY`ed, not
+// set twice). Units: one `Key=value` line whose key no rule reads together with other lines (the rules'
+// `crossLineKeys`, the surface's Environment=/EnvironmentFile=/Exec*=) and that no other line sets.
 import { isGoRelevant } from '../knowledge/go-env';
+import { surfaceReadsAcrossLines } from '../languages/systemd';
 import type { SourceDocument } from '../languages/source-document';
 import type { AnalysisContext } from '../languages/prepared';
+import { rulesOf } from '../rules/index';
 import type { Finding } from '../rules/rule';
 import type { Position } from '../text/line-index';
-import { analyze, MAX_FINDINGS, type Analysis } from './analyze';
+import { analyze, findUnreadable, MAX_FINDINGS, type Analysis } from './analyze';
 
 /**
  * A line that is one assignment and nothing that reaches other lines: a key, `=`, a value without `$`, backslash,
@@ -15,6 +21,9 @@ import { analyze, MAX_FINDINGS, type Analysis } from './analyze';
  */
 const SIMPLE_LINE =
   /^([A-Za-z_][A-Za-z0-9_]*)=(?:"[A-Za-z0-9 _.,:/@%+=-]*"|'[A-Za-z0-9 _.,:/@%+=-]*'|[A-Za-z0-9_.,:/@%+=-]*)(?: +#[^\n\r"'`$\\]*)?$/;
+
+/** A unit line `Key=value` (no blanks around the key) whose value does not continue on the next line. */
+const UNIT_LINE = /^([A-Za-z][A-Za-z0-9_-]*)=(?:.*[^\\])?$/;
 
 /** Length of the common prefix of two strings, compared a block at a time (flat strings compare as memory). */
 function commonPrefix(a: string, b: string): number {
@@ -36,11 +45,10 @@ function commonSuffix(a: string, b: string, limit: number): number {
   return n;
 }
 
-/** The key of a line that is a simple assignment no other line can depend on; undefined otherwise. */
-function independentKey(line: string): string | undefined {
-  const m = SIMPLE_LINE.exec(line);
-  const key = m?.[1];
-  if (key === undefined || line.includes('go-deploy-lint')) return undefined;
+/** The key of an env line that is a simple assignment no other line can depend on; undefined otherwise. */
+function independentEnvKey(line: string): string | undefined {
+  const key = SIMPLE_LINE.exec(line)?.[1];
+  if (key === undefined) return undefined;
   // The Go value rules read these across lines (PATH against GOROOT, CC against CGO_ENABLED, GOPATH under HOME…).
   return isGoRelevant(key) || key === 'HOME' ? undefined : key;
 }
@@ -62,21 +70,37 @@ function setElsewhere(text: string, key: string, lineStart: number): boolean {
   return false;
 }
 
+/** Keys whose lines some unit rule or the unit surface reads together with other lines. */
+let unitCrossLineKeys: ReadonlySet<string> | undefined;
+
+/** The key of a unit line that no rule reads together with other lines; undefined otherwise. */
+function independentUnitKey(line: string): string | undefined {
+  const key = UNIT_LINE.exec(line)?.[1];
+  if (key === undefined || surfaceReadsAcrossLines(key)) return undefined;
+  unitCrossLineKeys ??= new Set(rulesOf('systemd').flatMap((r) => r.crossLineKeys ?? []));
+  return unitCrossLineKeys.has(key) ? undefined : key;
+}
+
+/** One line edited: where, and the line before and after. */
+interface LineEdit {
+  readonly line: number;
+  /** Offset of the line's start (the same in both versions). */
+  readonly start: number;
+  readonly oldLine: string;
+  readonly newLine: string;
+  /** Length after minus length before. */
+  readonly delta: number;
+}
+
 /**
- * The analysis of `doc` computed from `previous` (the same document one edit earlier) by re-analysing the edited
- * line alone, or undefined when the edit can reach other lines and the whole document must be analysed.
+ * The edit from `previous` to `doc` when it changes one line of a file whose lines are independent statements:
+ * no line break added or removed, the line ends with a line break in both versions, and the line before does not
+ * continue into it.
  */
-export function analyzeEdit(previous: Analysis, doc: SourceDocument, ctx: AnalysisContext): Analysis | undefined {
-  const facts = previous.envLines;
-  if (
-    facts === undefined ||
-    previous.language !== 'dotenv' ||
-    previous.truncated === true ||
-    previous.suppressions.length > 0 ||
-    facts.spanning ||
-    facts.dialectFromComment
-  )
-    return undefined;
+function lineEditOf(previous: Analysis, doc: SourceDocument): LineEdit | undefined {
+  const facts = previous.lines;
+  if (facts === undefined || facts.spanning || facts.dialectFromComment) return undefined;
+  if (previous.truncated === true || previous.suppressions.length > 0) return undefined;
   const before = previous.index.text;
   const after = doc.text;
   if (after.includes('\r')) return undefined;
@@ -89,20 +113,83 @@ export function analyzeEdit(previous: Analysis, doc: SourceDocument, ctx: Analys
   const start = previous.index.lineStart(line);
   const oldEnd = previous.index.lineContentEnd(line);
   const delta = after.length - before.length;
-  // The line must end with a line break in both versions, and the line before must not continue into it.
   if (oldEnd >= before.length || (start > 0 && before.charCodeAt(start - 2) === 92)) return undefined;
-  const oldLine = before.slice(start, oldEnd);
   const newLine = after.slice(start, oldEnd + delta);
-  const key = independentKey(oldLine);
-  if (key === undefined || independentKey(newLine) !== key) return undefined;
-  if (after.includes(`$${key}`) || after.includes(`\${${key}`)) return undefined;
-  if (setElsewhere(after, key, start)) return undefined;
+  // A suppression comment or an unreadable character changes what the rest of the file reports.
+  if (newLine.includes('go-deploy-lint') || findUnreadable(newLine) !== undefined) return undefined;
+  return { line, start, oldLine: before.slice(start, oldEnd), newLine, delta };
+}
 
+/**
+ * The analysis of `doc` computed from `previous` (the same document one edit earlier) by re-analysing the edited
+ * line alone, or undefined when the edit can reach other lines and the whole document must be analysed.
+ */
+export function analyzeEdit(previous: Analysis, doc: SourceDocument, ctx: AnalysisContext): Analysis | undefined {
+  if (previous.language !== 'dotenv' && previous.language !== 'systemd-unit') return undefined;
+  const edit = lineEditOf(previous, doc);
+  if (edit === undefined) return undefined;
+  const fresh =
+    previous.language === 'dotenv' ? envLineFindings(edit, doc, ctx) : unitLineFindings(previous, edit, doc, ctx);
+  return fresh === undefined ? undefined : spliced(previous, doc, edit, fresh);
+}
+
+/** The findings of an edited env line, analysed alone at its own line number, or undefined. */
+function envLineFindings(edit: LineEdit, doc: SourceDocument, ctx: AnalysisContext): readonly Finding[] | undefined {
+  const key = independentEnvKey(edit.oldLine);
+  if (key === undefined || independentEnvKey(edit.newLine) !== key) return undefined;
+  if (doc.text.includes(`$${key}`) || doc.text.includes(`\${${key}`)) return undefined;
+  if (setElsewhere(doc.text, key, edit.start)) return undefined;
   // The line alone, at the same line number (blank lines above it give no finding), in the same dialect.
-  const alone = analyze({ ...doc, text: `${'\n'.repeat(line)}${newLine}\n` }, ctx);
+  const alone = analyze({ ...doc, text: `${'\n'.repeat(edit.line)}${edit.newLine}\n` }, ctx);
   if (alone.language !== 'dotenv' || alone.suppressions.length > 0) return undefined;
+  return alone.findings.every((f) => onLine(f, edit.line)) ? alone.findings : undefined;
+}
+
+/**
+ * The findings of an edited unit line, analysed with its section header alone at their own line numbers, or
+ * undefined. Findings the shortened unit gives elsewhere (no ExecStart=, runs as root) are not this line's: the
+ * kept findings of the other lines stand for them.
+ */
+function unitLineFindings(
+  previous: Analysis,
+  edit: LineEdit,
+  doc: SourceDocument,
+  ctx: AnalysisContext,
+): readonly Finding[] | undefined {
+  const key = independentUnitKey(edit.oldLine);
+  if (key === undefined || independentUnitKey(edit.newLine) !== key) return undefined;
+  if (setElsewhere(doc.text, key, edit.start)) return undefined;
+  // The section is the nearest header above (no line continues: the file has no multi-line statement).
+  let header = edit.line - 1;
+  while (header >= 0 && !/^[ \t]*\[/.test(previous.index.lineText(header))) header--;
+  if (header < 0) return undefined;
+  const headerText = previous.index.lineText(header);
+  const text = `${'\n'.repeat(header)}${headerText}${'\n'.repeat(edit.line - header)}${edit.newLine}\n`;
+  const alone = analyze({ ...doc, text }, ctx);
+  const file = alone.prepared?.language === 'systemd-unit' ? alone.prepared.inputs.systemd.file : undefined;
+  const a = file?.assignments[0];
+  if (alone.suppressions.length > 0 || file === undefined) return undefined;
+  // The header must be a valid one the line belongs to, as it is in the whole file.
+  if (file.problems.length > 0 || file.assignments.length !== 1 || a?.section === undefined || a.key.text !== key)
+    return undefined;
+  return alone.findings.filter((f) => onLine(f, edit.line));
+}
+
+const onLine = (f: Finding, line: number): boolean => f.range.start.line === line && f.range.end.line === line;
+
+/**
+ * The previous findings with those of the edited line replaced by `fresh`, or undefined when some finding reaches
+ * across the edited line's bounds (a fix or related range another line points into it, or a fix of the line that
+ * edits elsewhere).
+ */
+function spliced(
+  previous: Analysis,
+  doc: SourceDocument,
+  edit: LineEdit,
+  fresh: readonly Finding[],
+): Analysis | undefined {
+  const { line } = edit;
   const lineEnd = { line: line + 1, character: 0 };
-  const onLine = (f: Finding): boolean => f.range.start.line === line && f.range.end.line === line;
   const editsStay = (f: Finding): boolean =>
     f.fixes.every((x) =>
       x.edits.every(
@@ -112,7 +199,11 @@ export function analyzeEdit(previous: Analysis, doc: SourceDocument, ctx: Analys
             (e.range.end.line === lineEnd.line && e.range.end.character === lineEnd.character)),
       ),
     );
-  if (!alone.findings.every((f) => onLine(f) && editsStay(f))) return undefined;
+  if (
+    !fresh.every(editsStay) ||
+    fresh.some((f) => f.related.some((r) => r.uri === undefined && !onRange(r.range, line)))
+  )
+    return undefined;
 
   // Kept findings must not point into the edited line: a related range or fix edit ending there after its first
   // column would be stale (a whole-line deletion of the line above ends at its column 0, which does not move).
@@ -128,23 +219,26 @@ export function analyzeEdit(previous: Analysis, doc: SourceDocument, ctx: Analys
   // A finding of another line that reaches into this one cannot be kept as it was.
   if (i < old.length && (old[i] as Finding).range.start.line < line) return undefined;
   while (i < old.length && (old[i] as Finding).range.start.line === line) {
-    if (!onLine(old[i] as Finding)) return undefined;
+    if (!onLine(old[i] as Finding, line)) return undefined;
     i++;
   }
-  findings.push(...alone.findings);
+  findings.push(...fresh);
   for (; i < old.length; i++) findings.push(old[i] as Finding);
   if (findings.some((f) => f.range.start.line !== line && touches(f))) return undefined;
   if (findings.length >= MAX_FINDINGS) return undefined;
   return {
     uri: doc.uri,
     version: doc.version,
-    language: 'dotenv',
-    index: previous.index.withLineEdit(after, line, delta),
+    language: previous.language,
+    index: previous.index.withLineEdit(doc.text, line, edit.delta),
     // Hover, completion and code actions ask for the full analysis, which recomputes the inputs.
     prepared: undefined,
     compacted: true,
     suppressions: [],
     findings,
-    envLines: facts,
+    ...(previous.lines !== undefined ? { lines: previous.lines } : {}),
   };
 }
+
+const onRange = (r: { readonly start: Position; readonly end: Position }, line: number): boolean =>
+  r.start.line === line && r.end.line === line;

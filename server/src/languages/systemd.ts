@@ -22,6 +22,15 @@ import { readCommands } from '../parsers/shell/words';
 import type { BinfmtFile, RegistrationNode } from '../parsers/binfmt/ast';
 import { binfmtInput } from './binfmt';
 
+/**
+ * The keys whose lines this surface reads together with other lines: `Environment=` and `EnvironmentFile=` make the
+ * environment (every Go value rule, the Go evidence), `Exec*=` lines name the program (Go evidence, its module) and
+ * carry binfmt registrations. The rules list theirs in `crossLineKeys`.
+ */
+export function surfaceReadsAcrossLines(key: string): boolean {
+  return key.startsWith('Exec') || key === 'Environment' || key === 'EnvironmentFile';
+}
+
 function merge(doc: SourceDocument, own: UnitFile, ctx: AnalysisContext): MergedAssignment[] {
   const mine = (file: UnitFile, uri: string | undefined, fileName: string): MergedAssignment[] =>
     file.assignments

@@ -86,15 +86,13 @@ export class Session {
   }
 
   /**
-   * What code actions need: findings, suppressions and statement ranges. An env file without multi-line entries
-   * has one statement per line, which is what code actions assume without the parse: the keystroke path's result
-   * serves, and the light bulb after each keystroke does not re-analyse the whole file.
+   * What code actions need: findings, suppressions and statement ranges. An env file or unit without multi-line
+   * statements has one statement per line, which is what code actions assume without the parse: the keystroke
+   * path's result serves, and the light bulb after each keystroke does not re-analyse the whole file.
    */
   async codeActionAnalysisFor(doc: TextDocument): Promise<Analysis> {
     const a = await this.analysisOf(doc, false);
-    return a.prepared !== undefined || (a.envLines !== undefined && !a.envLines.spanning)
-      ? a
-      : this.analysisOf(doc, true);
+    return a.prepared !== undefined || (a.lines !== undefined && !a.lines.spanning) ? a : this.analysisOf(doc, true);
   }
 
   private async analysisOf(doc: TextDocument, full: boolean): Promise<Analysis> {

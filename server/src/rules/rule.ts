@@ -90,6 +90,13 @@ export interface RuleDefinition<L extends RuleLanguage> {
   readonly defaultSeverity: Severity;
   readonly fixSafety: FixSafety;
   readonly docs: RuleDocs;
+  /**
+   * systemd rules: the keys whose lines this rule reads together with other lines (a finding that depends on another
+   * line or on the unit as a whole, a value copied elsewhere). Omitted when each line's findings depend on that line
+   * alone (with its section and the file's name). A keystroke in the value of a key no rule lists is re-checked on
+   * its own line (analysis/incremental.ts); test/unit/incremental-unit.test.ts holds every rule to its list.
+   */
+  readonly crossLineKeys?: readonly string[];
   check(input: RuleInputs[L], report: Report): void;
 }
 

@@ -3,12 +3,18 @@ import { defineRule, type FixInput } from '../rule';
 import { DEPRECATIONS, directive, SERVICE_COMPAT_UNIT_KEYS } from '../../knowledge/systemd-directives';
 import { appendToSection, deleteAssignment, insertAbove } from './unit-edits';
 
+/** cgroup v1 settings and their v2 twins: a v1 setting next to its twin is the portable pair, not a finding. */
+const CGROUP_V1_PAIRS = Object.entries(DEPRECATIONS)
+  .filter(([, d]) => d.cgroupV1 === true)
+  .flatMap(([key, d]) => [key, d.replacement]);
+
 export const deprecatedDirective = defineRule({
   id: 'GDL210',
   name: 'deprecated-directive',
   language: 'systemd',
   defaultSeverity: 'warning',
   fixSafety: 'safe',
+  crossLineKeys: CGROUP_V1_PAIRS,
   docs: {
     summary: 'Deprecated directive or value',
     what: 'Reports directives systemd deprecated, renamed or only accepts for compatibility (`MemoryLimit=`, `CPUShares=`, `BlockIO*=`, `StartLimitInterval=`, `StartLimitBurst=` in [Service], `PermissionsStartOnly=`), removed ones it ignores, and the deprecated values `StandardOutput=syslog` and `KillMode=none`.',

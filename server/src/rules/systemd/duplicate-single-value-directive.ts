@@ -38,6 +38,7 @@ export const duplicateSingleValueDirective = defineRule({
     useInstead: '[Service]\nExecStart=/usr/local/bin/api\nRestart=always\n',
     exampleFile: 'api.service',
   },
+  // It compares lines of one key: the keystroke path never takes an edit of a key set on another line alone.
   check({ file, index }, report) {
     for (const s of file.sections) {
       const last = new Map<string, UnitAssignment>();

@@ -8,6 +8,7 @@ export const environmentFileDialect = defineRule({
   language: 'systemd',
   defaultSeverity: 'warning',
   fixSafety: 'none',
+  crossLineKeys: ['EnvironmentFile'],
   docs: {
     summary: 'EnvironmentFile= file is missing',
     what: 'Files named by `EnvironmentFile=` are linted in the `systemd` dialect (their 1xx findings appear in that file). This rule reports a path without the `-` prefix whose directory exists in the workspace (through `goDeployLint.pathMappings`, or a folder standing for `/`) but whose file does not.',

@@ -1,12 +1,24 @@
 // Owns GDL212: Exec* commands given as bare names, looked up in systemd's fixed search path.
 import { defineRule } from '../rule';
 
+/** The settings whose first word is the program to run. */
+const COMMANDS = [
+  'ExecStart',
+  'ExecStartPre',
+  'ExecStartPost',
+  'ExecStop',
+  'ExecStopPost',
+  'ExecReload',
+  'ExecCondition',
+];
+
 export const execNotAbsolute = defineRule({
   id: 'GDL212',
   name: 'exec-not-absolute',
   language: 'systemd',
   defaultSeverity: 'warning',
   fixSafety: 'none',
+  crossLineKeys: ['ExecSearchPath', ...COMMANDS],
   docs: {
     summary: 'Command is not an absolute path',
     what: 'Reports Exec*= commands (after the `@ - : + !` prefixes) that are bare names. An error when `goDeployLint.systemdVersion` is below 239.',
@@ -19,7 +31,7 @@ export const execNotAbsolute = defineRule({
     // ExecSearchPath= (systemd 250) names where bare commands are looked up: the author chose the search path.
     if (file.assignments.some((a) => a.key.text === 'ExecSearchPath' && a.value.text.trim() !== '')) return;
     for (const a of file.assignments) {
-      if (!/^Exec(Start|StartPre|StartPost|Stop|StopPost|Reload|Condition)$/.test(a.key.text)) continue;
+      if (!COMMANDS.includes(a.key.text)) continue;
       const first = a.value.words().words[0];
       if (first === undefined) continue;
       const prefix = /^[@\-:+!]*/.exec(first.value)?.[0] ?? '';

@@ -9,6 +9,7 @@ export const execstartNotResetInDropin = defineRule({
   language: 'systemd',
   defaultSeverity: 'error',
   fixSafety: 'safe',
+  crossLineKeys: ['Type', 'ExecStart'],
   docs: {
     summary: 'Drop-in adds a second ExecStart=',
     what: 'In a drop-in of a service that is not `Type=oneshot`, reports `ExecStart=` with a command that is not preceded by an empty `ExecStart=` in the same drop-in.',

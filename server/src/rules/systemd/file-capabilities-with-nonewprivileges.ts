@@ -29,6 +29,7 @@ export const fileCapabilitiesWithNonewprivileges = defineRule({
   language: 'systemd',
   defaultSeverity: 'warning',
   fixSafety: 'unsafe',
+  crossLineKeys: ['User', 'DynamicUser', 'AmbientCapabilities', 'ExecStart', ...NNP_IMPLIED],
   docs: {
     summary: 'Low port needs AmbientCapabilities=',
     what: 'Reports a service that runs as a non-root `User=` (or `DynamicUser=yes`), binds a port below 1024 (seen in ExecStart= arguments such as `:80` or `-addr=:443`), has `NoNewPrivileges=` or an option that implies it, and no `AmbientCapabilities=`.',

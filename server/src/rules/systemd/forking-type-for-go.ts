@@ -8,6 +8,7 @@ export const forkingTypeForGo = defineRule({
   language: 'systemd',
   defaultSeverity: 'warning',
   fixSafety: 'safe',
+  crossLineKeys: ['Type'],
   docs: {
     summary: 'Type=forking for a program that does not fork',
     what: 'Reports `Type=forking` on a service with evidence of a Go program (a go.mod above the unit, GO* variables in its environment). Go programs cannot daemonize, so there it is always wrong; other services are not judged.',

@@ -9,9 +9,12 @@ export function goMemLimitBytes(value: string): number | undefined {
   return m === null ? undefined : Number(m[1]) * (GO_UNIT[m[2] ?? ''] ?? 1);
 }
 
+/** The settings that cap a service's memory, in the order memoryCap() reads them. */
+export const MEMORY_CAPS = ['MemoryMax', 'MemoryHigh', 'MemoryLimit'];
+
 /** The memory cap in bytes from MemoryMax= (else MemoryHigh=), when it is a byte value. */
 export function memoryCap(input: SystemdInput): { bytes: number; from: MergedAssignment } | undefined {
-  for (const key of ['MemoryMax', 'MemoryHigh', 'MemoryLimit']) {
+  for (const key of MEMORY_CAPS) {
     const m = lastValue(input, 'Service', key);
     if (m === undefined) continue;
     const v = parseMemory(m.value);

@@ -10,6 +10,7 @@ export const gomaxprocsUnawareOfCpuquota = defineRule({
   language: 'systemd',
   defaultSeverity: 'information',
   fixSafety: 'safe',
+  crossLineKeys: ['CPUQuota'],
   docs: {
     summary: 'GOMAXPROCS does not follow CPUQuota=',
     what: "On a Go service with `CPUQuota=`: when the Go version (go.mod, else the setting) is below 1.25, or go.mod's go line is (container-aware GOMAXPROCS follows the go line's GODEBUG defaults), and no `GOMAXPROCS` is set, suggests one; on Go 1.25+ a hard-coded `GOMAXPROCS` is a hint, since it disables the runtime's own tracking.",

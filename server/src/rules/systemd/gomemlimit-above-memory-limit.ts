@@ -1,7 +1,7 @@
 // Owns GDL232: GOMEMLIMIT at or above the cgroup memory limit.
 import { defineRule } from '../rule';
 import { formatBytes } from '../../knowledge/systemd-values';
-import { goMemLimitBytes, memoryCap, suggestedGoMemLimit } from './go-service';
+import { goMemLimitBytes, MEMORY_CAPS, memoryCap, suggestedGoMemLimit } from './go-service';
 
 export const gomemlimitAboveMemoryLimit = defineRule({
   id: 'GDL232',
@@ -9,6 +9,7 @@ export const gomemlimitAboveMemoryLimit = defineRule({
   language: 'systemd',
   defaultSeverity: 'warning',
   fixSafety: 'safe',
+  crossLineKeys: [...MEMORY_CAPS, 'Environment'],
   docs: {
     summary: 'GOMEMLIMIT at or above the memory limit',
     what: "Reports a `GOMEMLIMIT` in `Environment=` that is above 95% of the service's `MemoryMax=` (or `MemoryHigh=`).",

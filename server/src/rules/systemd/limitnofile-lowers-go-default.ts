@@ -9,6 +9,7 @@ export const limitnofileLowersGoDefault = defineRule({
   language: 'systemd',
   defaultSeverity: 'information',
   fixSafety: 'unsafe',
+  crossLineKeys: ['LimitNOFILE'],
   docs: {
     summary: 'LimitNOFILE= lowers the Go default',
     what: "On a Go service, reports `LimitNOFILE=` whose hard limit is below 524288, systemd's default hard limit.",

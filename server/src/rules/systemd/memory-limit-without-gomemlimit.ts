@@ -2,7 +2,7 @@
 import { defineRule } from '../rule';
 import { formatBytes } from '../../knowledge/systemd-values';
 import { appendToSection } from './unit-edits';
-import { goEvidence, memoryCap, suggestedGoMemLimit } from './go-service';
+import { goEvidence, MEMORY_CAPS, memoryCap, suggestedGoMemLimit } from './go-service';
 
 export const memoryLimitWithoutGomemlimit = defineRule({
   id: 'GDL231',
@@ -10,6 +10,7 @@ export const memoryLimitWithoutGomemlimit = defineRule({
   language: 'systemd',
   defaultSeverity: 'warning',
   fixSafety: 'safe',
+  crossLineKeys: MEMORY_CAPS,
   docs: {
     summary: 'Memory limit without GOMEMLIMIT',
     what: 'On a Go service (a go.mod above the unit, or GO* variables in its environment), reports `MemoryMax=` or `MemoryHigh=` when neither `Environment=` nor an `EnvironmentFile=` sets `GOMEMLIMIT`.',

@@ -8,6 +8,7 @@ export const missingExecstart = defineRule({
   language: 'systemd',
   defaultSeverity: 'error',
   fixSafety: 'none',
+  crossLineKeys: ['ExecStart', 'ExecStop', 'Type', 'SuccessAction'],
   docs: {
     summary: 'Service has no ExecStart=',
     what: 'Reports a .service unit with no `ExecStart=` in the unit or its drop-ins in the workspace (a `Type=oneshot` service may have only `ExecStop=`; `SuccessAction=` also counts).',

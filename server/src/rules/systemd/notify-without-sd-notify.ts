@@ -8,6 +8,7 @@ export const notifyWithoutSdNotify = defineRule({
   language: 'systemd',
   defaultSeverity: 'warning',
   fixSafety: 'unsafe',
+  crossLineKeys: ['Type'],
   docs: {
     summary: 'Type=notify for a program that never notifies',
     what: 'Reports `Type=notify` (or `notify-reload`) on a service whose Go module is known (the go.mod above the unit, or the workspace module that builds the ExecStart= binary) when that module neither requires an sd_notify library (coreos/go-systemd, okzk/sdnotify, iguanesolutions/go-systemd, mdlayher/sdnotify; indirect requires count) nor names `NOTIFY_SOCKET` in its Go code. Suggests `Type=exec`.',

@@ -10,6 +10,7 @@ export const restartLoopTooFast = defineRule({
   language: 'systemd',
   defaultSeverity: 'information',
   fixSafety: 'safe',
+  crossLineKeys: ['Restart', 'RestartSec', 'StartLimitIntervalSec', 'StartLimitBurst'],
   docs: {
     summary: 'Restart loop gives up within a second',
     what: 'Reports `Restart=always` or `Restart=on-failure` when `RestartSec=` is unset or below 1 s and the start limits are the defaults.',

@@ -8,6 +8,7 @@ export const restartOnOneshot = defineRule({
   language: 'systemd',
   defaultSeverity: 'error',
   fixSafety: 'safe',
+  crossLineKeys: ['Type', 'Restart'],
   docs: {
     summary: 'Restart=always on a oneshot service',
     what: 'Reports `Restart=always` or `Restart=on-success` in a unit whose merged `Type=` is `oneshot`.',

@@ -10,6 +10,7 @@ export const runsAsRoot = defineRule({
   language: 'systemd',
   defaultSeverity: 'information',
   fixSafety: 'unsafe',
+  crossLineKeys: ['Type', 'ExecStart', 'User', 'DynamicUser'],
   docs: {
     summary: 'Service runs as root',
     what: 'Reports a .service that is not `Type=oneshot` and sets neither `User=` nor `DynamicUser=yes` (drop-ins included).',

@@ -22,6 +22,7 @@ export const syscallFilterKillsGo = defineRule({
   language: 'systemd',
   defaultSeverity: 'error',
   fixSafety: 'safe',
+  crossLineKeys: ['SystemCallFilter'],
   docs: {
     summary: 'Syscall filter kills Go programs',
     what: 'On a Go service, reports a `SystemCallFilter=~…` deny-list that contains `@resources`, `@process`, or syscalls the Go runtime needs (`setrlimit`, `clone`, `execve`…).',

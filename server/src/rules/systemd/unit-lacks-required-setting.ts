@@ -49,6 +49,7 @@ export const unitLacksRequiredSetting = defineRule({
   language: 'systemd',
   defaultSeverity: 'error',
   fixSafety: 'none',
+  crossLineKeys: Object.values(REQUIRED).flatMap((r) => r.keys),
   docs: {
     summary: 'Unit lacks the setting its type requires',
     what: 'Reports a timer with no `On*=` trigger, a path unit with no `Path*=`/`DirectoryNotEmpty=`, a socket with no `Listen*=` and a mount with no `What=`, counting the drop-ins in the workspace.',
