@@ -177,6 +177,8 @@ test('the edits it must not take alone: a key the Go rules read, a referenced ke
     ['GOGC=100', 'GOGC=off'], // a Go variable
     ['APP_D=1', 'APP_D=1\nAPP_E=2'], // a new line
     ['APP_D=1', 'APP_X=1'], // another key
+    ['APP_D=1', 'APP_D=1 # a\u0000b'], // a NUL: the whole file is unreadable
+    ['APP_D=1', 'APP_D=1 # a\ufffdb'], // invalid UTF-8, decoded
   ] as const)
     assert.equal(analyzeEdit(previous, doc(base.replace(from, to), 2), ctx), undefined, `${from} → ${to}`);
   assert.notEqual(analyzeEdit(previous, doc(base.replace('APP_D=1', 'APP_D=12'), 2), ctx), undefined);
