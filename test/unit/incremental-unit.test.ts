@@ -198,6 +198,7 @@ test('the unit edits it must not take alone', () => {
     ['Nice=5', 'Nice=7'], // set twice
     ['WorkingDirectory=/srv', 'WorkingDirectory=/srv\nUser=api'], // a new line
     ['WorkingDirectory=/srv', 'WorkingDirectory=/srv \\'], // continues on the next line
+    ['WorkingDirectory=/srv', 'WorkingDirectory=/srv \\ '], // the same: systemd strips the blank first
     ['WorkingDirectory=/srv', 'WorkingDirectory=/srv # go-deploy-lint ignore=GDL211'], // a suppression
     ['WorkingDirectory=/srv', 'User=/srv'], // another key
   ] as const)
@@ -211,6 +212,8 @@ test('the unit edits it must not take alone', () => {
   for (const [text, from, to] of [
     [`Documentation=man:api(8)\n${base}`, 'api(8)', 'api(1)'],
     [base.replace('Nice=6', 'Nice=6 \\\n  7'), '/srv', '/srvx'],
+    // A line without `=` that continues into the edited one (the blank after the backslash is stripped).
+    [base.replace('WorkingDirectory', 'oops \\ \nWorkingDirectory'), '/srv', '/srvx'],
   ] as const) {
     const before = analyze(doc(u, text, 1), ctx);
     assert.equal(analyzeEdit(before, doc(u, text.replace(from, to), 2), ctx), undefined, text);

@@ -151,9 +151,7 @@ export function analyze(doc: SourceDocument, ctx: AnalysisContext): Analysis {
   }
   const raw: Finding[] = [];
   // Registry order across languages, so findings keep the order they had when one loop ran every rule.
-  const present = new Set(Object.keys(prepared.inputs));
-  for (const rule of allRules) {
-    if (!present.has(rule.language) || !enabled(rule, ctx)) continue;
+  for (const rule of rulesToRun(Object.keys(prepared.inputs), ctx.settings)) {
     if (raw.length >= MAX_FINDINGS) break;
     append(raw, runOne(rule, prepared.inputs, ctx, MAX_FINDINGS - raw.length));
   }
@@ -182,6 +180,22 @@ export function analyze(doc: SourceDocument, ctx: AnalysisContext): Analysis {
     ...(truncated ? { truncated } : {}),
     ...withLines(prepared),
   };
+}
+
+/** Enabled rules of the given languages in registry order, per settings object (a file does not loop over all). */
+const ruleLists = new WeakMap<Settings['rules'], Map<string, readonly Rule[]>>();
+
+function rulesToRun(languages: readonly string[], settings: Settings): readonly Rule[] {
+  let lists = ruleLists.get(settings.rules);
+  if (lists === undefined) ruleLists.set(settings.rules, (lists = new Map()));
+  const key = languages.join(' ');
+  let list = lists.get(key);
+  if (list === undefined) {
+    const present = new Set(languages);
+    list = allRules.filter((r) => present.has(r.language) && settings.rules[r.id] !== 'off');
+    lists.set(key, list);
+  }
+  return list;
 }
 
 const NO_SUPPRESSIONS = {

@@ -22,8 +22,11 @@ import { analyze, findUnreadable, MAX_FINDINGS, type Analysis } from './analyze'
 const SIMPLE_LINE =
   /^([A-Za-z_][A-Za-z0-9_]*)=(?:"[A-Za-z0-9 _.,:/@%+=-]*"|'[A-Za-z0-9 _.,:/@%+=-]*'|[A-Za-z0-9_.,:/@%+=-]*)(?: +#[^\n\r"'`$\\]*)?$/;
 
-/** A unit line `Key=value` (no blanks around the key) whose value does not continue on the next line. */
-const UNIT_LINE = /^([A-Za-z][A-Za-z0-9_-]*)=(?:.*[^\\])?$/;
+/** A unit line `Key=value` (no blanks around the key); continuing lines are refused by `continues()`. */
+const UNIT_LINE = /^([A-Za-z][A-Za-z0-9_-]*)=/;
+
+/** True when a line ends in a backslash, blanks after it ignored (systemd strips them before it looks). */
+const continues = (line: string): boolean => /\\[ \t]*$/.test(line);
 
 /** Length of the common prefix of two strings, compared a block at a time (flat strings compare as memory). */
 function commonPrefix(a: string, b: string): number {
@@ -94,8 +97,8 @@ interface LineEdit {
 
 /**
  * The edit from `previous` to `doc` when it changes one line of a file whose lines are independent statements:
- * no line break added or removed, the line ends with a line break in both versions, and the line before does not
- * continue into it.
+ * no line break added or removed, the line ends with a line break in both versions, it does not continue on the
+ * next, and the line before does not continue into it.
  */
 function lineEditOf(previous: Analysis, doc: SourceDocument): LineEdit | undefined {
   const facts = previous.lines;
@@ -113,11 +116,15 @@ function lineEditOf(previous: Analysis, doc: SourceDocument): LineEdit | undefin
   const start = previous.index.lineStart(line);
   const oldEnd = previous.index.lineContentEnd(line);
   const delta = after.length - before.length;
-  if (oldEnd >= before.length || (start > 0 && before.charCodeAt(start - 2) === 92)) return undefined;
+  if (oldEnd >= before.length) return undefined;
+  const oldLine = before.slice(start, oldEnd);
   const newLine = after.slice(start, oldEnd + delta);
-  // A suppression comment or an unreadable character changes what the rest of the file reports.
-  if (newLine.includes('go-deploy-lint') || findUnreadable(newLine) !== undefined) return undefined;
-  return { line, start, oldLine: before.slice(start, oldEnd), newLine, delta };
+  if (continues(oldLine) || continues(newLine)) return undefined;
+  if (line > 0 && continues(before.slice(previous.index.lineStart(line - 1), start - 1))) return undefined;
+  // A suppression or dialect comment, or an unreadable character, changes what the rest of the file reports.
+  if (oldLine.includes('go-deploy-lint') || newLine.includes('go-deploy-lint')) return undefined;
+  if (findUnreadable(newLine) !== undefined) return undefined;
+  return { line, start, oldLine, newLine, delta };
 }
 
 /**
@@ -142,7 +149,7 @@ function envLineFindings(edit: LineEdit, doc: SourceDocument, ctx: AnalysisConte
   // The line alone, at the same line number (blank lines above it give no finding), in the same dialect.
   const alone = analyze({ ...doc, text: `${'\n'.repeat(edit.line)}${edit.newLine}\n` }, ctx);
   if (alone.language !== 'dotenv' || alone.suppressions.length > 0) return undefined;
-  return alone.findings.every((f) => onLine(f, edit.line)) ? alone.findings : undefined;
+  return alone.findings.every((f) => onLine(f.range, edit.line)) ? alone.findings : undefined;
 }
 
 /**
@@ -172,10 +179,12 @@ function unitLineFindings(
   // The header must be a valid one the line belongs to, as it is in the whole file.
   if (file.problems.length > 0 || file.assignments.length !== 1 || a?.section === undefined || a.key.text !== key)
     return undefined;
-  return alone.findings.filter((f) => onLine(f, edit.line));
+  return alone.findings.filter((f) => onLine(f.range, edit.line));
 }
 
-const onLine = (f: Finding, line: number): boolean => f.range.start.line === line && f.range.end.line === line;
+/** True when a range starts and ends on `line`. */
+const onLine = (r: { readonly start: Position; readonly end: Position }, line: number): boolean =>
+  r.start.line === line && r.end.line === line;
 
 /**
  * The previous findings with those of the edited line replaced by `fresh`, or undefined when some finding reaches
@@ -201,7 +210,7 @@ function spliced(
     );
   if (
     !fresh.every(editsStay) ||
-    fresh.some((f) => f.related.some((r) => r.uri === undefined && !onRange(r.range, line)))
+    fresh.some((f) => f.related.some((r) => r.uri === undefined && !onLine(r.range, line)))
   )
     return undefined;
 
@@ -219,7 +228,7 @@ function spliced(
   // A finding of another line that reaches into this one cannot be kept as it was.
   if (i < old.length && (old[i] as Finding).range.start.line < line) return undefined;
   while (i < old.length && (old[i] as Finding).range.start.line === line) {
-    if (!onLine(old[i] as Finding, line)) return undefined;
+    if (!onLine((old[i] as Finding).range, line)) return undefined;
     i++;
   }
   findings.push(...fresh);
@@ -231,7 +240,8 @@ function spliced(
     version: doc.version,
     language: previous.language,
     index: previous.index.withLineEdit(doc.text, line, edit.delta),
-    // Hover, completion and code actions ask for the full analysis, which recomputes the inputs.
+    // Hover, completion and links ask for the full analysis, which recomputes the inputs; code actions take this
+    // one (a statement is a line here).
     prepared: undefined,
     compacted: true,
     suppressions: [],
@@ -239,6 +249,3 @@ function spliced(
     ...(previous.lines !== undefined ? { lines: previous.lines } : {}),
   };
 }
-
-const onRange = (r: { readonly start: Position; readonly end: Position }, line: number): boolean =>
-  r.start.line === line && r.end.line === line;

@@ -97,8 +97,8 @@ function envScope(model: DockerModel, index: LineIndex, goVersion: DockerfileInp
       });
     }
     for (const build of stage.goBuilds) {
-      for (const [name, s] of build.env) {
-        if (s.source !== 'prefix' || s.range === undefined) continue;
+      for (const [name, s] of build.prefix) {
+        if (s.range === undefined) continue;
         const wordStart = index.offsetAt(s.range.start);
         const start = wordStart + name.length + 1;
         const valueRange = index.range(start, index.offsetAt(s.range.end));

@@ -31,6 +31,8 @@ export interface GoBuild {
   /** Offset where the command starts (where a `CGO_ENABLED=0 ` prefix goes). */
   readonly commandStart: number;
   readonly env: ReadonlyMap<string, Setting>;
+  /** The command's own `NAME=value` prefix, in the order of `env` (where it is too, and wins). */
+  readonly prefix: ReadonlyMap<string, Setting>;
   readonly flags: readonly GoFlag[];
   readonly output: string | undefined;
   /** `-o dir/` with several main packages (`./cmd/...`): one binary per package lands there, names unknown. */
@@ -274,7 +276,14 @@ function readRun(commands: readonly SimpleCommand[], stage: Stage, index: LineIn
     const kind = words[at + 1]?.value;
     const goWord = words[at];
     if (!/(^|\/)go$/.test(name) || (kind !== 'build' && kind !== 'install') || goWord === undefined) continue;
-    const env = new Map<string, Setting>([...stage.env, ...exported, ...prefix]);
+    // Copied map to map (spreading every entry into arrays first cost a RUN per ENV line of its stage in garbage).
+    const env = new Map<string, Setting>(stage.env);
+    for (const [k, v] of exported) env.set(k, v);
+    for (const [k, v] of prefix) env.set(k, v);
+    // A prefix name the stage already has keeps that place in `env`: the rare case pays for the reordering.
+    const ownPrefix = [...prefix.keys()].some((k) => stage.env.has(k) || exported.has(k))
+      ? new Map([...env].filter(([k]) => prefix.has(k)))
+      : prefix;
     const { flags, packages } = goArguments(words, at + 2, index);
     const { output, outputDir } = goOutput(kind, flags, packages, cwd, env);
     const first = words[0] ?? goWord;
@@ -287,6 +296,7 @@ function readRun(commands: readonly SimpleCommand[], stage: Stage, index: LineIn
       words,
       commandStart: first.start,
       env,
+      prefix: ownPrefix,
       flags,
       output,
       outputDir,
