@@ -71,7 +71,22 @@ for (const u of ALL)
     const m = KEY_LINE.exec(l);
     if (m?.[1] !== undefined && m[2] !== undefined) VALUES.set(m[1], (VALUES.get(m[1]) ?? new Set()).add(m[2]));
   }
-const GENERIC = ['', 'x', 'yes', 'no', '0', '512M', 'oneshot', 'always', '100ms', '%Z', 'a # note', '"open', '\\d'];
+const GENERIC = [
+  '',
+  'x',
+  'yes',
+  'no',
+  '0',
+  '512M',
+  'oneshot',
+  'always',
+  '100ms',
+  '%Z',
+  'a # note',
+  '"open',
+  '\\d',
+  'a \\ ',
+];
 
 /** The edits tried on one value: typed into, shortened, and replaced by the values the key has elsewhere. */
 function editsOf(key: string, value: string): string[] {

@@ -187,7 +187,7 @@ const ruleLists = new WeakMap<Settings['rules'], Map<string, readonly Rule[]>>()
 
 function rulesToRun(languages: readonly string[], settings: Settings): readonly Rule[] {
   let lists = ruleLists.get(settings.rules);
-  if (lists === undefined) ruleLists.set(settings.rules, (lists = new Map()));
+  if (lists === undefined) ruleLists.set(settings.rules, (lists = new Map<string, readonly Rule[]>()));
   const key = languages.join(' ');
   let list = lists.get(key);
   if (list === undefined) {
