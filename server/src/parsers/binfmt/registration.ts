@@ -387,5 +387,24 @@ export function parseRegistration(raw: string): Registration {
       },
       { ...common, flagsField, flags },
     );
-  return { ...base, ...common, flagsField, flags };
+  // Built as one literal, not spreads of spreads with optional parts: this is every accepted registration's path
+  // (20,000 of them in a large binfmt.d), and the spread took a third of the parse.
+  const accepted: { -readonly [K in keyof Registration]: Registration[K] } = {
+    raw,
+    delimiter: base.delimiter,
+    name,
+    type,
+    kind,
+    offsetField,
+    magicField,
+    maskField,
+    interpreter,
+    offset,
+    escapes,
+    flagsField,
+    flags,
+  };
+  if (magic) accepted.magic = magic;
+  if (mask) accepted.mask = mask;
+  return accepted;
 }
