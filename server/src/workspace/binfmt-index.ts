@@ -67,8 +67,8 @@ function latestFirst(list: Definition[]): Definition[] {
 
 /** What the index knows between two invalidations: each file read, stat'ed and placed once. */
 interface Snapshot {
-  readonly hostPath: ReadonlyMap<string, string>;
-  readonly uri: ReadonlyMap<string, string>;
+  /** A file's URI and host path, made when a lookup first returns one of its definitions (not for every file). */
+  readonly located: Map<string, { readonly uri: string; readonly hostPath: string }>;
   /** Per host tree, each name's definitions, latest first. */
   readonly byHost: ReadonlyMap<string, ReadonlyMap<string, readonly Definition[]>>;
   /** The same over every host tree (for a document without a path), built on first use. */
@@ -111,9 +111,15 @@ export class BinfmtIndex {
     // Sorted latest first (ties in file order): the first one from another file is the answer.
     const d = byName?.get(name)?.find((x) => x.file !== except);
     if (d === undefined) return undefined;
+    let where = snap.located.get(d.file);
+    if (where === undefined)
+      snap.located.set(
+        d.file,
+        (where = { uri: pathToFileURL(d.file).href, hostPath: hostPathOf(d.file, hostOf(d.file)) }),
+      );
     return {
-      uri: snap.uri.get(d.file) ?? pathToFileURL(d.file).href,
-      hostPath: snap.hostPath.get(d.file) ?? d.file,
+      uri: where.uri,
+      hostPath: where.hostPath,
       line: d.line,
       range: d.range,
       order: d.order,
@@ -136,15 +142,11 @@ export class BinfmtIndex {
       if (list === undefined) filesOfHost.set(h, [f]);
       else list.push(f);
     }
-    const hostPath = new Map<string, string>();
-    const uri = new Map<string, string>();
     const byHost = new Map<string, Map<string, Definition[]>>();
     for (const [h, list] of filesOfHost) {
       const best = bestPriorityByBase(list);
       const byName = new Map<string, Definition[]>();
       for (const f of list) {
-        hostPath.set(f, hostPathOf(f, h));
-        uri.set(f, pathToFileURL(f).href);
         const order = orderWith(f, best);
         for (const d of this.names.get(f) ?? []) {
           const def = { file: f, line: d.line, range: d.range, order: [...order, d.line] };
@@ -174,7 +176,7 @@ export class BinfmtIndex {
       }
       return all;
     };
-    return (this.snapshot = { hostPath, uri, byHost, allHosts });
+    return (this.snapshot = { located: new Map(), byHost, allHosts });
   }
 
   private readonly names = new ParsedFiles((text) =>

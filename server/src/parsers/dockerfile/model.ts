@@ -276,7 +276,8 @@ function readRun(commands: readonly SimpleCommand[], stage: Stage, index: LineIn
     const kind = words[at + 1]?.value;
     const goWord = words[at];
     if (!/(^|\/)go$/.test(name) || (kind !== 'build' && kind !== 'install') || goWord === undefined) continue;
-    // Copied map to map (spreading every entry into arrays first cost a RUN per ENV line of its stage in garbage).
+    // Copied map to map: spreading both into entry arrays made garbage in proportion to the stage's ENV lines, for
+    // every go build.
     const env = new Map<string, Setting>(stage.env);
     for (const [k, v] of exported) env.set(k, v);
     for (const [k, v] of prefix) env.set(k, v);
