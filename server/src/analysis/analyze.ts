@@ -169,7 +169,10 @@ export function analyze(doc: SourceDocument, ctx: AnalysisContext): Analysis {
   kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.rule.id.localeCompare(b.rule.id));
   // One literal and two assignments, not conditional spreads (which made every analysis build its result slowly).
   const analysis: { -readonly [K in keyof Analysis]: Analysis[K] } = {
-    ...base,
+    uri: doc.uri,
+    version: doc.version,
+    language,
+    index,
     prepared,
     suppressions,
     findings: withUserSeverity(kept, ctx.settings),
