@@ -3,7 +3,7 @@ import { RECORD_KEYS } from '../../server/src/parsers/host-report/keys';
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parseInventoryGraph } from '../../server/src/host/ansible';
-import { failedFleetHost, fleetMarkdown } from '../../server/src/host/fleet';
+import { barChart, failedFleetHost, fleetMarkdown } from '../../server/src/host/fleet';
 import type { HostSummary } from '../../server/src/host/host-report';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -357,4 +357,11 @@ test('fleet report: hosts per rule, Go versions without "unknown, unknown", host
   assert.match(md, /\| db-01 \| unreachable: Connection refused \|/);
   assert.match(md, /<img alt="Go on PATH" src="go\.svg">/);
   assert.match(md, /No findings on any host that answered\./);
+});
+
+test('fleet charts: labels from the hosts are escaped, control characters (not allowed in XML) become spaces', () => {
+  const svg = barChart('C library <of hosts>', [['glibc\x01 2.36 <b>&', 3]], 3);
+  assert.doesNotMatch(svg, /[\x00-\x08\x0b\x0c\x0e-\x1f]/);
+  assert.match(svg, />glibc {2}2\.36 &lt;b&gt;&amp;</);
+  assert.match(svg, />C library &lt;of hosts&gt;</);
 });

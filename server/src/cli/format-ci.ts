@@ -1,6 +1,7 @@
 // Owns the formats CI systems read besides SARIF: GitLab Code Quality, Checkstyle XML and GitHub workflow commands.
 import type { Severity } from '../rules/rule';
 import type { FileReport } from './report';
+import { escapeXml } from '../text/xml';
 
 const GITLAB_SEVERITY: Record<Severity, string> = {
   error: 'major',
@@ -23,20 +24,6 @@ export function formatGitlab(reports: readonly FileReport[]): string {
   return `${JSON.stringify(issues, null, 2)}\n`;
 }
 
-/** Text for an XML attribute: the five entities, and control characters (not allowed in XML 1.0) as spaces. */
-function xmlAttr(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\t/g, '&#9;');
-}
-
 const CHECKSTYLE_SEVERITY: Record<Severity, string> = {
   error: 'error',
   warning: 'warning',
@@ -48,10 +35,10 @@ const CHECKSTYLE_SEVERITY: Record<Severity, string> = {
 export function formatCheckstyle(reports: readonly FileReport[]): string {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', '<checkstyle version="4.3">'];
   for (const r of reports) {
-    out.push(`  <file name="${xmlAttr(r.path)}">`);
+    out.push(`  <file name="${escapeXml(r.path)}">`);
     for (const { finding: f, severity } of r.findings) {
       out.push(
-        `    <error line="${f.range.start.line + 1}" column="${f.range.start.character + 1}" severity="${CHECKSTYLE_SEVERITY[severity]}" message="${xmlAttr(f.message)}" source="go-deploy-lint.${f.rule.id}"/>`,
+        `    <error line="${f.range.start.line + 1}" column="${f.range.start.character + 1}" severity="${CHECKSTYLE_SEVERITY[severity]}" message="${escapeXml(f.message)}" source="go-deploy-lint.${f.rule.id}"/>`,
       );
     }
     out.push('  </file>');

@@ -5,6 +5,7 @@ import type { Analysis } from '../analysis/analyze';
 import { SEVERITY_RANK, type Finding, type Rule } from '../rules/rule';
 import { hostSummary, type HostSummary } from './host-report';
 import { md, mdMessage } from './render';
+import { escapeXml } from '../text/xml';
 
 /** One host of an inventory scan: its facts and findings, or why it gave no report. */
 export interface FleetHost {
@@ -35,7 +36,8 @@ export interface FleetLinks {
 
 interface RuleHits {
   readonly rule: Rule;
-  readonly severity: Finding['severity'];
+  /** The worst severity the rule has on any host. */
+  severity: Finding['severity'];
   readonly hosts: string[];
 }
 
@@ -44,10 +46,10 @@ function byRule(hosts: readonly FleetHost[]): RuleHits[] {
   const m = new Map<string, RuleHits>();
   for (const h of hosts)
     for (const f of h.findings) {
-      const e = m.get(f.rule.id) ?? { rule: f.rule, severity: f.severity, hosts: [] };
-      if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[e.severity]) m.set(f.rule.id, { ...e, severity: f.severity });
-      if (!e.hosts.includes(h.name)) e.hosts.push(h.name);
-      if (!m.has(f.rule.id)) m.set(f.rule.id, e);
+      let e = m.get(f.rule.id);
+      if (e === undefined) m.set(f.rule.id, (e = { rule: f.rule, severity: f.severity, hosts: [] }));
+      if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[e.severity]) e.severity = f.severity;
+      if (e.hosts[e.hosts.length - 1] !== h.name) e.hosts.push(h.name);
     }
   return [...m.values()].sort(
     (a, b) =>
@@ -74,9 +76,6 @@ export function fleetSummary(hosts: readonly FleetHost[]): string {
   for (const h of hosts) if (h.summary === undefined) lines.push(`  ${h.name}: no report: ${h.problem ?? 'no result'}`);
   return `${lines.join('\n')}\n`;
 }
-
-const escapeXml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A horizontal bar chart: one bar per label, its count written after it. Self-contained SVG (no fonts, no links). */
 export function barChart(title: string, rows: readonly (readonly [string, number])[], total: number): string {
@@ -177,9 +176,9 @@ export function fleetMarkdown(hosts: readonly FleetHost[], links: FleetLinks): s
     );
     for (const h of answered) {
       const s = h.summary as HostSummary;
-      const worst = h.findings.reduce((n, f) => (f.severity === 'error' ? n + 1 : n), 0);
+      const errors = h.findings.reduce((n, f) => (f.severity === 'error' ? n + 1 : n), 0);
       lines.push(
-        `| ${hostLink(h.name)} | ${md(s.os, 60)} ${md(s.arch, 20)} | ${md(s.libc)} | ${md(s.init, 40)} | ${systemdOf(s)} | ${md(goOf(s), 60)} | ${h.findings.length}${worst > 0 ? ` (${worst} error${worst > 1 ? 's' : ''})` : ''} |`,
+        `| ${hostLink(h.name)} | ${md(s.os, 60)} ${md(s.arch, 20)} | ${md(s.libc)} | ${md(s.init, 40)} | ${systemdOf(s)} | ${md(goOf(s), 60)} | ${h.findings.length}${errors > 0 ? ` (${errors} error${errors > 1 ? 's' : ''})` : ''} |`,
       );
     }
     lines.push('');

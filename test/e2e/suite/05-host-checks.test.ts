@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { HostReportResult } from '../../../server/src/protocol';
 import { startSshd, sshdPath, type TestSshd } from '../../support/sshd';
-import { codeOf, ensureActive } from './helpers';
+import { assertPreviewOpen, assertRuleLinkResolves, codeOf, ensureActive } from './helpers';
 
 suite('host checks', () => {
   let sshd: TestSshd | undefined;
@@ -58,17 +58,10 @@ suite('host checks', () => {
     }
 
     // Rule links in the report are relative and resolve to the shipped rule pages.
-    const link = /\]\((GDL5\d\d-[a-z0-9-]+\.md)\)/.exec(r.markdown)?.[1];
-    assert.ok(link !== undefined, r.markdown);
-    const page = await vscode.workspace.openTextDocument(vscode.Uri.parse(`go-deploy-lint-report:/${link}`));
-    assert.match(page.getText(), new RegExp(`^# ${link.slice(0, 6)} `));
+    await assertRuleLinkResolves(r.markdown);
 
     // The report opened as a Markdown preview.
-    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-    assert.ok(
-      tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.label.includes('Host report')),
-      tabs.map((t) => t.label).join(' | '),
-    );
+    assertPreviewOpen('Host report');
   });
 
   test('a host that cannot be reached: the report says so and nothing is published for it', async () => {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FleetResult } from '../../../server/src/protocol';
 import { startSshd, sshdPath, writeInventory, type TestSshd } from '../../support/sshd';
-import { ensureActive } from './helpers';
+import { assertPreviewOpen, assertRuleLinkResolves, ensureActive } from './helpers';
 
 suite('inventory scans', () => {
   let sshd: TestSshd | undefined;
@@ -78,17 +78,10 @@ suite('inventory scans', () => {
     // The report's links resolve: the host's page, and a rule page linked from it.
     const page = await vscode.workspace.openTextDocument(vscode.Uri.parse('go-deploy-lint-report:/hosts/web-01.md'));
     assert.match(page.getText(), /^# Host report: web-01$/m);
-    const rule = /\]\((GDL5\d\d-[a-z0-9-]+\.md)\)/.exec(page.getText())?.[1];
-    assert.ok(rule !== undefined);
-    const rulePage = await vscode.workspace.openTextDocument(vscode.Uri.parse(`go-deploy-lint-report:/hosts/${rule}`));
-    assert.match(rulePage.getText(), new RegExp(`^# ${rule.slice(0, 6)} `));
+    await assertRuleLinkResolves(page.getText(), 'hosts/');
     const fleet = await vscode.workspace.openTextDocument(vscode.Uri.parse('go-deploy-lint-report:/Fleet report.md'));
     assert.equal(fleet.getText(), r.markdown);
-    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-    assert.ok(
-      tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.label.includes('Fleet report')),
-      tabs.map((t) => t.label).join(' | '),
-    );
+    assertPreviewOpen('Fleet report');
   });
 
   test('cancelling stops Ansible: the command resolves at once and publishes nothing for the host', async () => {

@@ -1,4 +1,5 @@
-// Owns waiting helpers for extension tests: events, never sleeps.
+// Owns waiting helpers for extension tests (events, never sleeps) and the checks several suites share.
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
 export function workspaceUri(...parts: string[]): vscode.Uri {
@@ -107,4 +108,24 @@ export async function quickFix(
   if (fix?.edit === undefined)
     throw new Error(`no such quick fix; offered: ${actions.map((a) => a.title).join(' | ')}`);
   return fix as vscode.CodeAction & { edit: vscode.WorkspaceEdit };
+}
+
+/**
+ * Opens the page of the first rule a report links to (`](GDL5NN-name.md)`, relative to `folder` of the report
+ * scheme) and checks that it is that rule's page.
+ */
+export async function assertRuleLinkResolves(markdown: string, folder = ''): Promise<void> {
+  const link = /\]\((GDL5\d\d-[a-z0-9-]+\.md)\)/.exec(markdown)?.[1];
+  assert.ok(link !== undefined, markdown);
+  const page = await vscode.workspace.openTextDocument(vscode.Uri.parse(`go-deploy-lint-report:/${folder}${link}`));
+  assert.match(page.getText(), new RegExp(`^# ${link.slice(0, 6)} `));
+}
+
+/** Asserts that a Markdown preview whose tab label includes `label` is open. */
+export function assertPreviewOpen(label: string): void {
+  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+  assert.ok(
+    tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.label.includes(label)),
+    tabs.map((t) => t.label).join(' | '),
+  );
 }
