@@ -106,9 +106,14 @@ export function startServer(): void {
     return doc === undefined ? [] : completion(await session.analysisFor(doc), params.position);
   });
 
-  connection.onRequest(ANALYZE_HOST_REPORT, async (params: AnalyzeHostReportParams): Promise<HostReportResult> => {
+  /** Host outputs are no workspace file: they are analysed with the settings of the first workspace folder. */
+  const workspaceSettings = (): ReturnType<typeof session.settingsFor> => {
     const root = session.project.roots[0];
-    const settings = await session.settingsFor(root === undefined ? '' : pathToFileURL(root).href);
+    return session.settingsFor(root === undefined ? '' : pathToFileURL(root).href);
+  };
+
+  connection.onRequest(ANALYZE_HOST_REPORT, async (params: AnalyzeHostReportParams): Promise<HostReportResult> => {
+    const settings = await workspaceSettings();
     const analysis = analyzeHostOutput(String(params.host), String(params.output), settings, session.project);
     const result = hostReportResultOf(String(params.host), analysis);
     // The Go binaries the scan found are evidence for the Go service rules of the units that run them.
@@ -119,9 +124,11 @@ export function startServer(): void {
   });
 
   connection.onRequest(ANALYZE_FLEET, async (params: AnalyzeFleetParams): Promise<FleetResult> => {
-    const root = session.project.roots[0];
-    const settings = await session.settingsFor(root === undefined ? '' : pathToFileURL(root).href);
-    const hosts = Array.isArray(params.hosts) ? params.hosts : [];
+    const settings = await workspaceSettings();
+    // Entries that are not objects are dropped; fleetResult() turns the fields of the others into strings.
+    const hosts = Array.isArray(params.hosts)
+      ? params.hosts.filter((h): h is AnalyzeFleetParams['hosts'][number] => typeof h === 'object' && h !== null)
+      : [];
     const result = fleetResult({ hosts }, settings, session.project, (host, analysis) =>
       session.project.recordHostGoBinaries(host, goBinariesIn(analysis)),
     );

@@ -8,6 +8,7 @@ import type { CodeAction, CompletionItem, Diagnostic, Hover, TextEdit } from 'vs
 import { applyEdits } from '../../server/src/text/edits';
 import { fileUri, startServer, type TestServer } from './lsp-client';
 import { allRules } from '../../server/src/rules/index';
+import { ANALYZE_FLEET, type FleetResult } from '../../server/src/protocol';
 import { ROOT } from '../support/fixture-files';
 
 let dir = '';
@@ -282,6 +283,16 @@ test('the server survives malformed requests, binary documents and unknown URIs'
     position: { line: 0, character: 0 },
   });
   assert.equal(none, null);
+  // An inventory scan's hosts as a client might mangle them: entries that are not objects are dropped, the others'
+  // fields read as text.
+  const fleet = await server.connection.sendRequest<FleetResult>(ANALYZE_FLEET, {
+    hosts: [null, 7, 'web', { host: 'db-01', problem: 3 }, { host: 42 }],
+  });
+  assert.deepEqual(fleet.failures, [
+    { host: 'db-01', problem: '3' },
+    { host: '42', problem: 'no result' },
+  ]);
+  assert.deepEqual(fleet.hosts, []);
   const uri = open('after.env', 'CGO_ENABLED=off\n');
   assert.deepEqual(codes(await server.diagnostics(uri, (x) => x.length > 0)), ['GDL130']);
 });
