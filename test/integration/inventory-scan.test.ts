@@ -12,6 +12,7 @@ import { HOST_WORKSPACE, ROOTS } from '../support/probe';
 import { sshdPath, startSshd, writeInventory, type TestSshd, sshdOrSkip } from '../support/sshd';
 import { findTool } from '../support/tools';
 import { inventoryGroups } from '../../server/src/host/ansible';
+import { shellQuote } from '../../server/src/protocol';
 
 let sshd: TestSshd | undefined;
 let unavailable = '';
@@ -95,7 +96,7 @@ test('progress on stderr when it is a terminal: hosts done / total and those wit
   }
   // script(1) gives the CLI a pseudo-terminal; its stdout and stderr both arrive on script's stdout.
   const command = [process.execPath, CLI, 'scan', '--inventory', inventory, '--limit', 'web:db', '--fail-on', 'none']
-    .map((a) => `'${a.replace(/'/g, `'\\''`)}'`)
+    .map(shellQuote)
     .join(' ');
   const r = spawnSync(script, ['-qec', command, '/dev/null'], {
     cwd: HOST_WORKSPACE,
