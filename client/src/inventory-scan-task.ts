@@ -2,6 +2,7 @@
 // the terminal shows each host as it finishes; closing the terminal or terminating the task stops Ansible.
 import * as path from 'node:path';
 import { probeInventory, type InventoryProgress } from '../../server/src/host/ansible';
+import type { AnalyzeFleetParams } from '../../server/src/protocol';
 import { printable } from './terminal-text';
 import { ScanPseudoterminal, type OutcomeHandler } from './scan-terminal-base';
 
@@ -13,8 +14,8 @@ export interface InventoryScanDefinition {
 }
 
 export interface InventoryOutcome {
-  /** In inventory order: the probe output, or why there is none. */
-  readonly hosts: { readonly host: string; readonly output?: string; readonly problem?: string }[];
+  /** In inventory order: the probe output, or why there is none (what the server's fleet analysis takes). */
+  readonly hosts: AnalyzeFleetParams['hosts'];
   readonly cancelled: boolean;
   /** Why no host was scanned (Ansible missing, an unreadable inventory, no host matches). */
   readonly error?: string;
