@@ -17,7 +17,7 @@ import { runRule, type Finding, type Rule, type RuleInputs } from '../rules/rule
 import type { EngineInput } from '../rules/engine/engine-input';
 import { findSuppressions, type SuppressedCode, type Suppression } from '../parsers/suppressions';
 import { codesCovering } from './suppressions';
-import type { AnalysisContext, NotThisLanguage, Prepared } from '../languages/prepared';
+import type { AnalysisContext, LineFacts, NotThisLanguage, Prepared } from '../languages/prepared';
 
 export interface Analysis {
   readonly uri: string;
@@ -39,30 +39,6 @@ export interface Analysis {
   readonly compacted?: boolean;
   /** Of an env file or a unit: what a keystroke's re-analysis (incremental.ts) needs to know about its lines. */
   readonly lines?: LineFacts;
-}
-
-/** The facts about a line-oriented file's lines that decide whether an edit of one line can be analysed alone. */
-export interface LineFacts {
-  /**
-   * Some statement spans lines (an env quote left open or read across lines, a unit continuation): lines are not
-   * independent, and a statement is not its line (code actions then need the parse).
-   */
-  readonly spanning: boolean;
-  /** Env files: the dialect comes from a comment in the file (an edit could be in it). */
-  readonly dialectFromComment: boolean;
-}
-
-function lineFacts(prepared: Prepared): LineFacts | undefined {
-  if (prepared.language === 'systemd-unit')
-    return { spanning: prepared.statements.some((r) => r.start.line !== r.end.line), dialectFromComment: false };
-  if (prepared.language !== 'dotenv') return undefined;
-  const input = prepared.inputs.dotenv;
-  if (input === undefined) return undefined;
-  const spanning =
-    input.spilledLines.size > 0 ||
-    input.spanningQuotes.length > 0 ||
-    input.file.entries.some((e) => e.range.start.line !== e.range.end.line);
-  return { spanning, dialectFromComment: input.dialectSource.startsWith('the dialect comment') };
 }
 
 /**
@@ -178,8 +154,7 @@ export function analyze(doc: SourceDocument, ctx: AnalysisContext): Analysis {
     findings: withUserSeverity(kept, ctx.settings),
   };
   if (truncated) analysis.truncated = true;
-  const lines = lineFacts(prepared);
-  if (lines !== undefined) analysis.lines = lines;
+  if (prepared.lines !== undefined) analysis.lines = prepared.lines;
   return analysis;
 }
 

@@ -117,6 +117,13 @@ export function prepareDotenv(doc: SourceDocument, index: LineIndex, ctx: Analys
   return {
     language: 'dotenv',
     comments,
+    lines: {
+      spanning:
+        spilledLines.size > 0 ||
+        spanningQuotes.length > 0 ||
+        ast.entries.some((e) => e.range.start.line !== e.range.end.line),
+      dialectFromComment: source.startsWith('the dialect comment'),
+    },
     // Computed on first use: only suppression comments and "ignore for this line" need statement ranges.
     get statements(): readonly Range[] {
       return (statements ??= ast.entries.filter((e) => e.kind !== 'comment').map((e) => e.range));

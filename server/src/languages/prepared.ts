@@ -17,6 +17,19 @@ interface Common {
   readonly comments: readonly Token[];
   /** Logical statements in order; a line suppression applies to the next one. */
   readonly statements: readonly Range[];
+  /** Line-oriented files (env files, units): what the keystroke path (analysis/incremental.ts) needs to know. */
+  readonly lines?: LineFacts;
+}
+
+/** The facts about a line-oriented file's lines that decide whether an edit of one line can be analysed alone. */
+export interface LineFacts {
+  /**
+   * Some statement spans lines (an env quote left open or read across lines, a unit continuation): lines are not
+   * independent, and a statement is not its line (code actions then need the parse).
+   */
+  readonly spanning: boolean;
+  /** Env files: the dialect comes from a comment in the file (an edit could be in it). */
+  readonly dialectFromComment: boolean;
 }
 
 /**

@@ -265,6 +265,7 @@ export function prepareSystemd(doc: SourceDocument, index: LineIndex, ctx: Analy
     language: 'systemd-unit',
     comments: ast.comments,
     statements,
+    lines: { spanning: statements.some((r) => r.start.line !== r.end.line), dialectFromComment: false },
     inputs: { systemd: input, 'go-values': envScope(ast, index, input), binfmt: binfmtInput(doc, binfmt, index, ctx) },
   };
 }
