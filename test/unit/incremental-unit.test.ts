@@ -2,7 +2,8 @@
 // unit of the fixtures and every unit rule's doc examples: each `Key=value` line gets its value typed into,
 // shortened, emptied and replaced by the values other files give the same key, and wherever the keystroke path
 // takes the edit its findings must equal a full analysis. This is what holds each rule to its `crossLineKeys`: a
-// rule that reads a key across lines without listing it gives a difference here (the last test shows one).
+// rule that reads a key across lines without listing it gives a difference in the first test (emptying the list of
+// GDL233, GDL235 or GDL210 does); the last test shows why such an edit must not be taken alone.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -235,7 +236,7 @@ test('the unit edits it must not take alone', () => {
   }
 });
 
-test('a rule that reads a key across lines without listing it is caught by the edit oracle', () => {
+test("an edit of a key a rule reads across lines changes another line's findings, and is not taken alone", () => {
   // GDL215 reads Type= with Restart=: with Type= missing from its list, typing `oneshot` would keep a stale result.
   const rule = rulesOf('systemd').find((r) => r.id === 'GDL215');
   assert.ok(rule?.crossLineKeys?.includes('Type'));

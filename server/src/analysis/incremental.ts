@@ -61,8 +61,9 @@ const isWordChar = (c: number): boolean =>
 
 /**
  * True when a line other than the one starting at `lineStart` starts with `key` as a word (`KEY=`, `export KEY`,
- * `KEY =`, a bare `KEY`): more lines than the parser would read as setting the key, never fewer. Found with
- * indexOf, not a map of every key (which cost each whole-file analysis more than this costs a keystroke).
+ * `KEY =`, a bare `KEY`; in a unit, `Key=` in any section): more lines than the parsers would read as setting the
+ * key, never fewer. Found with indexOf, not a map of every key (which cost each whole-file analysis more than this
+ * costs a keystroke).
  */
 function setElsewhere(text: string, key: string, lineStart: number): boolean {
   for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) {
